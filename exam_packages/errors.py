@@ -1,0 +1,97 @@
+"""The one error hierarchy of Emtihan.
+
+Every error the product raises on purpose derives from :class:`EmtihanError`.
+Each carries a stable machine-readable ``code`` and a ``user_message`` written
+for the person in front of the screen (student, author or invigilator).  UI and
+CLI entry points catch :class:`EmtihanError` once and show ``user_message``.
+
+Verification functions return ``None`` or raise a subclass of
+:class:`VerificationError`; they never return a bool.
+"""
+
+from __future__ import annotations
+
+
+class EmtihanError(Exception):
+    """Base of every deliberate Emtihan error."""
+
+    code: str = "error"
+
+    def __init__(self, user_message: str, *, code: str | None = None) -> None:
+        super().__init__(user_message)
+        self.user_message = user_message
+        if code is not None:
+            self.code = code
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        return self.user_message
+
+
+class InputError(EmtihanError):
+    """Bad input from a person: a source file, a CLI argument, a config value."""
+
+    code = "bad_input"
+
+
+class VerificationError(EmtihanError):
+    """Something that must be trusted failed verification."""
+
+    code = "verification_failed"
+
+
+class SignatureError(VerificationError):
+    code = "bad_signature"
+
+
+class UntrustedSignerError(SignatureError):
+    code = "untrusted_signer"
+
+
+class IntegrityError(VerificationError):
+    """A file's hash or size does not match what the signed manifest says."""
+
+    code = "integrity"
+
+
+class MalformedPackageError(VerificationError):
+    """The container or manifest is not a well-formed package."""
+
+    code = "malformed"
+
+
+class UnsafeArchiveError(MalformedPackageError):
+    """Zip-slip, absolute paths, symlinks, duplicates, bombs."""
+
+    code = "unsafe_archive"
+
+
+class RollbackError(VerificationError):
+    code = "rollback"
+
+
+class ExamWindowError(VerificationError):
+    code = "exam_window"
+
+
+class DecryptionError(VerificationError):
+    """Wrong key, or ciphertext that was altered."""
+
+    code = "decryption_failed"
+
+
+class NetworkError(EmtihanError):
+    """A network operation failed (timeout, refused, HTTP error)."""
+
+    code = "network"
+
+
+class DeviceError(EmtihanError):
+    """A camera, microphone or speaker could not be used."""
+
+    code = "device"
+
+
+class FaceAnalysisError(EmtihanError):
+    """An image or video could not be analysed (corrupt, empty, unsupported)."""
+
+    code = "face_analysis"
