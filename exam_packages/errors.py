@@ -95,3 +95,44 @@ class FaceAnalysisError(EmtihanError):
     """An image or video could not be analysed (corrupt, empty, unsupported)."""
 
     code = "face_analysis"
+
+
+class EventLogError(VerificationError):
+    """The hash-chained event log is broken; ``seq`` names the first bad record."""
+
+    code = "event_log"
+
+    def __init__(self, user_message: str, *, seq: int | None = None, code: str | None = None):
+        super().__init__(user_message, code=code)
+        self.seq = seq
+
+
+class LocalStateError(EmtihanError):
+    """Local client state (autosave, keys, outbox) is corrupt or unreadable."""
+
+    code = "local_state"
+
+
+class SessionStateError(EmtihanError):
+    """An attempt step was requested in the wrong order (e.g. submit before start)."""
+
+    code = "session_state"
+
+
+class ServerError(NetworkError):
+    """The server answered with an HTTP error; ``server_code`` is its error code."""
+
+    code = "server_error"
+
+    def __init__(
+        self, user_message: str, *, status: int = 0, server_code: str = "", code: str | None = None
+    ):
+        super().__init__(user_message, code=code)
+        self.status = status
+        self.server_code = server_code
+
+
+class OfflineError(NetworkError):
+    """The server could not be reached at all (refused, DNS, timeout)."""
+
+    code = "offline"
