@@ -136,3 +136,27 @@ class OfflineError(NetworkError):
     """The server could not be reached at all (refused, DNS, timeout)."""
 
     code = "offline"
+
+
+class ImageDecodeError(FaceAnalysisError):
+    """Image bytes are corrupt, truncated, empty or in an unsupported layout (verifier)."""
+
+    code = "image_decode"
+
+
+class FaceModelError(FaceAnalysisError):
+    """The face detection/recognition models are not installed or failed to load (verifier)."""
+
+    code = "face_models_missing"
+
+
+class EnrolmentError(FaceAnalysisError):
+    """No usable face in the live frames; ``reasons`` lists the quality reasons (verifier)."""
+
+    code = "enrolment_failed"
+
+    def __init__(
+        self, user_message: str, *, code: str | None = None, reasons: tuple[object, ...] = ()
+    ) -> None:
+        super().__init__(user_message, code=code)
+        self.reasons = reasons
