@@ -160,3 +160,13 @@ class EnrolmentError(FaceAnalysisError):
     ) -> None:
         super().__init__(user_message, code=code)
         self.reasons = reasons
+
+
+class ApiError(EmtihanError):
+    """The exam server refuses a request; ``status`` is the HTTP status it answers with."""
+
+    code = "bad_request"
+
+    def __init__(self, user_message: str, *, status: int = 400, code: str | None = None):
+        super().__init__(user_message, code=code)
+        self.status = status
