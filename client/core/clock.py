@@ -1,0 +1,68 @@
+"""Clocks behind a tiny interface so tests inject time instead of sleeping.
+
+``Clock.monotonic()`` is seconds from an arbitrary origin that never goes back
+while the process runs (it restarts after a reboot); ``Clock.wall()`` is the
+system's Unix time, which a student can move either way.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def monotonic(self) -> float: ...
+
+    def wall(self) -> float: ...
+
+
+class SystemClock:
+    """The real clocks."""
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def wall(self) -> float:
+        return time.time()
+
+
+class FakeClock:
+    """A hand-driven clock for tests and scripted runs."""
+
+    def __init__(self, wall: float = 1_800_000_000.0, monotonic: float = 1000.0) -> None:
+        self._wall = wall
+        self._mono = monotonic
+
+    def monotonic(self) -> float:
+        return self._mono
+
+    def wall(self) -> float:
+        return self._wall
+
+    def advance(self, seconds: float) -> None:
+        """Real time passes: both clocks move."""
+        self._wall += seconds
+        self._mono += seconds
+
+    def set_wall(self, wall: float) -> None:
+        """The student changes the system clock: only wall time jumps."""
+        self._wall = wall
+
+    def reboot(self, monotonic: float = 5.0) -> None:
+        """Power loss: the monotonic origin restarts."""
+        self._mono = monotonic
+
+
+def iso_utc(unix: float) -> str:
+    """RFC 3339 UTC with a Z, whole seconds."""
+    return datetime.fromtimestamp(int(unix), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_iso_utc(text: str) -> float:
+    """Parse an RFC 3339 timestamp (``Z`` or offset) into Unix seconds."""
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.timestamp()
