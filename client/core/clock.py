@@ -7,8 +7,10 @@ system's Unix time, which a student can move either way.
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Protocol
 
 
@@ -16,6 +18,8 @@ class Clock(Protocol):
     def monotonic(self) -> float: ...
 
     def wall(self) -> float: ...
+
+    def boot_id(self) -> str: ...
 
 
 class SystemClock:
@@ -27,6 +31,13 @@ class SystemClock:
     def wall(self) -> float:
         return time.time()
 
+    def boot_id(self) -> str:
+        """Changes on every boot, so monotonic readings are only compared within one boot."""
+        try:
+            return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+        except OSError:  # not Linux: assume a reboot happened (the safe side)
+            return f"unknown-{os.getpid()}"
+
 
 class FakeClock:
     """A hand-driven clock for tests and scripted runs."""
@@ -34,12 +45,16 @@ class FakeClock:
     def __init__(self, wall: float = 1_800_000_000.0, monotonic: float = 1000.0) -> None:
         self._wall = wall
         self._mono = monotonic
+        self._boots = 0
 
     def monotonic(self) -> float:
         return self._mono
 
     def wall(self) -> float:
         return self._wall
+
+    def boot_id(self) -> str:
+        return f"fake-boot-{self._boots}"
 
     def advance(self, seconds: float) -> None:
         """Real time passes: both clocks move."""
@@ -53,6 +68,7 @@ class FakeClock:
     def reboot(self, monotonic: float = 5.0) -> None:
         """Power loss: the monotonic origin restarts."""
         self._mono = monotonic
+        self._boots += 1
 
 
 def iso_utc(unix: float) -> str:
