@@ -1,0 +1,164 @@
+"""exam_packages.grading: every question type, partial credit, tolerance, regex, case."""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from exam_packages.errors import InputError
+from exam_packages.grading import grade, render_report, report_to_dict
+from exam_packages.paper import make_paper
+from exam_packages.source import load_source
+
+SAMPLE = Path(__file__).resolve().parents[2] / "exam_packages" / "samples" / "demo_exam.yaml"
+
+
+@pytest.fixture(scope="module")
+def doc() -> dict[str, Any]:
+    return load_source(SAMPLE).exam_doc
+
+
+def _one(doc: dict[str, Any], qid: str, answer: Any) -> tuple[str, Decimal, str]:
+    report = grade(doc, {qid: answer})
+    q = next(g for g in report.questions if g.qid == qid)
+    return q.status, q.points, q.detail
+
+
+@pytest.mark.parametrize(
+    ("qid", "answer", "status", "points"),
+    [
+        ("capital", "b", "correct", "1"),
+        ("capital", "a", "wrong", "0"),
+        ("capital", None, "unanswered", "0"),
+        ("vectors", ["a", "c"], "correct", "1"),
+        ("vectors", ["c"], "partial", "0.5"),
+        ("vectors", ["a", "b"], "wrong", "0"),           # one hit, one wrong pick -> 0
+        ("vectors", ["a", "b", "c"], "partial", "0.5"),
+        ("vectors", [], "unanswered", "0"),
+        ("light-speed", True, "correct", "1"),
+        ("light-speed", False, "wrong", "0"),
+        ("gravity", "9.81", "correct", "2"),
+        ("gravity", "9.86", "correct", "2"),             # at the tolerance edge
+        ("gravity", "9,79", "correct", "2"),             # decimal comma
+        ("gravity", "9.87", "wrong", "0"),
+        ("gravity", "  ", "unanswered", "0"),
+        ("unit", "  НЬЮТОН ", "correct", "1"),           # case-insensitive exact, trimmed
+        ("unit", "Newton", "correct", "1"),
+        ("unit", "Н", "correct", "1"),                   # regex, case-sensitive
+        ("unit", "n", "wrong", "0"),                     # regex is case-sensitive
+        ("unit", "Джоуль", "wrong", "0"),
+        ("match-units", {"p1": "p1", "p2": "p2", "p3": "p3"}, "correct", "1"),
+        ("match-units", {"p1": "p1", "p2": "p3", "p3": "p2"}, "partial", "0.33"),
+        ("match-units", {"p1": "p2"}, "wrong", "0"),
+        ("order-planets", ["i1", "i2", "i3", "i4"], "correct", "1"),
+        ("order-planets", ["i2", "i1", "i3", "i4"], "wrong", "0"),
+        ("explain", "Әрекет = қарсы әрекет", "manual", "0"),
+        ("explain", "", "unanswered", "0"),
+    ],
+)
+def test_each_type(doc: dict[str, Any], qid: str, answer: Any, status: str,
+                   points: str) -> None:
+    got_status, got_points, _ = _one(doc, qid, answer)
+    assert (got_status, got_points) == (status, Decimal(points))
+
+
+@pytest.mark.parametrize(
+    ("qid", "answer", "detail"),
+    [
+        ("capital", ["b"], "invalid answer: not an option id"),
+        ("capital", "z", "invalid answer: not an option id"),
+        ("vectors", ["a", "a"], "invalid answer: not a list of distinct option ids"),
+        ("light-speed", "true", "invalid answer: not true/false"),
+        ("gravity", 9.81, "invalid answer: not a number"),
+        ("gravity", "nine", "invalid answer: not a number"),
+        ("unit", 5, "invalid answer: not text"),
+        ("match-units", {"p1": "zz"}, "invalid answer: not a mapping of pair ids"),
+        ("order-planets", ["i1", "i1", "i2", "i3"], "invalid answer: not an ordering"),
+    ],
+)
+def test_malformed_answers_are_wrong_not_errors(doc: dict[str, Any], qid: str, answer: Any,
+                                                detail: str) -> None:
+    status, points, got = _one(doc, qid, answer)
+    assert status == "wrong" and points == 0
+    assert got.startswith(detail)
+
+
+def _doc_with(question: dict[str, Any]) -> dict[str, Any]:
+    return {"sections": [], "questions": {"q": question}}
+
+
+def test_ordering_partial_and_matching_all_or_nothing() -> None:
+    ordering = {"type": "ordering", "text": "t", "scoring": "partial", "points": 4,
+                "items": [{"id": x, "text": x} for x in "abcd"],
+                "correct_order": ["a", "b", "c", "d"]}
+    report = grade(_doc_with(ordering), {"q": ["a", "b", "d", "c"]})
+    assert (report.questions[0].status, report.questions[0].points) == ("partial", Decimal(2))
+    matching = {"type": "matching", "text": "t", "scoring": "all_or_nothing",
+                "pairs": [{"id": x, "left": x, "right": x.upper()} for x in "ab"]}
+    report = grade(_doc_with(matching), {"q": {"a": "a", "b": "a"}})
+    assert report.questions[0].status == "wrong"
+
+
+def test_short_exact_case_sensitive_and_nfc() -> None:
+    question = {"type": "short", "text": "t", "accept": [
+        {"pattern": "Қазақстан", "mode": "exact", "case_sensitive": True},
+        {"pattern": r"(the )?  capital", "mode": "regex", "case_sensitive": False},
+    ]}
+    doc = _doc_with(question)
+    decomposed = "Қазақстан".replace("Қ", "К\u0326")  # not the same letter: must not match
+    assert grade(doc, {"q": "қазақстан"}).questions[0].status == "wrong"
+    assert grade(doc, {"q": "Қазақстан"}).questions[0].status == "correct"
+    assert grade(doc, {"q": decomposed}).questions[0].status == "wrong"
+    nfd = "Cafe\u0301"
+    accents = _doc_with({"type": "short", "text": "t",
+                         "accept": [{"pattern": "Café", "mode": "exact"}]})
+    assert grade(accents, {"q": nfd}).questions[0].status == "correct"
+    assert grade(doc, {"q": "THE   Capital"}).questions[0].status == "wrong"
+    assert grade(doc, {"q": "  capital"}).questions[0].status == "wrong"
+
+
+def test_numeric_without_tolerance_is_exact() -> None:
+    doc = _doc_with({"type": "numeric", "text": "t", "answer": "2.50"})
+    assert grade(doc, {"q": "2.5"}).questions[0].status == "correct"
+    assert grade(doc, {"q": "2.51"}).questions[0].status == "wrong"
+    assert grade(doc, {"q": 2}).questions[0].status == "wrong"
+
+
+def test_totals_manual_and_paper_filter(doc: dict[str, Any]) -> None:
+    paper = make_paper(doc, {"shuffle_questions": True, "shuffle_options": True}, "s-1")
+    on_paper = [e["id"] for e in paper["questions"]]
+    pool = {"gravity", "incline", "unit"}
+    missing = next(iter(pool - set(on_paper)))
+    answers = {"capital": "b", "light-speed": True, "explain": "текст", missing: "x",
+               "vectors": ["c"]}
+    before = copy.deepcopy(answers)
+    report = grade(doc, answers, paper)
+    assert [q.qid for q in report.questions] == on_paper
+    assert report.ignored_answers == [missing]
+    assert report.total == Decimal("2.5")
+    assert report.manual_pending == ["explain"]
+    assert report.manual_max == Decimal(5)
+    expected_max = sum(Decimal(doc["questions"][q].get("points", 1)) for q in on_paper)
+    assert report.max_total == expected_max
+    assert answers == before
+    data = report_to_dict(report)
+    assert data["total"] == "2.50" and data["manual_pending"] == ["explain"]
+    text = render_report(report)
+    assert "pending manual grading: explain (up to 5 points)" in text
+    assert f"answers to questions not on the paper (ignored): {missing}" in text
+
+
+def test_all_questions_without_paper(doc: dict[str, Any]) -> None:
+    report = grade(doc, {})
+    assert {q.qid for q in report.questions} == set(doc["questions"])
+    assert all(q.status == "unanswered" for q in report.questions)
+    assert report.total == 0
+
+
+def test_bad_paper_refused(doc: dict[str, Any]) -> None:
+    with pytest.raises(InputError, match="paper: question 'nope' is not in the exam"):
+        grade(doc, {}, {"seed": "x", "questions": [{"id": "nope"}]})
