@@ -92,6 +92,8 @@ def verify_receipt(
     receipt_doc: Mapping[str, Any], server_key: bytes, attempt_id: str, bundle_sha256: str
 ) -> None:
     """Raise ``SignatureError``/``VerificationError`` unless the receipt covers this bundle."""
+    if not receipt_doc:
+        raise SignatureError("The server has no receipt for this hand-in.")
     try:
         receipt = receipt_doc["receipt"]
         signature = base64.b64decode(receipt_doc["signature"], validate=True)

@@ -1,0 +1,143 @@
+"""The student's paper rebuilt from the exam and the attempt's seed, with answers
+and the automatic grade (``exam_packages.paper`` / ``exam_packages.grading``).
+
+The paper recorded in the bundle, if any, must equal the one the seed gives;
+a difference is reported (``seed_mismatch``), never silently preferred.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+from exam_packages.errors import EmtihanError
+from exam_packages.grading import GradeReport, QuestionGrade, grade, is_unanswered
+from exam_packages.paper import make_paper
+
+STATUS_LABELS = {"correct": "correct", "partial": "partly correct", "wrong": "wrong",
+                 "unanswered": "not answered", "manual": "to grade by hand"}
+
+
+@dataclass(frozen=True)
+class PaperItem:
+    number: int
+    qid: str
+    type: str
+    text: str
+    choices: list[tuple[str, str, bool, bool]]  # (id, text, chosen, correct)
+    answer: str
+    grade: QuestionGrade
+
+
+@dataclass
+class ReconstructedPaper:
+    items: list[PaperItem]
+    report: GradeReport
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> str:
+        return str(self.report.total)
+
+    @property
+    def max_score(self) -> str:
+        return str(self.report.max_total)
+
+
+def _answer_text(question: dict[str, Any], answer: Any) -> str:
+    if is_unanswered(answer):
+        return "—"
+    qtype = question["type"]
+    if qtype == "truefalse":
+        return "true" if answer is True else "false" if answer is False else str(answer)
+    if qtype == "matching" and isinstance(answer, dict):
+        rights = {p["id"]: p["right"] for p in question.get("pairs", [])}
+        lefts = {p["id"]: p["left"] for p in question.get("pairs", [])}
+        return "; ".join(f"{lefts.get(k, k)} → {rights.get(v, v)}" for k, v in answer.items())
+    if qtype == "ordering" and isinstance(answer, list):
+        texts = {i["id"]: i["text"] for i in question.get("items", [])}
+        return " → ".join(texts.get(i, str(i)) for i in answer)
+    if isinstance(answer, list):
+        return ", ".join(map(str, answer))
+    return str(answer)
+
+
+def _choices(question: dict[str, Any], entry: dict[str, Any], answer: Any) -> list:
+    if question["type"] not in ("single", "multiple"):
+        return []
+    texts = {o["id"]: o["text"] for o in question["options"]}
+    chosen = set(answer if isinstance(answer, list) else [answer])
+    correct = set(question.get("correct", []))
+    return [(oid, texts[oid], oid in chosen, oid in correct) for oid in entry["options"]]
+
+
+def reconstruct(
+    exam_doc: dict[str, Any],
+    policy: dict[str, Any],
+    seed: str,
+    answers: dict[str, Any],
+    recorded_paper: dict[str, Any] | None = None,
+) -> ReconstructedPaper:
+    """Rebuild the paper from ``seed``, attach answers, grade it automatically."""
+    paper = make_paper(exam_doc, policy, seed)
+    warnings = []
+    if recorded_paper is not None and recorded_paper.get("questions") != paper["questions"]:
+        warnings.append("The paper recorded in the bundle differs from the one its seed "
+                        "gives (seed_mismatch); the seed's paper is shown.")
+    report = grade(exam_doc, answers, paper)
+    grades = {g.qid: g for g in report.questions}
+    items = []
+    for number, entry in enumerate(paper["questions"], start=1):
+        qid = entry["id"]
+        question = exam_doc["questions"][qid]
+        items.append(PaperItem(number, qid, question["type"], question.get("text", ""),
+                               _choices(question, entry, answers.get(qid)),
+                               _answer_text(question, answers.get(qid)), grades[qid]))
+    if report.ignored_answers:
+        warnings.append("Answers to questions not on this paper: "
+                        + ", ".join(report.ignored_answers))
+    return ReconstructedPaper(items, report, warnings)
+
+
+def _item_html(item: PaperItem) -> str:
+    g = item.grade
+    colour = {"correct": "#1e6b34", "wrong": "#b3261e", "partial": "#8a5a00"}.get(
+        g.status, "#44505e")
+    parts = [f"<h3>{item.number}. <span style='color:#5f6b7a'>[{escape(item.qid)}, "
+             f"{escape(item.type)}]</span></h3>",
+             f"<p>{escape(item.text).replace(chr(10), '<br>')}</p>"]
+    if item.choices:
+        rows = []
+        for _oid, text, chosen, correct in item.choices:
+            mark = "☑" if chosen else "☐"
+            tail = " <i>(correct)</i>" if correct else ""
+            rows.append(f"<li>{mark} {escape(text)}{tail}</li>")
+        parts.append("<ul style='list-style:none'>" + "".join(rows) + "</ul>")
+    else:
+        parts.append(f"<p><b>Answer:</b> {escape(item.answer)}</p>")
+    parts.append(f"<p style='color:{colour}'><b>{STATUS_LABELS.get(g.status, g.status)}</b>"
+                 f" — {g.points}/{g.max_points} points"
+                 + (f" ({escape(g.detail)})" if g.detail else "") + "</p>")
+    return "".join(parts)
+
+
+def paper_html(paper: ReconstructedPaper) -> str:
+    """HTML for a QTextBrowser / QTextDocument (escaped; no external resources)."""
+    report = paper.report
+    head = (f"<p><b>Automatic total: {report.total} / {report.max_total - report.manual_max}"
+            f"</b>")
+    if report.manual_pending:
+        head += (f" — {len(report.manual_pending)} question(s) to grade by hand "
+                 f"(up to {report.manual_max} points)")
+    head += f"; paper maximum {report.max_total}.</p>"
+    warn = "".join(f"<p style='color:#b3261e'><b>{escape(w)}</b></p>" for w in paper.warnings)
+    return warn + head + "<hr>".join(_item_html(item) for item in paper.items)
+
+
+def try_reconstruct(*args: Any, **kwargs: Any) -> ReconstructedPaper | str:
+    """``reconstruct`` or the user message of why it could not be done."""
+    try:
+        return reconstruct(*args, **kwargs)
+    except EmtihanError as exc:
+        return exc.user_message

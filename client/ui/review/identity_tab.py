@@ -1,0 +1,63 @@
+"""Identity evidence side by side: ID portrait vs live frames, distance and threshold.
+
+The verifier's outcome is shown as what it is, a pointer; the invigilator
+compares the faces."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from client.review_core.content import IdentityEvidence
+
+from .widgets import ImagePanel
+
+MAX_FRAMES = 3
+
+
+class IdentityTab(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.portrait = ImagePanel("ID document portrait", 260)
+        self.frames = [ImagePanel(f"Live frame {i + 1}", 200) for i in range(MAX_FRAMES)]
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("identitySummary")
+        note = QLabel("The software only points: compare the faces yourself before deciding.")
+        note.setStyleSheet("color:#5f6b7a;font-style:italic;")
+        images = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(QLabel("<b>ID document</b>"))
+        left.addWidget(self.portrait)
+        left.addStretch(1)
+        images.addLayout(left)
+        grid = QGridLayout()
+        grid.addWidget(QLabel("<b>Live capture</b>"), 0, 0)
+        for index, panel in enumerate(self.frames):
+            grid.addWidget(panel, 1 + index // 2, index % 2)
+        images.addLayout(grid, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(images, 1)
+        layout.addWidget(note)
+
+    def set_evidence(self, evidence: IdentityEvidence) -> None:
+        self.portrait.set_image(evidence.id_portrait, "no portrait in the bundle")
+        for index, panel in enumerate(self.frames):
+            data = evidence.live_frames[index] if index < len(evidence.live_frames) else None
+            panel.set_image(data, "no frame")
+        self.summary.setText(identity_html(evidence))
+
+
+def identity_html(evidence: IdentityEvidence) -> str:
+    if not evidence.present:
+        return "<b>No identity evidence in this bundle.</b> The check may have been skipped."
+    rows = [
+        ("Client's outcome", evidence.outcome or "—"),
+        ("Face distance", evidence.distance or "—"),
+        ("Threshold (match if below)", evidence.threshold or "—"),
+        ("Liveness", evidence.liveness or "—"),
+        ("Attempts", str(evidence.attempts) if evidence.attempts else "—"),
+    ]
+    cells = "".join(f"<tr><td style='padding-right:16px'>{k}</td><td><b>{v}</b></td></tr>"
+                    for k, v in rows)
+    return f"<table>{cells}</table>"

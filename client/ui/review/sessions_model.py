@@ -1,0 +1,176 @@
+"""The session list: a table model over ``SessionRecord`` and a filter/sort proxy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from client.review_core.export import SessionRecord
+
+COLUMNS = ("Student", "Name", "Status", "Hand-in", "Timing", "Identity", "Alerts",
+           "Warnings", "Verification", "Decision")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+RED = QColor("#fde2e1")
+AMBER = QColor("#fff4d6")
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _timing(record: SessionRecord) -> tuple[str, int]:
+    s = record.summary
+    if not s.submitted:
+        return "—", -1
+    if s.late:
+        return f"Late +{max(1, round(s.late_s / 60))} min", s.late_s
+    return "On time", 0
+
+
+def _flags(record: SessionRecord, label: str) -> int | None:
+    if record.opened is not None:
+        return record.opened.content.flag_counts().get(label, 0)
+    value = record.summary.flags.get(label)
+    return None if value is None else int(value)
+
+
+def _decision(record: SessionRecord) -> str:
+    book = record.decisions
+    if book is None:
+        return ""
+    if book.session is not None:
+        return book.session.outcome.label + ("" if book.is_final else " (open)")
+    missing = len(book.undecided_flags())
+    return f"{missing} flag(s) to decide" if missing else "Awaiting session decision"
+
+
+def cell(record: SessionRecord, column: int) -> tuple[str, Any]:
+    """(display text, sort key) of one cell."""
+    s = record.summary
+    if column in (6, 7):
+        count = _flags(record, "alert" if column == 6 else "warning")
+        return ("" if count is None else str(count)), (-1 if count is None else count)
+    values: list[tuple[str, Any]] = [
+        (s.student_id, s.student_id.lower()),
+        (s.name, s.name.lower()),
+        (s.status.capitalize(), s.status),
+        (s.submitted_at.replace("T", " ").replace("Z", ""), s.submitted_at),
+        _timing(record),
+        (record.identity, record.identity),
+        ("", 0),
+        ("", 0),
+        (record.verification, record.verification),
+        (_decision(record), _decision(record)),
+    ]
+    return values[column]
+
+
+class SessionTableModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._records: list[SessionRecord] = []
+
+    def set_records(self, records: list[SessionRecord]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def records(self) -> list[SessionRecord]:
+        return list(self._records)
+
+    def replace(self, record: SessionRecord) -> None:
+        for row, old in enumerate(self._records):
+            if old.summary.attempt_id == record.summary.attempt_id:
+                self._records[row] = record
+                last = self.columnCount() - 1
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+                return
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self._records[index.row()]
+        if role == RECORD_ROLE:
+            return record
+        text, key = cell(record, index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == SORT_ROLE:
+            return key
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(record, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and record.opened and record.opened.tampered:
+            return "\n".join(record.opened.problems)
+        return None
+
+    @staticmethod
+    def _background(record: SessionRecord, column: int) -> QBrush | None:
+        if record.opened is not None and record.opened.tampered:
+            return QBrush(RED)
+        if column == 4 and record.summary.late:
+            return QBrush(AMBER)
+        if column == 6 and (_flags(record, "alert") or 0) > 0:
+            return QBrush(AMBER)
+        return None
+
+
+class SessionFilterProxy(QSortFilterProxyModel):
+    """Free text (student id, name, attempt id) plus status / late / flagged toggles."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._text = ""
+        self._status = ""
+        self._late_only = False
+        self._flagged_only = False
+
+    def set_text(self, text: str) -> None:
+        self._text = text.strip().lower()
+        self.invalidateFilter()
+
+    def set_status(self, status: str) -> None:
+        self._status = status
+        self.invalidateFilter()
+
+    def set_late_only(self, value: bool) -> None:
+        self._late_only = value
+        self.invalidateFilter()
+
+    def set_flagged_only(self, value: bool) -> None:
+        self._flagged_only = value
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        record: SessionRecord = model.data(model.index(row, 0, parent), RECORD_ROLE)
+        s = record.summary
+        haystack = f"{s.student_id} {s.name} {s.attempt_id}".lower()
+        if self._text and self._text not in haystack:
+            return False
+        if self._status and s.status != self._status:
+            return False
+        if self._late_only and not s.late:
+            return False
+        flagged = (_flags(record, "alert") or 0) + (_flags(record, "warning") or 0)
+        return not (self._flagged_only and flagged == 0)

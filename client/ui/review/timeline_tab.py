@@ -1,0 +1,144 @@
+"""Timeline of one session: every log record, flags highlighted, thumbnail and
+the per-flag decision form beside the table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.review_core.content import TimelineEntry
+from client.review_core.decisions import DecisionBook
+
+from .widgets import DecisionForm, ImagePanel
+
+HEADERS = ("#", "Time (UTC)", "+mm:ss", "Severity", "Event", "Decision")
+SEVERITY_COLOURS = {3: QColor("#fde2e1"), 2: QColor("#fff4d6")}
+
+
+def _clock(offset: int | None) -> str:
+    if offset is None:
+        return ""
+    sign = "-" if offset < 0 else ""
+    minutes, seconds = divmod(abs(offset), 60)
+    return f"{sign}{minutes:02d}:{seconds:02d}"
+
+
+class TimelineTab(QWidget):
+    """Emits ``decide(flag_seq, outcome, note)`` when a flag decision is submitted."""
+
+    decide = Signal(int, str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[TimelineEntry] = []
+        self._shown: list[TimelineEntry] = []
+        self._book: DecisionBook | None = None
+        self.flags_only = QCheckBox("Flagged events only")
+        self.flags_only.toggled.connect(self._fill)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.thumb = ImagePanel("Flag thumbnail", 240)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.form = DecisionForm("Decision on this flag")
+        self.form.submitted.connect(self._submitted)
+        self.form.setEnabled(False)
+        side = QVBoxLayout()
+        side.addWidget(self.thumb)
+        side.addWidget(self.detail)
+        side.addWidget(self.form)
+        side.addStretch(1)
+        left = QVBoxLayout()
+        left.addWidget(self.flags_only)
+        left.addWidget(self.table)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addLayout(side, 1)
+
+    def set_session(self, entries: list[TimelineEntry], book: DecisionBook | None) -> None:
+        self._entries, self._book = entries, book
+        self._fill()
+
+    def refresh_decisions(self) -> None:
+        selected = self.selected_entry()
+        self._fill()
+        if selected is not None:
+            self.select_seq(selected.seq)
+
+    def _fill(self) -> None:
+        only = self.flags_only.isChecked()
+        self._shown = [e for e in self._entries if e.flagged or not only]
+        self.table.setRowCount(len(self._shown))
+        for row, entry in enumerate(self._shown):
+            values = (str(entry.seq), entry.t_wall, _clock(entry.offset_s),
+                      entry.severity_label, entry.summary, self._decision_text(entry))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                colour = SEVERITY_COLOURS.get(min(entry.severity, 3))
+                if colour is not None:
+                    item.setBackground(QBrush(colour))
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self._selected()
+
+    def _decision_text(self, entry: TimelineEntry) -> str:
+        if not entry.flagged:
+            return ""
+        decision = self._book.flags.get(entry.seq) if self._book else None
+        return decision.outcome.label if decision else "⚠ undecided"
+
+    def shown_entries(self) -> list[TimelineEntry]:
+        return list(self._shown)
+
+    def selected_entry(self) -> TimelineEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._shown[rows[0].row()] if rows else None
+
+    def select_seq(self, seq: int) -> None:
+        for row, entry in enumerate(self._shown):
+            if entry.seq == seq:
+                self.table.selectRow(row)
+                return
+
+    def _selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            self.thumb.set_image(None, "select an event")
+            self.detail.setText("")
+            self.form.setEnabled(False)
+            return
+        missing = "thumbnail dropped (evidence budget)" if entry.thumb_missing else "no thumbnail"
+        self.thumb.set_image(entry.thumbnail, missing)
+        self.detail.setText(f"<b>#{entry.seq} {entry.kind}</b> — {entry.severity_label}"
+                            f"<br>{entry.t_wall}<br>{entry.summary}")
+        self.form.setEnabled(entry.flagged and self._book is not None)
+        decision = self._book.flags.get(entry.seq) if self._book else None
+        current = ""
+        if decision is not None:
+            current = (f"Current: {decision.outcome.label} by {decision.record['reviewer']} "
+                       f"({decision.record['decided_at']})")
+        self.form.reset(current if entry.flagged else "Not a flag: no decision needed.")
+
+    def _submitted(self, outcome: str, note: str) -> None:
+        entry = self.selected_entry()
+        if entry is not None and entry.flagged:
+            self.decide.emit(entry.seq, outcome, note)
+
