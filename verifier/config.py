@@ -1,0 +1,110 @@
+"""Verifier configuration: every threshold and sustain window in one dataclass.
+
+Defaults are the values calibrated on the shared test photos (see
+``docs/verifier.md``).  Institutions override them with a JSON/dict; unknown
+keys and wrong types are refused with :class:`InputError`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from exam_packages.errors import InputError
+
+
+@dataclass(frozen=True)
+class VerifierConfig:
+    # --- detection -----------------------------------------------------------------
+    detect_max_side: int = 640  # frames are downscaled to this longest side before HOG
+    detect_min_side: int = 320  # small images are upscaled to at least this side
+    upsample: int = 0  # HOG upsample for live frames
+    id_upsample: int = 1  # HOG upsample for ID documents (portraits are small)
+    min_detection_score: float = 0.3  # rejects the astronaut mission patch (score 0.12)
+    min_face_px: int = 60  # face box side in the ORIGINAL frame
+    # --- identity ------------------------------------------------------------------
+    match_threshold: float = 0.42  # distance between unit-normalised encodings
+    review_margin: float = 0.04  # |distance - threshold| < margin -> "review"
+    max_enrol_frames: int = 5  # encodings averaged into the live template
+    # --- quality gates -------------------------------------------------------------
+    dark_mean: float = 50.0  # face-region mean gray below -> too dark
+    bright_mean: float = 215.0  # face-region mean gray above -> too bright
+    backlight_ratio: float = 0.55  # face mean / background mean below -> backlight
+    blur_min_laplacian: float = 15.0  # Laplacian variance of the 128 px face crop
+    closed_eye_ratio: float = 0.15  # eye aspect ratio below -> eyes closed
+    border_margin_px: int = 2  # face box this close to the border -> cut off
+    # --- liveness ------------------------------------------------------------------
+    blink_open_ratio: float = 0.22  # EAR above -> eyes open
+    turn_yaw_deg: float = 18.0  # |yaw| beyond -> head turned
+    step_timeout_s: float = 10.0  # each challenge step must finish within this
+    frozen_diff: float = 0.5  # mean abs difference between frames below -> frozen
+    # --- continuous analysers ------------------------------------------------------
+    analysis_width: int = 320  # frames are downscaled to this width for analysis
+    detect_every: int = 3  # run HOG every k-th frame, track in between
+    encode_every_s: float = 5.0  # identity encoding period
+    no_face_s: float = 5.0
+    several_faces_s: float = 1.0
+    different_person_s: float = 8.0  # sustained distance above threshold
+    looking_away_s: float = 4.0
+    looking_away_yaw_deg: float = 35.0
+    looking_away_pitch_deg: float = 30.0
+    covered_s: float = 2.0
+    covered_mean: float = 25.0  # frame mean gray below -> dark ...
+    covered_std: float = 12.0  # ... or std below -> uniform (covered)
+    release_s: float = 1.0  # a condition must be absent this long to end
+    # --- audio ---------------------------------------------------------------------
+    vad_mode: int = 2  # webrtcvad aggressiveness 0..3
+    voice_min_dbfs: float = -45.0  # frames quieter than this are never speech
+    voice_ratio: float = 0.6  # share of speech frames in the window
+    voice_window_s: float = 1.5
+    voice_s: float = 2.0
+    # --- thumbnails ----------------------------------------------------------------
+    thumb_width: int = 160
+    thumb_quality: int = 60
+
+    @property
+    def review_band(self) -> tuple[float, float]:
+        return (self.match_threshold - self.review_margin, self.match_threshold + self.review_margin)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> VerifierConfig:
+        if not isinstance(data, dict):
+            raise InputError("verifier config must be a JSON object")
+        known = {f.name: f for f in fields(cls)}
+        values: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in known:
+                raise InputError(f"verifier config: unknown key {key!r}")
+            default = getattr(cls(), key)
+            values[key] = _coerce(key, value, default)
+        return replace(cls(), **values)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> VerifierConfig:
+        try:
+            data = json.loads(text)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise InputError(f"verifier config is not valid JSON: {exc}") from exc
+        return cls.from_dict(data)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _coerce(key: str, value: Any, default: Any) -> Any:
+    if isinstance(value, bool):
+        raise InputError(f"verifier config: {key} must be a number")
+    if isinstance(default, int) and not isinstance(default, bool):
+        if not isinstance(value, int):
+            raise InputError(f"verifier config: {key} must be an integer")
+        if value < 0:
+            raise InputError(f"verifier config: {key} must not be negative")
+        return value
+    if not isinstance(value, int | float):
+        raise InputError(f"verifier config: {key} must be a number")
+    if key.endswith("_dbfs"):
+        return float(value)
+    if value < 0:
+        raise InputError(f"verifier config: {key} must not be negative")
+    return float(value)

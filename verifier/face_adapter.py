@@ -1,0 +1,102 @@
+"""The only module that touches face_recognition / dlib.
+
+face_recognition is imported lazily (it takes ~2 s and, when its models
+package is missing, prints a message and calls ``quit()`` at import time).
+That ``SystemExit`` is turned into :class:`FaceModelError` here.
+
+All images passed in are RGB uint8 (face_recognition's convention); callers
+in this package convert from BGR.  Boxes use face_recognition's css order
+``(top, right, bottom, left)``.
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+
+from exam_packages.errors import FaceModelError
+
+_LOCK = threading.Lock()
+_API: Any = None
+
+
+@dataclass(frozen=True)
+class RawDetection:
+    top: int
+    right: int
+    bottom: int
+    left: int
+    score: float
+
+
+class FaceEngine(Protocol):
+    """What the verifier needs from a face library (tests may pass a fake)."""
+
+    def detect(self, rgb: np.ndarray, upsample: int) -> list[RawDetection]: ...
+
+    def landmarks(self, rgb: np.ndarray, box: RawDetection) -> np.ndarray: ...
+
+    def encode(self, rgb: np.ndarray, box: RawDetection) -> np.ndarray: ...
+
+
+def load_api() -> Any:
+    """Import ``face_recognition.api`` once; map every failure to FaceModelError."""
+    global _API
+    with _LOCK:
+        if _API is not None:
+            return _API
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                import face_recognition.api as api
+        except SystemExit as exc:  # face_recognition calls quit() without its models
+            raise FaceModelError(
+                "Face recognition models are not installed (face_recognition_models)."
+            ) from exc
+        except Exception as exc:
+            raise FaceModelError(f"Face recognition library could not be loaded: {exc}") from exc
+        _API = api
+        return api
+
+
+class DlibFaceEngine:
+    """HOG detector, 68-point landmarks and the 128-d ResNet encoder from dlib."""
+
+    def __init__(self) -> None:
+        self._api = load_api()
+
+    def detect(self, rgb: np.ndarray, upsample: int) -> list[RawDetection]:
+        # run() also gives the detector score, used for plausibility filtering
+        dets, scores, _ = self._api.face_detector.run(rgb, upsample, 0.0)
+        return [
+            RawDetection(d.top(), d.right(), d.bottom(), d.left(), float(s))
+            for d, s in zip(dets, scores, strict=True)
+        ]
+
+    def _rect(self, box: RawDetection) -> Any:
+        return self._api.dlib.rectangle(box.left, box.top, box.right, box.bottom)
+
+    def landmarks(self, rgb: np.ndarray, box: RawDetection) -> np.ndarray:
+        shape = self._api.pose_predictor_68_point(rgb, self._rect(box))
+        return np.array([(p.x, p.y) for p in shape.parts()], dtype=np.float64)
+
+    def encode(self, rgb: np.ndarray, box: RawDetection) -> np.ndarray:
+        # 5-point alignment, 1 jitter: the same as face_recognition.face_encodings()
+        shape = self._api.pose_predictor_5_point(rgb, self._rect(box))
+        vec = self._api.face_encoder.compute_face_descriptor(rgb, shape, 1)
+        return np.asarray(vec, dtype=np.float64)
+
+
+_DEFAULT: DlibFaceEngine | None = None
+
+
+def default_engine() -> DlibFaceEngine:
+    """A process-wide engine (the dlib models are ~100 MB; load them once)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = DlibFaceEngine()
+    return _DEFAULT

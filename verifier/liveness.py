@@ -1,0 +1,180 @@
+"""Randomised liveness challenge: blink, turn head left, turn head right.
+
+The order comes from an injected RNG, so a pre-recorded video is unlikely to
+perform the steps in the asked order within the time limits.  Each step must
+be completed in order within ``step_timeout_s``:
+
+* blink: the eye aspect ratio (EAR) drops below 65 % of the open-eye level seen
+  in this step and comes back above 85 % of it;
+* turn_left / turn_right: the head is first near-frontal (|yaw| below half the
+  threshold), then yaw goes beyond ``turn_yaw_deg`` in the asked direction on
+  two consecutive frames.  "Left" is the subject's own left: in an unmirrored
+  camera image the nose moves to the image right (yaw > 0, see HeadPose).
+
+A still photo shown to the camera, or a frozen video, changes neither EAR nor
+yaw and fails; frozen input is also reported explicitly.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+import cv2
+import numpy as np
+
+from exam_packages.errors import InputError
+
+from .config import VerifierConfig
+from .face_adapter import FaceEngine, default_engine
+from .faces import detect_faces
+from .geometry import eye_aspect_ratio, head_pose
+from .imageio import normalise_frame
+from .quality import Reason, reason
+
+STEPS: tuple[str, ...] = ("blink", "turn_left", "turn_right")
+CLOSED_FRACTION = 0.65
+REOPEN_FRACTION = 0.85
+MIN_OPEN_EAR = 0.18
+
+
+@dataclass(frozen=True)
+class LivenessChallenge:
+    steps: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        if not self.steps or any(s not in STEPS for s in self.steps):
+            raise InputError(f"liveness steps must be taken from {STEPS}")
+
+    @classmethod
+    def random(cls, rng: random.Random, steps: int = 3) -> LivenessChallenge:
+        if not 1 <= steps <= len(STEPS):
+            raise InputError(f"liveness challenge needs 1..{len(STEPS)} steps")
+        order = list(STEPS)
+        rng.shuffle(order)
+        return cls(tuple(order[:steps]))
+
+
+@dataclass
+class StepResult:
+    name: str
+    passed: bool = False
+    t_start: float | None = None
+    t_done: float | None = None
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LivenessResult:
+    passed: bool
+    steps: list[StepResult]
+    reasons: list[Reason]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "passed": self.passed,
+            "steps": [vars(s).copy() for s in self.steps],
+            "reasons": [r.to_dict() for r in self.reasons],
+        }
+
+
+class LivenessEvaluator:
+    def __init__(
+        self,
+        challenge: LivenessChallenge,
+        config: VerifierConfig | None = None,
+        engine: FaceEngine | None = None,
+    ) -> None:
+        self.challenge = challenge
+        self.config = config or VerifierConfig()
+        self._engine = engine
+        self.steps = [StepResult(name) for name in challenge.steps]
+        self._index = 0
+        self._failed: Reason | None = None
+        self._last_t: float | None = None
+        self._prev_small: np.ndarray | None = None
+        self._frames = self._frozen = self._no_face = self._several = 0
+        self._open_ref = 0.0
+        self._closed_seen = self._frontal_seen = False
+        self._turn_frames = 0
+
+    @property
+    def done(self) -> bool:
+        return self._failed is not None or self._index >= len(self.steps)
+
+    def feed(self, t: float, frame: np.ndarray) -> None:
+        """Process one camera frame taken at ``t`` seconds (monotonic clock)."""
+        if self.done or (self._last_t is not None and t <= self._last_t):
+            return
+        self._last_t = t
+        frame = normalise_frame(frame)
+        self._frames += 1
+        self._track_frozen(frame)
+        step = self.steps[self._index]
+        if step.t_start is None:
+            step.t_start = t
+        if t - step.t_start > self.config.step_timeout_s:
+            self._failed = reason("liveness_step_timeout", step=step.name)
+            step.detail["timeout"] = True
+            return
+        engine = self._engine = self._engine or default_engine()
+        faces = detect_faces(frame, self.config, engine=engine)
+        if len(faces) != 1:
+            self._no_face += not faces
+            self._several += len(faces) > 1
+            return
+        marks = faces[0].landmarks
+        ear = eye_aspect_ratio(marks)
+        yaw = head_pose(marks, frame.shape).yaw
+        if self._advance(step, ear, yaw):
+            step.passed, step.t_done = True, t
+            step.detail.update({"ear": round(ear, 3), "yaw_deg": round(yaw, 1)})
+            self._index += 1
+            self._open_ref, self._closed_seen, self._frontal_seen = 0.0, False, False
+            self._turn_frames = 0
+
+    def _track_frozen(self, frame: np.ndarray) -> None:
+        gray = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
+        small = cv2.resize(gray, (64, 48), interpolation=cv2.INTER_AREA).astype(np.float32)
+        if self._prev_small is not None:
+            diff = float(np.abs(small - self._prev_small).mean())
+            self._frozen += diff < self.config.frozen_diff
+        self._prev_small = small
+
+    def _advance(self, step: StepResult, ear: float, yaw: float) -> bool:
+        if step.name == "blink":
+            return self._blink(ear)
+        sign = 1.0 if step.name == "turn_left" else -1.0
+        if abs(yaw) < self.config.turn_yaw_deg / 2.0:
+            self._frontal_seen = True
+        if self._frontal_seen and sign * yaw > self.config.turn_yaw_deg:
+            self._turn_frames += 1
+        else:
+            self._turn_frames = 0
+        return self._turn_frames >= 2
+
+    def _blink(self, ear: float) -> bool:
+        if not self._closed_seen:
+            self._open_ref = max(self._open_ref, ear)
+            if self._open_ref >= MIN_OPEN_EAR and ear < CLOSED_FRACTION * self._open_ref:
+                self._closed_seen = True
+            return False
+        return ear > REOPEN_FRACTION * self._open_ref
+
+    def result(self) -> LivenessResult:
+        reasons: list[Reason] = []
+        pairs = max(self._frames - 1, 0)
+        if pairs and self._frozen * 2 > pairs:
+            reasons.append(reason("liveness_frozen", frozen_pairs=self._frozen, pairs=pairs))
+        if self._several:
+            reasons.append(reason("several_faces", frames=self._several))
+        if self._failed is not None:
+            reasons.append(self._failed)
+        elif self._index < len(self.steps):
+            missing = [s.name for s in self.steps if not s.passed]
+            reasons.append(reason("liveness_incomplete", missing=",".join(missing)))
+        if self._no_face and not all(s.passed for s in self.steps):
+            reasons.append(reason("no_face", frames=self._no_face))
+        passed = not reasons and all(s.passed for s in self.steps)
+        return LivenessResult(passed, [StepResult(**vars(s)) for s in self.steps], reasons)
