@@ -1,0 +1,261 @@
+"""Safe zip container: reader with the limits of docs/package-format.md, and a writer.
+
+Reader: ``SafeZip(source: bytes | BinaryIO, limits: ZipLimits = ZipLimits())``
+(the stream must be seekable). Construction checks every central-directory
+entry and raises :class:`UnsafeArchiveError` (zip-slip ``..``, absolute paths,
+backslashes, drive letters, control characters, directories, symlinks and other
+non-regular files, duplicate names also after NFC + case folding, names that
+are not UTF-8, encrypted entries, unknown compression, overlapping entries,
+too many entries, declared sizes over the limits) or
+:class:`MalformedPackageError` (not a zip, truncated). Reading enforces the
+size and ratio limits on the bytes actually produced by the decompressor.
+
+* ``names() -> list[str]``, ``info(name) -> zipfile.ZipInfo``
+* ``iter_entry(name, chunk_size=1 MiB) -> Iterator[bytes]`` (streaming)
+* ``hash_entry(name) -> tuple[str, int]`` (hex SHA-256, size; streaming)
+* ``read(name, max_size=None) -> bytes``
+
+Writer: ``ZipWriter(dst: BinaryIO)`` with ``write_bytes(name, data, compress=True)``,
+``open_entry(name, compress=False)`` (a writable file object, used as a context
+manager) and ``close()``; entries get fixed timestamps and mode 0644.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import stat
+import struct
+import unicodedata
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, BinaryIO
+
+from .errors import MalformedPackageError, UnsafeArchiveError
+
+__all__ = ["ZipLimits", "SafeZip", "ZipWriter", "check_entry_name"]
+
+MiB = 1 << 20
+GiB = 1 << 30
+_UTF8_FLAG = 0x800
+_LOCAL_HEADER_SIZE = 30
+_DRIVE_RE = re.compile(r"^[A-Za-z]:")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    struct.error,
+    IndexError,
+    KeyError,
+    OverflowError,
+    NotImplementedError,
+    RuntimeError,
+)
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    max_entries: int = 10_000
+    max_file_size: int = 512 * MiB
+    max_total_size: int = 2 * GiB
+    max_ratio: int = 200
+    # the ratio is only judged once an entry has produced this many bytes, so a
+    # tiny highly compressible file (e.g. 2 KiB of spaces) is not called a bomb
+    ratio_floor: int = 64 * 1024
+    max_name_bytes: int = 1024
+
+
+def check_entry_name(name: str, max_bytes: int = 1024) -> None:
+    """Raise :class:`UnsafeArchiveError` unless ``name`` is a safe relative POSIX path."""
+    if not name:
+        raise UnsafeArchiveError("empty entry name")
+    if len(name.encode("utf-8", "surrogatepass")) > max_bytes:
+        raise UnsafeArchiveError(f"entry name too long: {name[:60]!r}...")
+    if "\\" in name:
+        raise UnsafeArchiveError(f"backslash in entry name {name!r}")
+    if _CONTROL_RE.search(name):
+        raise UnsafeArchiveError(f"control character in entry name {name!r}")
+    if name.startswith("/"):
+        raise UnsafeArchiveError(f"absolute path in entry name {name!r}")
+    if _DRIVE_RE.match(name):
+        raise UnsafeArchiveError(f"drive letter in entry name {name!r}")
+    if name.endswith("/"):
+        raise UnsafeArchiveError(f"directory entry {name!r} is not allowed")
+    for part in name.split("/"):
+        if part in ("", ".", ".."):
+            raise UnsafeArchiveError(f"path traversal or empty component in entry name {name!r}")
+
+
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+
+
+class SafeZip:
+    def __init__(self, source: bytes | BinaryIO, limits: ZipLimits | None = None) -> None:
+        self.limits = limits or ZipLimits()
+        stream: BinaryIO = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
+        try:
+            self._zip = zipfile.ZipFile(stream)
+        except UnicodeDecodeError as exc:
+            raise UnsafeArchiveError("an entry name is not valid UTF-8") from exc
+        except _ZIP_ERRORS as exc:
+            raise MalformedPackageError(
+                "not a valid package: not a zip file, or the file is truncated"
+            ) from exc
+        self._entries: dict[str, zipfile.ZipInfo] = {}
+        self._check_entries()
+
+    # -- structure -----------------------------------------------------------------
+    def _check_entries(self) -> None:
+        infos = self._zip.infolist()
+        if len(infos) > self.limits.max_entries:
+            raise UnsafeArchiveError(
+                f"too many entries in archive ({len(infos)} > {self.limits.max_entries})"
+            )
+        folded: dict[str, str] = {}
+        total = 0
+        for info in infos:
+            name = self._check_info(info)
+            key = _fold(name)
+            if key in folded:
+                raise UnsafeArchiveError(
+                    f"duplicate entry name {name!r} (clashes with {folded[key]!r})"
+                )
+            folded[key] = name
+            total += info.file_size
+            if total > self.limits.max_total_size:
+                raise UnsafeArchiveError(
+                    f"archive too large: total uncompressed size exceeds "
+                    f"{self.limits.max_total_size} bytes"
+                )
+            self._entries[name] = info
+        self._check_overlap(infos)
+
+    def _check_info(self, info: zipfile.ZipInfo) -> str:
+        name = info.filename
+        if info.orig_filename != name:
+            raise UnsafeArchiveError(f"NUL byte or separator trick in entry name {name!r}")
+        if not info.flag_bits & _UTF8_FLAG and not name.isascii():
+            raise UnsafeArchiveError(
+                f"entry name {name!r} is not marked as UTF-8 (only UTF-8 names are allowed)"
+            )
+        check_entry_name(name, self.limits.max_name_bytes)
+        mode = info.external_attr >> 16
+        if stat.S_ISLNK(mode):
+            raise UnsafeArchiveError(f"symlink entry {name!r} is not allowed")
+        if mode and not stat.S_ISREG(mode):
+            raise UnsafeArchiveError(f"entry {name!r} is not a regular file")
+        if info.flag_bits & 0x1:
+            raise UnsafeArchiveError(f"entry {name!r} is zip-encrypted (not supported)")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise UnsafeArchiveError(f"entry {name!r} uses an unsupported compression method")
+        if info.file_size > self.limits.max_file_size:
+            raise UnsafeArchiveError(
+                f"entry {name!r} too large ({info.file_size} > "
+                f"{self.limits.max_file_size} bytes)"
+            )
+        return name
+
+    def _check_overlap(self, infos: list[zipfile.ZipInfo]) -> None:
+        ordered = sorted(infos, key=lambda i: i.header_offset)
+        end_of_data = getattr(self._zip, "start_dir", None)
+        for index, info in enumerate(ordered):
+            raw_len = len(info.orig_filename.encode("utf-8"))
+            end = info.header_offset + _LOCAL_HEADER_SIZE + raw_len + info.compress_size
+            limit = (
+                ordered[index + 1].header_offset if index + 1 < len(ordered) else end_of_data
+            )
+            if limit is not None and end > limit:
+                raise UnsafeArchiveError(f"entry {info.filename!r} overlaps another entry")
+
+    # -- access ----------------------------------------------------------------------
+    def names(self) -> list[str]:
+        return list(self._entries)
+
+    def info(self, name: str) -> zipfile.ZipInfo:
+        try:
+            return self._entries[name]
+        except KeyError:
+            raise MalformedPackageError(f"entry {name!r} is missing from the archive") from None
+
+    def _check_growth(self, info: zipfile.ZipInfo, produced: int) -> None:
+        lim = self.limits
+        if produced > lim.max_file_size:
+            raise UnsafeArchiveError(
+                f"entry {info.filename!r} too large while decompressing "
+                f"(> {lim.max_file_size} bytes)"
+            )
+        if produced > info.file_size:
+            raise UnsafeArchiveError(
+                f"entry {info.filename!r} decompresses to more than its declared size"
+            )
+        if produced > lim.ratio_floor and produced > lim.max_ratio * max(info.compress_size, 1):
+            raise UnsafeArchiveError(
+                f"entry {info.filename!r} exceeds the compression ratio limit "
+                f"({lim.max_ratio}:1); possible zip bomb"
+            )
+
+    def iter_entry(self, name: str, chunk_size: int = MiB) -> Iterator[bytes]:
+        info = self.info(name)
+        produced = 0
+        try:
+            with self._zip.open(info) as handle:
+                while True:
+                    data = handle.read(chunk_size)
+                    if not data:
+                        break
+                    produced += len(data)
+                    self._check_growth(info, produced)
+                    yield data
+        except _ZIP_ERRORS as exc:
+            raise MalformedPackageError(f"entry {name!r} is corrupt or truncated") from exc
+        if produced != info.file_size:
+            raise MalformedPackageError(f"entry {name!r} is shorter than its declared size")
+
+    def hash_entry(self, name: str) -> tuple[str, int]:
+        digest = hashlib.sha256()
+        size = 0
+        for chunk in self.iter_entry(name):
+            digest.update(chunk)
+            size += len(chunk)
+        return digest.hexdigest(), size
+
+    def read(self, name: str, max_size: int | None = None) -> bytes:
+        info = self.info(name)
+        if max_size is not None and info.file_size > max_size:
+            raise UnsafeArchiveError(f"entry {name!r} too large ({info.file_size} > {max_size})")
+        return b"".join(self.iter_entry(name))
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+class ZipWriter:
+    """Deterministic zip writer for packages (names checked like the reader does)."""
+
+    def __init__(self, dst: BinaryIO) -> None:
+        self._zip = zipfile.ZipFile(dst, "w", allowZip64=True)
+
+    @staticmethod
+    def _info(name: str, compress: bool) -> zipfile.ZipInfo:
+        check_entry_name(name)
+        info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+        info.external_attr = (stat.S_IFREG | 0o644) << 16
+        info.create_system = 3
+        info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+        return info
+
+    def write_bytes(self, name: str, data: bytes, compress: bool = True) -> None:
+        self._zip.writestr(self._info(name, compress), data)
+
+    def open_entry(self, name: str, compress: bool = False) -> IO[bytes]:
+        return self._zip.open(self._info(name, compress), "w")
+
+    def close(self) -> None:
+        self._zip.close()

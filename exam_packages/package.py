@@ -1,0 +1,394 @@
+"""Build, verify and open exam packages (docs/package-format.md).
+
+Public API:
+
+* ``build_package(meta, exam_doc, media, out, signing_key, recipient_public,
+  encrypt=False) -> BuildResult`` - ``meta`` is the manifest ``exam`` block,
+  ``media`` maps names under ``media/`` (``"diagram.png"``) to files that are
+  streamed, never loaded whole. The zip is written to a temp file and renamed
+  into place; with ``encrypt=True`` a random content key is written to
+  ``<out>.key`` (64 hex characters + newline, mode 0600) and returned.
+  Bad input raises :class:`InputError`.
+* ``read_manifest_unverified(source) -> dict`` - for display/routing only.
+* ``verify_package(source, trust, *, now=None, rollback=None, check_window=True,
+  limits=None) -> None`` - order: container safety -> manifest parse +
+  canonical check -> signature -> structure -> rollback -> window -> exact file
+  set + per-file size and SHA-256 (streamed). Records the version in
+  ``rollback`` only after everything passed.
+* ``open_package(source, trust, *, content_key=None, now=None, rollback=None,
+  check_window=True, limits=None) -> OpenedPackage`` - verifies as above, then
+  decrypts and validates ``content/exam.json``; records the version only after
+  that succeeded. ``OpenedPackage.media(name) -> bytes`` re-hashes (and
+  decrypts) on each access.
+
+``source`` is ``bytes``, a seekable binary stream, or a path. Every failure of
+a package raises a :class:`VerificationError` subclass.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+from .canonical import canonical_bytes
+from .container import SafeZip, ZipLimits, ZipWriter, check_entry_name
+from .content_crypto import (
+    ALG,
+    CHUNK_SIZE,
+    content_key_id,
+    decrypt_bytes,
+    encrypt_stream,
+    generate_content_key,
+    save_content_key,
+)
+from .errors import (
+    DecryptionError,
+    EmtihanError,
+    ExamWindowError,
+    InputError,
+    IntegrityError,
+    MalformedPackageError,
+    SignatureError,
+)
+from .keys import key_id, raw_public_bytes
+from .manifest import (
+    FORMAT,
+    FORMAT_VERSION,
+    MANIFEST_NAME,
+    SIGNATURE_NAME,
+    content_entry,
+    media_entry,
+    parse_canonical_json,
+    parse_utc,
+    validate_exam_doc,
+    validate_manifest,
+    validate_meta,
+)
+from .rollback import RollbackStore
+from .trust import TrustStore
+
+__all__ = [
+    "BuildResult",
+    "OpenedPackage",
+    "PackageSource",
+    "build_package",
+    "open_package",
+    "read_manifest_unverified",
+    "verify_package",
+]
+
+PackageSource = bytes | bytearray | BinaryIO | str | os.PathLike[str]
+MAX_MANIFEST_SIZE = 16 << 20
+_COPY_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    path: Path
+    manifest: dict[str, Any]
+    content_key: bytes | None
+    key_path: Path | None = None
+
+
+# -- building ---------------------------------------------------------------------------
+
+
+class _HashingWriter:
+    def __init__(self, dst: BinaryIO) -> None:
+        self.dst = dst
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        self.size += len(data)
+        self.dst.write(data)
+        return len(data)
+
+
+def _write_entry(
+    writer: ZipWriter, name: str, src: BinaryIO, key: bytes | None, compress: bool
+) -> dict[str, Any]:
+    with writer.open_entry(name, compress=compress) as dst:
+        hashing = _HashingWriter(dst)  # type: ignore[arg-type]
+        if key is not None:
+            encrypt_stream(src, hashing, key, name)
+        else:
+            while chunk := src.read(_COPY_CHUNK):
+                hashing.write(chunk)
+    return {"sha256": hashing.digest.hexdigest(), "size": hashing.size}
+
+
+def _media_names(media: Mapping[str, Path]) -> dict[str, Path]:
+    names: dict[str, Path] = {}
+    folded: set[str] = set()
+    for raw_name, path in media.items():
+        name = raw_name.removeprefix("media/")
+        try:
+            check_entry_name(f"media/{name}.enc")
+        except EmtihanError as exc:
+            raise InputError(f"media name {raw_name!r}: {exc.user_message}") from exc
+        if name.casefold() in folded:
+            raise InputError(f"media name {raw_name!r} is given twice (names ignore case)")
+        folded.add(name.casefold())
+        names[name] = Path(path)
+    return names
+
+
+def _manifest(
+    meta: dict[str, Any], signing_key: Ed25519PrivateKey, recipient: X25519PublicKey,
+    key: bytes | None, files: dict[str, Any],
+) -> dict[str, Any]:
+    raw_recipient = raw_public_bytes(recipient)
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "exam": meta,
+        "author_key_id": key_id(signing_key.public_key()),
+        "recipient": {
+            "alg": "X25519",
+            "public_key": base64.b64encode(raw_recipient).decode("ascii"),
+            "key_id": hashlib.sha256(raw_recipient).hexdigest(),
+        },
+        "created_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "encryption": None if key is None else {
+            "alg": ALG, "key_id": content_key_id(key), "chunk_size": CHUNK_SIZE,
+        },
+        "files": files,
+    }
+
+
+def _write_files(
+    writer: ZipWriter, content: bytes, media: dict[str, Path], key: bytes | None,
+) -> dict[str, Any]:
+    encrypted = key is not None
+    files = {content_entry(encrypted): _write_entry(
+        writer, content_entry(encrypted), io.BytesIO(content), key, compress=not encrypted)}
+    for name, path in sorted(media.items()):
+        entry = media_entry(name, encrypted)
+        try:
+            src = path.open("rb")
+        except OSError as exc:
+            raise InputError(f"cannot read media file {path}: {exc.strerror or exc}") from exc
+        with src:
+            files[entry] = _write_entry(writer, entry, src, key, compress=False)
+    return files
+
+
+def build_package(  # noqa: PLR0917 - positional signature is the agreed API
+    meta: dict[str, Any], exam_doc: dict[str, Any], media: Mapping[str, Path], out: Path,
+    signing_key: Ed25519PrivateKey, recipient_public: X25519PublicKey, encrypt: bool = False,
+) -> BuildResult:
+    validate_meta(meta)
+    names = _media_names(media)
+    validate_exam_doc(exam_doc, set(names))
+    content = canonical_bytes(exam_doc)
+    canonical_bytes(meta)
+    key = generate_content_key() if encrypt else None
+    out = Path(out)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    try:
+        with os.fdopen(fd, "w+b") as handle:
+            writer = ZipWriter(handle)
+            files = _write_files(writer, content, names, key)
+            manifest = _manifest(meta, signing_key, recipient_public, key, files)
+            raw = canonical_bytes(manifest)
+            writer.write_bytes(MANIFEST_NAME, raw, compress=True)
+            writer.write_bytes(SIGNATURE_NAME, signing_key.sign(raw), compress=False)
+            writer.close()
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, 0o644)
+        key_path = Path(f"{out}.key") if key is not None else None
+        if key is not None and key_path is not None:
+            save_content_key(key, key_path)
+        os.replace(tmp_name, out)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return BuildResult(path=out, manifest=manifest, content_key=key, key_path=key_path)
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+@contextmanager
+def _open_zip(source: PackageSource, limits: ZipLimits | None) -> Iterator[SafeZip]:
+    if isinstance(source, str | os.PathLike):
+        try:
+            handle: BinaryIO = open(source, "rb")  # noqa: SIM115 - closed below
+        except OSError as exc:
+            raise InputError(f"cannot read package {source}: {exc.strerror or exc}") from exc
+        with handle:
+            yield SafeZip(handle, limits)
+        return
+    if isinstance(source, bytes | bytearray):
+        yield SafeZip(bytes(source), limits)
+        return
+    source.seek(0)
+    yield SafeZip(source, limits)
+
+
+def read_manifest_unverified(source: PackageSource, limits: ZipLimits | None = None) -> dict:
+    """Parse manifest.json WITHOUT checking the signature (display/routing only)."""
+    with _open_zip(source, limits) as zf:
+        manifest = parse_canonical_json(zf.read(MANIFEST_NAME, MAX_MANIFEST_SIZE), MANIFEST_NAME)
+    if not isinstance(manifest, dict):
+        raise MalformedPackageError("manifest.json: expected a JSON object")
+    return manifest
+
+
+def _check_signature(zf: SafeZip, trust: TrustStore) -> dict[str, Any]:
+    raw = zf.read(MANIFEST_NAME, MAX_MANIFEST_SIZE)
+    manifest = parse_canonical_json(raw, MANIFEST_NAME)
+    kid = manifest.get("author_key_id") if isinstance(manifest, dict) else None
+    if not isinstance(kid, str):
+        raise MalformedPackageError("manifest.json: author_key_id is missing")
+    public = trust.get(kid)
+    signature = zf.read(SIGNATURE_NAME, 64)
+    try:
+        public.verify(signature, raw)
+    except InvalidSignature as exc:
+        raise SignatureError(
+            "the package signature is invalid: manifest.json or manifest.sig was altered"
+        ) from exc
+    validate_manifest(manifest)
+    return manifest  # type: ignore[no-any-return]
+
+
+def _check_window(exam: dict[str, Any], now: datetime | None) -> None:
+    now = now or datetime.now(UTC)
+    if now.tzinfo is None:
+        raise InputError("now must be a timezone-aware datetime")
+    if now < parse_utc(exam["opens_at"]):
+        raise ExamWindowError(f"exam {exam['exam_id']} is not open yet until {exam['opens_at']}")
+    if now >= parse_utc(exam["closes_at"]):
+        raise ExamWindowError(f"exam {exam['exam_id']} closed at {exam['closes_at']}")
+
+
+def _check_files(zf: SafeZip, files: dict[str, Any]) -> None:
+    present = set(zf.names())
+    expected = set(files) | {MANIFEST_NAME, SIGNATURE_NAME}
+    for name in sorted(present - expected):
+        raise IntegrityError(f"unexpected file in package, not listed in the manifest: {name}")
+    for name in sorted(expected - present):
+        raise IntegrityError(f"file listed in the manifest is missing from the package: {name}")
+    for name, entry in sorted(files.items()):
+        if zf.info(name).file_size != entry["size"]:
+            raise IntegrityError(f"{name}: size does not match the signed manifest")
+        digest, size = zf.hash_entry(name)
+        if digest != entry["sha256"] or size != entry["size"]:
+            raise IntegrityError(f"{name}: SHA-256 does not match the signed manifest")
+
+
+def _verify(
+    zf: SafeZip, trust: TrustStore, now: datetime | None, rollback: RollbackStore | None,
+    check_window: bool,
+) -> dict[str, Any]:
+    manifest = _check_signature(zf, trust)
+    exam = manifest["exam"]
+    if rollback is not None:
+        rollback.check(exam["exam_id"], exam["version"])
+    if check_window:
+        _check_window(exam, now)
+    _check_files(zf, manifest["files"])
+    return manifest
+
+
+def verify_package(
+    source: PackageSource, trust: TrustStore, *, now: datetime | None = None,
+    rollback: RollbackStore | None = None, check_window: bool = True,
+    limits: ZipLimits | None = None,
+) -> None:
+    with _open_zip(source, limits) as zf:
+        manifest = _verify(zf, trust, now, rollback, check_window)
+    if rollback is not None:
+        rollback.record(manifest["exam"]["exam_id"], manifest["exam"]["version"])
+
+
+def _read_verified(zf: SafeZip, name: str, files: dict[str, Any]) -> bytes:
+    data = zf.read(name)
+    if hashlib.sha256(data).hexdigest() != files[name]["sha256"]:
+        raise IntegrityError(f"{name}: SHA-256 does not match the signed manifest")
+    return data
+
+
+def _plain(data: bytes, name: str, manifest: dict[str, Any], key: bytes | None) -> bytes:
+    encryption = manifest["encryption"]
+    if encryption is None:
+        return data
+    if key is None:
+        raise DecryptionError(
+            "this exam package is encrypted; its content key is released at exam start",
+            code="content_key_required",
+        )
+    if content_key_id(key) != encryption["key_id"]:
+        raise DecryptionError("the content key does not belong to this exam package")
+    return decrypt_bytes(data, key, name)
+
+
+@dataclass
+class OpenedPackage:
+    manifest: dict[str, Any]
+    exam_doc: dict[str, Any]
+    media_names: list[str]
+    _opener: Callable[[], AbstractContextManager[SafeZip]] = field(repr=False)
+    _content_key: bytes | None = field(default=None, repr=False)
+
+    def media(self, name: str) -> bytes:
+        """Bytes of ``media/<name>``, re-hashed against the manifest (and decrypted)."""
+        name = name.removeprefix("media/")
+        if name not in self.media_names:
+            raise MalformedPackageError(f"no media file named {name!r} in this package")
+        entry = media_entry(name, self.manifest["encryption"] is not None)
+        with self._opener() as zf:
+            data = _read_verified(zf, entry, self.manifest["files"])
+        return _plain(data, entry, self.manifest, self._content_key)
+
+
+def _media_of(manifest: dict[str, Any]) -> list[str]:
+    suffix = ".enc" if manifest["encryption"] is not None else ""
+    return sorted(
+        name[len("media/"): len(name) - len(suffix)]
+        for name in manifest["files"] if name.startswith("media/")
+    )
+
+
+def _load_exam_doc(zf: SafeZip, manifest: dict[str, Any], key: bytes | None) -> dict:
+    entry = content_entry(manifest["encryption"] is not None)
+    plain = _plain(_read_verified(zf, entry, manifest["files"]), entry, manifest, key)
+    doc = parse_canonical_json(plain, "content/exam.json")
+    try:
+        validate_exam_doc(doc, set(_media_of(manifest)))
+    except InputError as exc:
+        raise MalformedPackageError(f"content/exam.json: {exc.user_message}") from exc
+    return doc  # type: ignore[no-any-return]
+
+
+def open_package(
+    source: PackageSource, trust: TrustStore, *, content_key: bytes | None = None,
+    now: datetime | None = None, rollback: RollbackStore | None = None,
+    check_window: bool = True, limits: ZipLimits | None = None,
+) -> OpenedPackage:
+    with _open_zip(source, limits) as zf:
+        manifest = _verify(zf, trust, now, rollback, check_window)
+        doc = _load_exam_doc(zf, manifest, content_key)
+    if rollback is not None:
+        rollback.record(manifest["exam"]["exam_id"], manifest["exam"]["version"])
+    return OpenedPackage(
+        manifest=manifest, exam_doc=doc, media_names=_media_of(manifest),
+        _opener=lambda: _open_zip(source, limits), _content_key=content_key,
+    )
