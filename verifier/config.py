@@ -40,7 +40,7 @@ class VerifierConfig:
     step_timeout_s: float = 10.0  # each challenge step must finish within this
     frozen_diff: float = 0.5  # mean abs difference between frames below -> frozen
     # --- continuous analysers ------------------------------------------------------
-    analysis_width: int = 320  # frames are downscaled to this width for analysis
+    analysis_width: int = 480  # frames are downscaled to this width for analysis
     detect_every: int = 3  # run HOG every k-th frame, track in between
     encode_every_s: float = 5.0  # identity encoding period
     no_face_s: float = 5.0
