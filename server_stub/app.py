@@ -1,0 +1,138 @@
+"""The FastAPI application: routers, JSON errors, body-size limits, service wiring."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from exam_packages.errors import ApiError, EmtihanError, InputError
+
+from . import api, api_review, tus
+from .blobs import BlobStore, LocalBlobStore, S3BlobStore
+from .clock import Clock
+from .config import KEY_NAME, ServerConfig
+from .deps import Services
+from .security import ServerKey
+from .service import ExamService
+from .storage import open_storage
+from .uploads import UploadService
+
+log = logging.getLogger("emtihan.server")
+_HTTP_CODES = {401: "auth_required", 403: "forbidden", 404: "not_found",
+               405: "method_not_allowed", 413: "too_large", 415: "bad_content_type"}
+
+
+def error_response(status: int, code: str, message: str,
+                   headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status,
+                        headers=headers)
+
+
+class BodyLimit:
+    """Refuse bodies above the cap for their route (413 ``too_large``) before reading them."""
+
+    def __init__(self, app: ASGIApp, json_cap: int, upload_cap: int, bandwidth_cap: int):
+        self.app = app
+        self.caps = (json_cap, upload_cap, bandwidth_cap)
+
+    def _cap(self, path: str) -> int:
+        if path.startswith("/v1/uploads"):
+            return self.caps[1]
+        if path.startswith("/v1/bandwidth/upload"):
+            return self.caps[2]
+        return self.caps[0]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        cap = self._cap(scope["path"])
+        length = dict(scope["headers"]).get(b"content-length", b"")
+        if length and (not length.isdigit() or int(length) > cap):
+            await error_response(413, "too_large", f"request body above {cap} bytes")(
+                scope, receive, send)
+            return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > cap:
+                raise ApiError(f"request body above {cap} bytes", status=413, code="too_large")
+            return message
+
+        await self.app(scope, limited, send)
+
+
+def _install_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError) -> JSONResponse:
+        headers = getattr(request.state, "extra_headers", None)
+        return error_response(exc.status, exc.code, exc.user_message, headers)
+
+    @app.exception_handler(EmtihanError)
+    async def other_error(request: Request, exc: EmtihanError) -> JSONResponse:
+        status = 422 if isinstance(exc, InputError) else 400
+        code = "validation_error" if isinstance(exc, InputError) else exc.code
+        return error_response(status, code, exc.user_message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        if any(e.get("type") == "json_invalid" for e in errors):
+            return error_response(400, "bad_request", "the body is not valid JSON")
+        where = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}"
+                          for e in errors[:5])
+        return error_response(422, "validation_error", where or "invalid request")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _HTTP_CODES.get(exc.status_code, "bad_request")
+        return error_response(exc.status_code, code, str(exc.detail), dict(exc.headers or {}))
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("internal error on %s %s", request.method, request.url.path)
+        return error_response(500, "internal", "internal server error")
+
+
+def create_app(services: Services) -> FastAPI:
+    app = FastAPI(title="Emtihan exam server", version="1.0.0",
+                  description="See docs/server-api.md")
+    app.state.services = services
+    app.include_router(api.router)
+    app.include_router(api_review.router)
+    app.include_router(tus.router)
+    _install_handlers(app)
+    cfg = services.service.config
+    app.add_middleware(BodyLimit, json_cap=cfg.max_json_bytes,  # type: ignore[arg-type]
+                       upload_cap=cfg.max_upload_bytes, bandwidth_cap=cfg.bandwidth_cap_bytes)
+    return app
+
+
+def open_blobs(config: ServerConfig, data_dir: Path) -> BlobStore:
+    if config.blobs.startswith("s3://"):
+        bucket, _, prefix = config.blobs[5:].partition("/")
+        return S3BlobStore(bucket, prefix=prefix + "/" if prefix else "",
+                           endpoint_url=config.s3_endpoint)
+    return LocalBlobStore(Path(data_dir) / "blobs")
+
+
+def build_services(data_dir: Path, *, clock: Clock | None = None,
+                   check_envelope: bool = True, **overrides: Any) -> Services:
+    """Open storage, blobs and key of an initialised data dir (``overrides`` patch config)."""
+    data_dir = Path(data_dir)
+    config = ServerConfig.load(data_dir)
+    for name, value in overrides.items():
+        setattr(config, name, value)
+    service = ExamService(open_storage(config.storage, data_dir), open_blobs(config, data_dir),
+                          ServerKey.load(data_dir / KEY_NAME), config, data_dir, clock=clock)
+    return Services(service, UploadService(service, check_envelope=check_envelope))

@@ -1,0 +1,264 @@
+"""Metadata storage: one interface, SQLite (default, WAL) and PostgreSQL (psycopg 3).
+
+All SQL lives in :mod:`server_stub.sql`. Each implementation serialises access
+to its single connection with a lock; FastAPI runs sync endpoints in threads.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from exam_packages.errors import EmtihanError
+
+from . import sql
+
+Row = dict[str, Any]
+
+
+class StorageError(EmtihanError):
+    code = "storage"
+
+
+class SqlStorage:
+    """The storage interface, written once over a DB-API connection."""
+
+    kind = "sql"
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+
+    # -- dialect hooks -------------------------------------------------
+    def _execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
+        raise NotImplementedError
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        raise NotImplementedError
+        yield  # pragma: no cover
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    # -- helpers ---------------------------------------------------------
+    def _one(self, statement: str, params: Sequence[Any]) -> Row | None:
+        with self._lock:
+            row = self._execute(statement, params).fetchone()
+        return dict(row) if row is not None else None
+
+    def _all(self, statement: str, params: Sequence[Any]) -> list[Row]:
+        with self._lock:
+            return [dict(r) for r in self._execute(statement, params).fetchall()]
+
+    def _write(self, statement: str, params: Sequence[Any]) -> None:
+        with self._lock, self._transaction():
+            self._execute(statement, params)
+
+    def create_schema(self) -> None:
+        with self._lock, self._transaction():
+            for statement in sql.SCHEMA:
+                self._execute(statement)
+
+    # -- exams, roster, tokens -------------------------------------------
+    def put_exam(self, row: Row) -> None:
+        cols = ("exam_id", "version", "title", "opens_at", "closes_at", "duration_s",
+                "package_key", "package_sha256", "package_size", "content_key", "manifest",
+                "published_at")
+        self._write(sql.UPSERT_EXAM, [row[c] for c in cols])
+
+    def get_exam(self, exam_id: str) -> Row | None:
+        return self._one(sql.GET_EXAM, [exam_id])
+
+    def put_student(self, exam_id: str, student_id: str, name: str, code_hash: str,
+                    extra_time_s: int) -> None:
+        self._write(sql.UPSERT_STUDENT, [exam_id, student_id, name, code_hash, extra_time_s])
+
+    def get_student(self, exam_id: str, student_id: str) -> Row | None:
+        return self._one(sql.GET_STUDENT, [exam_id, student_id])
+
+    def put_token(self, token_hash: str, role: str, exam_id: str | None,
+                  student_id: str | None, *, created_at: int, expires_at: int) -> None:
+        self._write(sql.INSERT_TOKEN,
+                    [token_hash, role, exam_id, student_id, created_at, expires_at])
+
+    def get_token(self, token_hash: str) -> Row | None:
+        return self._one(sql.GET_TOKEN, [token_hash])
+
+    # -- attempts ---------------------------------------------------------
+    def create_attempt(self, row: Row) -> Row:
+        """Insert unless the student already has an attempt; return the stored attempt."""
+        with self._lock, self._transaction():
+            self._execute(sql.INSERT_ATTEMPT, [row["attempt_id"], row["exam_id"],
+                          row["student_id"], row["public_key"], row["started_at"],
+                          row["deadline"]])
+            stored = dict(self._execute(sql.GET_ATTEMPT_BY_STUDENT,
+                                        [row["exam_id"], row["student_id"]]).fetchone())
+            if stored["attempt_id"] == row["attempt_id"]:
+                self._execute(sql.INSERT_ATTEMPT_KEY,
+                              [row["attempt_id"], row["public_key"], row["started_at"]])
+        return stored
+
+    def get_attempt(self, attempt_id: str) -> Row | None:
+        return self._one(sql.GET_ATTEMPT, [attempt_id])
+
+    def get_attempt_by_student(self, exam_id: str, student_id: str) -> Row | None:
+        return self._one(sql.GET_ATTEMPT_BY_STUDENT, [exam_id, student_id])
+
+    def list_attempts(self, exam_id: str) -> list[Row]:
+        return self._all(sql.LIST_ATTEMPTS, [exam_id])
+
+    def change_attempt_key(self, attempt_id: str, public_key: str, at: int) -> None:
+        with self._lock, self._transaction():
+            self._execute(sql.SET_ATTEMPT_KEY, [public_key, attempt_id])
+            self._execute(sql.INSERT_ATTEMPT_KEY, [attempt_id, public_key, at])
+
+    def attempt_keys(self, attempt_id: str) -> list[str]:
+        """Every public key ever registered for the attempt (base64)."""
+        return [r["public_key"] for r in self._all(sql.LIST_ATTEMPT_KEYS, [attempt_id])]
+
+    def count_attempt_keys(self, attempt_id: str) -> int:
+        row = self._one(sql.COUNT_ATTEMPT_KEYS, [attempt_id])
+        return int(row["n"]) if row else 0
+
+    # -- uploads and submissions -----------------------------------------
+    def create_upload(self, row: Row) -> None:
+        cols = ("upload_id", "attempt_id", "length", "sha256", "flags", "offline_s",
+                "upload_offset", "created_at", "completed")
+        self._write(sql.INSERT_UPLOAD, [row[c] for c in cols])
+
+    def get_upload(self, upload_id: str) -> Row | None:
+        return self._one(sql.GET_UPLOAD, [upload_id])
+
+    def set_upload_offset(self, upload_id: str, offset: int) -> None:
+        self._write(sql.SET_UPLOAD_OFFSET, [offset, upload_id])
+
+    def complete_upload(self, upload_id: str) -> None:
+        self._write(sql.COMPLETE_UPLOAD, [upload_id])
+
+    def delete_upload(self, upload_id: str) -> None:
+        self._write(sql.DELETE_UPLOAD, [upload_id])
+
+    def record_submission(self, upload_id: str | None, attempt_id: str, sha256: str,
+                          make_row: Callable[[int], Row]) -> tuple[Row, bool]:
+        """Atomically hand in: returns (submission, created).
+
+        The same (attempt, sha256) twice yields the stored row; otherwise the
+        row built by ``make_row(version)`` is inserted and the upload marked
+        complete in the same transaction.
+        """
+        cols = ("attempt_id", "sha256", "size", "version", "received_at", "late", "late_s",
+                "flags", "blob_key", "receipt", "signature")
+        with self._lock, self._transaction():
+            existing = self._execute(sql.GET_SUBMISSION, [attempt_id, sha256]).fetchone()
+            created = existing is None
+            if existing is None:
+                count = self._execute(sql.COUNT_SUBMISSIONS, [attempt_id]).fetchone()
+                row = make_row(int(dict(count)["n"]) + 1)
+                self._execute(sql.INSERT_SUBMISSION, [row[c] for c in cols])
+            else:
+                row = dict(existing)
+            if upload_id is not None:
+                self._execute(sql.COMPLETE_UPLOAD, [upload_id])
+        return row, created
+
+    def get_submission(self, attempt_id: str, sha256: str) -> Row | None:
+        return self._one(sql.GET_SUBMISSION, [attempt_id, sha256])
+
+    def list_submissions(self, attempt_id: str) -> list[Row]:
+        return self._all(sql.LIST_SUBMISSIONS, [attempt_id])
+
+    # -- decisions --------------------------------------------------------
+    def add_decision(self, decision_id: str, attempt_id: str, decision: str, *,
+                     public_key: str, signature: str, received_at: int) -> None:
+        self._write(sql.INSERT_DECISION,
+                    [decision_id, attempt_id, decision, public_key, signature, received_at])
+
+    def list_decisions(self, attempt_id: str) -> list[Row]:
+        return self._all(sql.LIST_DECISIONS, [attempt_id])
+
+
+class SqliteStorage(SqlStorage):
+    """SQLite in WAL mode, ``synchronous=FULL``: a commit survives kill -9 and power loss."""
+
+    kind = "sqlite"
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__()
+        self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None,
+                                     timeout=30)
+        self._conn.row_factory = sqlite3.Row
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=FULL")
+        self._conn.execute("PRAGMA foreign_keys=ON")
+        self.create_schema()
+
+    def _execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
+        return self._conn.execute(statement, tuple(params))
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self._conn.in_transaction:
+            yield
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+class PostgresStorage(SqlStorage):
+    """PostgreSQL via psycopg 3 (``pip install psycopg[binary]``); optional ``schema``."""
+
+    kind = "postgres"
+
+    def __init__(self, dsn: str, schema: str | None = None) -> None:
+        super().__init__()
+        try:
+            import psycopg
+            from psycopg.rows import dict_row
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise StorageError("PostgreSQL support needs psycopg: pip install "
+                               "'psycopg[binary]'") from exc
+        try:
+            self._conn = psycopg.connect(dsn, autocommit=True, row_factory=dict_row)
+        except psycopg.Error as exc:
+            raise StorageError(f"cannot connect to PostgreSQL: {exc}") from exc
+        if schema is not None:
+            from psycopg import sql as pgsql
+            self._conn.execute(pgsql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(
+                pgsql.Identifier(schema)))
+            self._conn.execute(pgsql.SQL("SET search_path TO {}").format(
+                pgsql.Identifier(schema)))
+        self.create_schema()
+
+    def _execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
+        return self._conn.execute(sql.for_postgres(statement), tuple(params))  # type: ignore[arg-type]
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        with self._conn.transaction():
+            yield
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+def open_storage(url: str, data_dir: Path) -> SqlStorage:
+    """``sqlite`` (file ``server.db`` in the data dir) or a ``postgresql://`` DSN."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return PostgresStorage(url)
+    if url in ("", "sqlite"):
+        return SqliteStorage(data_dir / "server.db")
+    raise StorageError(f"unknown storage {url!r}: use 'sqlite' or a postgresql:// DSN")

@@ -1,0 +1,193 @@
+"""Resumable result uploads (the domain side of tus): staging, completion, receipts.
+
+Crash safety: a chunk is written and fsynced to ``uploads/<id>.part`` before the
+new offset is committed, so the committed offset never covers bytes that are
+not on disk. Completion checks size + SHA-256, stores the blob atomically, then
+records submission + receipt + "upload complete" in ONE transaction; a crash
+before that commit leaves the offset below the length, so the client resends
+the last chunk and completion runs again (blob keys are content-addressed, so
+re-storing is harmless).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from exam_packages.canonical import canonical_bytes
+from exam_packages.envelope import read_result_header, verify_result_signature
+from exam_packages.errors import ApiError, EmtihanError
+
+from . import ids, security
+from .clock import to_iso
+from .service import ExamService, Principal
+from .storage import Row
+
+_SEVERITY = re.compile(r"[a-z][a-z0-9_]{0,31}")
+
+
+def _bad_metadata(message: str) -> ApiError:
+    return ApiError(message, status=400, code="bad_metadata")
+
+
+def parse_flags(text: str | None) -> dict[str, int]:
+    if text is None or text == "":
+        return {}
+    try:
+        flags = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _bad_metadata("flags must be JSON {severity: count}") from exc
+    if not isinstance(flags, dict) or len(flags) > 16 or not all(
+            isinstance(k, str) and _SEVERITY.fullmatch(k) and type(v) is int and 0 <= v < 2**31
+            for k, v in flags.items()):
+        raise _bad_metadata("flags must be JSON {severity: count} with small counts")
+    return flags
+
+
+def parse_offline(text: str | None) -> int | None:
+    if text is None or text == "":
+        return None
+    if not text.isdigit() or len(text) > 9:
+        raise _bad_metadata("offline_s must be a whole number of seconds")
+    return int(text)
+
+
+def envelope_check(path: Path, attempt_keys: list[str]) -> None:
+    """The result envelope must verify and be signed by a key registered for the attempt."""
+    try:
+        with open(path, "rb") as fh:
+            verify_result_signature(fh)
+            fh.seek(0)
+            signer = read_result_header(fh).get("attempt_public_key")
+    except EmtihanError as exc:
+        raise ApiError(f"the result envelope does not verify: {exc}", status=422,
+                       code="bad_envelope") from exc
+    if signer not in attempt_keys:
+        raise ApiError("the result is signed by a key never registered for this attempt",
+                       status=422, code="bad_envelope")
+
+
+class UploadService:
+    def __init__(self, service: ExamService, check_envelope: bool = True) -> None:
+        self.s = service
+        self.staging = service.data_dir / "uploads"
+        self.staging.mkdir(parents=True, exist_ok=True)
+        self.check_envelope = check_envelope
+
+    def _part(self, upload_id: str) -> Path:
+        return self.staging / f"{ids.check_id('upload_id', upload_id)}.part"
+
+    def create(self, who: Principal, length: int, meta: dict[str, str]) -> str:
+        self.s.require_role(who, "student")
+        if "attempt_id" not in meta or "sha256" not in meta:
+            raise _bad_metadata("Upload-Metadata needs attempt_id and sha256")
+        attempt = self.s.attempt_for(who, meta["attempt_id"])
+        sha = meta["sha256"].lower()
+        if ids.PATTERNS["sha256"].fullmatch(sha) is None:
+            raise _bad_metadata("sha256 must be 64 hex digits")
+        if length > self.s.config.max_upload_bytes:
+            raise ApiError("the result is larger than the server accepts", status=413,
+                           code="too_large")
+        flags, offline = parse_flags(meta.get("flags")), parse_offline(meta.get("offline_s"))
+        done = self.s.storage.get_submission(attempt["attempt_id"], sha)
+        upload_id = ids.new_upload_id()
+        self.s.storage.create_upload({
+            "upload_id": upload_id, "attempt_id": attempt["attempt_id"], "length": length,
+            "sha256": sha, "flags": json.dumps(flags, sort_keys=True), "offline_s": offline,
+            "upload_offset": length if done else 0, "created_at": self.s.clock.now(),
+            "completed": 1 if done else 0})
+        return upload_id
+
+    def get(self, who: Principal, upload_id: str) -> Row:
+        self.s.require_role(who, "student")
+        row = self.s.storage.get_upload(ids.check_id("upload_id", upload_id))
+        if row is None:
+            raise ApiError("upload not found", status=404, code="upload_not_found")
+        self.s.attempt_for(who, row["attempt_id"])  # 404 unless it is this student's
+        return row
+
+    def write(self, who: Principal, upload_id: str, offset: int,
+              chunks: Iterable[bytes]) -> tuple[int, Row]:
+        """Append ``chunks`` at ``offset``; returns (new offset, upload row)."""
+        row = self.precheck(who, upload_id, offset)
+        new_offset = self._append(row, offset, chunks)
+        if new_offset == row["length"]:
+            self._complete(row)
+        elif new_offset != offset:
+            self.s.storage.set_upload_offset(upload_id, new_offset)
+        return new_offset, row
+
+    def precheck(self, who: Principal, upload_id: str, offset: int) -> Row:
+        """The upload, if a PATCH at ``offset`` may go ahead (409 otherwise)."""
+        row = self.get(who, upload_id)
+        if row["completed"]:
+            raise ApiError("this upload is already complete", status=409, code="upload_complete")
+        if offset != row["upload_offset"]:
+            raise ApiError(f"offset {offset} differs from the server's {row['upload_offset']}",
+                           status=409, code="offset_mismatch")
+        return row
+
+    def _append(self, row: Row, offset: int, chunks: Iterable[bytes]) -> int:
+        part = self._part(row["upload_id"])
+        fd = os.open(part, os.O_RDWR | os.O_CREAT, 0o600)
+        with os.fdopen(fd, "r+b") as fh:
+            fh.truncate(offset)
+            fh.seek(offset)
+            written = offset
+            try:
+                for chunk in chunks:
+                    if written + len(chunk) > row["length"]:
+                        fh.truncate(offset)
+                        raise ApiError("more bytes than Upload-Length", status=413,
+                                       code="too_large")
+                    fh.write(chunk)
+                    written += len(chunk)
+            finally:  # keep what arrived, even when the client went away mid-chunk
+                fh.flush()
+                os.fsync(fh.fileno())
+        return written
+
+    def _complete(self, row: Row) -> None:
+        part = self._part(row["upload_id"])
+        digest = hashlib.sha256()
+        with open(part, "rb") as fh:
+            while chunk := fh.read(1024 * 1024):
+                digest.update(chunk)
+        if digest.hexdigest() != row["sha256"] or part.stat().st_size != row["length"]:
+            self.s.storage.delete_upload(row["upload_id"])
+            part.unlink(missing_ok=True)
+            raise ApiError("the uploaded bytes do not match the announced SHA-256; nothing "
+                           "was handed in", status=422, code="hash_mismatch")
+        if self.check_envelope:
+            envelope_check(part, self.s.storage.attempt_keys(row["attempt_id"]))
+        blob_key = f"submissions/{row['attempt_id']}/{row['sha256']}"
+        self.s.blobs.put_file(blob_key, part)
+        attempt = self.s.storage.get_attempt(row["attempt_id"])
+        assert attempt is not None
+        now = self.s.clock.now()
+        self.s.storage.record_submission(
+            row["upload_id"], row["attempt_id"], row["sha256"],
+            lambda version: self._submission_row(attempt, row, blob_key, now, version))
+        part.unlink(missing_ok=True)
+
+    def _submission_row(self, attempt: Row, upload: Row, blob_key: str, now: int,
+                        version: int) -> Row:
+        late_s = max(0, now - attempt["deadline"])
+        receipt: dict[str, Any] = {
+            "attempt_id": attempt["attempt_id"], "exam_id": attempt["exam_id"],
+            "student_id": attempt["student_id"], "sha256": upload["sha256"],
+            "size": upload["length"], "received_at": to_iso(now), "late": late_s > 0,
+            "late_s": late_s, "version": version}
+        if upload["offline_s"] is not None:
+            receipt["offline_s"] = upload["offline_s"]
+        body = canonical_bytes(receipt)
+        return {"attempt_id": attempt["attempt_id"], "sha256": upload["sha256"],
+                "size": upload["length"], "version": version, "received_at": now,
+                "late": int(late_s > 0), "late_s": late_s, "flags": upload["flags"],
+                "blob_key": blob_key, "receipt": body.decode("utf-8"),
+                "signature": security.b64(self.s.key.sign(body))}
