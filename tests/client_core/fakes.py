@@ -42,6 +42,7 @@ class FakeState:
     log: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
     attempt_id: str = "att_" + "a" * 32
     start_keys: list[str] = field(default_factory=list)
+    exam_id: str = "demo"
 
     @property
     def public(self) -> bytes:
@@ -129,7 +130,8 @@ class FakeServerAdapter(BaseAdapter):
     def exams(self, req: requests.PreparedRequest) -> requests.Response:
         pkg = self.state.package
         return _response(req, 200, {"exams": [{
-            "exam_id": "demo", "version": 1, "package_sha256": hashlib.sha256(pkg).hexdigest(),
+            "exam_id": self.state.exam_id, "version": 1,
+            "package_sha256": hashlib.sha256(pkg).hexdigest(),
             "package_size": len(pkg), "attempt_id": None}]})
 
     def package(self, req: requests.PreparedRequest, _exam: str) -> requests.Response:

@@ -1,0 +1,415 @@
+"""The attempt lifecycle as an explicit state machine (Qt-free).
+
+States, in order (each method checks it is called in the right one, else
+:class:`~exam_packages.errors.SessionStateError`)::
+
+    new -> signed_in -> package_ready -> checks_done -> consented -> identity_done
+        -> started -> submitting -> submitted
+
+``AttemptSession(config: SessionConfig, server: ServerClient)``:
+
+* ``sign_in(exam_id, student_id, access_code)``: login, pin the server key (trust on
+  first use, kept in ``<data_dir>/server_key.pin``); if this student already has an
+  attempt on this machine (crash, kill -9, power loss) everything is restored
+  (answers, flags, timer, state) and, if started, ``start`` is re-called to resync time.
+* ``download_package(progress=None) -> Path``: Range-resumed download + full
+  ``verify_package`` (signature, rollback, hashes; the window is checked at start).
+* ``check_bandwidth(progress=None) -> BandwidthResult``, ``record_check(name, result,
+  passed)``, ``finish_checks()``: camera / audio / bandwidth results go to the event log;
+  the policy's ``required_checks`` must have passed.
+* ``consent(accepted, text_id)``, ``record_identity(summary, images=None)``.
+* ``start() -> StartInfo``: new attempt Ed25519 key (encrypted at rest), server start
+  (content key, deadline, server time), ``open_package`` with the content key,
+  ``make_paper(exam_doc, policy, seed)`` with ``seed = attempt_id + "|" + student_id``.
+  From here on no network is needed until the hand-in.
+* ``set_answer(qid, value)``, ``set_flag(qid, flagged)``: autosaved on every change.
+* ``remaining_s() -> int`` (see client.core.timer for the clock rule).
+* ``report(kind, data=None, severity=INFO, thumbnail=None)``: UI/proctor events
+  (focus lost, app hidden, extra screen, analyser flags).
+* ``submit(progress=None) -> SubmitOutcome``: seal log + envelope, queue in the outbox,
+  try to upload; offline -> ``queued=True`` and ``retry_outbox()`` later.
+* ``AttemptSession.resume_offline(config, exam_id, student_id)``: restore without network.
+
+Answers are JSON values without floats (numeric answers as decimal strings).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+from exam_packages.canonical import canonical_bytes
+from exam_packages.errors import InputError, NetworkError, SessionStateError
+from exam_packages.keys import raw_public_bytes
+from exam_packages.package import open_package, read_manifest_unverified, verify_package
+from exam_packages.paper import make_paper, paper_question_ids
+from exam_packages.rollback import RollbackStore
+from exam_packages.trust import TrustStore
+
+from .api import BandwidthResult, Progress, ServerClient, StartInfo
+from .autosave import AutosaveStore, atomic_write
+from .clock import Clock, SystemClock, iso_utc
+from .eventlog import ALERT, INFO, WARNING, EventLog, EvidenceBudget
+from .handin import HandinInputs, seal_handin
+from .jsonsafe import json_safe
+from .outbox import Outbox, OutboxJob
+from .timer import ExamTimer
+
+
+class Step(StrEnum):
+    NEW = "new"
+    SIGNED_IN = "signed_in"
+    PACKAGE_READY = "package_ready"
+    CHECKS_DONE = "checks_done"
+    CONSENTED = "consented"
+    IDENTITY_DONE = "identity_done"
+    STARTED = "started"
+    SUBMITTING = "submitting"
+    SUBMITTED = "submitted"
+
+
+ORDER = list(Step)
+IDENTITY_SEVERITY = {"match": INFO, "review": WARNING, "no_match": ALERT}
+
+
+@dataclass
+class SessionConfig:
+    data_dir: Path
+    trust: TrustStore
+    clock: Clock = field(default_factory=SystemClock)
+    evidence: EvidenceBudget = field(default_factory=EvidenceBudget)
+    check_window: bool = True
+
+
+@dataclass
+class SubmitOutcome:
+    job: OutboxJob
+    receipt: dict[str, Any] | None
+
+    @property
+    def queued(self) -> bool:
+        return self.receipt is None
+
+
+class AttemptSession:
+    def __init__(self, config: SessionConfig, server: ServerClient | None) -> None:
+        self.config = config
+        self.server = server
+        self.step = Step.NEW
+        self.exam_id = ""
+        self.student_id = ""
+        self.attempt_id = ""
+        self.manifest: dict[str, Any] = {}
+        self.exam_doc: dict[str, Any] = {}
+        self.paper: dict[str, Any] = {}
+        self.seed = ""
+        self.answers: dict[str, Any] = {}
+        self.flags: list[str] = []
+        self.checks: dict[str, Any] = {}
+        self.identity: dict[str, Any] = {}
+        self.identity_images: dict[str, bytes] = {}
+        self.consent_record: dict[str, Any] = {}
+        self.content_key: bytes | None = None
+        self.timer: ExamTimer | None = None
+        self.log: EventLog | None = None
+        self.autosave: AutosaveStore | None = None
+        self.attempt_key: Ed25519PrivateKey | None = None
+        self.outbox = Outbox(config.data_dir / "outbox", config.clock)
+        self.receipt: dict[str, Any] | None = None
+        self.warnings: list[str] = []
+
+    # ------------------------------------------------------------------ helpers
+    @property
+    def attempt_dir(self) -> Path:
+        return self.config.data_dir / "attempts" / self.exam_id / self.student_id
+
+    @property
+    def package_path(self) -> Path:
+        return self.config.data_dir / "packages" / f"{self.exam_id}.emtihan"
+
+    @property
+    def policy(self) -> dict[str, Any]:
+        return dict(self.manifest.get("exam", {}).get("policy", {}))
+
+    def _need(self, *steps: Step) -> None:
+        if self.step not in steps:
+            wanted = " or ".join(s.value for s in steps)
+            raise SessionStateError(
+                f"This step needs the attempt to be {wanted}; it is {self.step.value}."
+            )
+
+    def _server(self) -> ServerClient:
+        if self.server is None:
+            raise NetworkError("This session has no server connection.", code="offline")
+        return self.server
+
+    def _log(self) -> EventLog:
+        if self.log is None:
+            self.log = EventLog(self.attempt_dir / "events", clock=self.config.clock,
+                                budget=self.config.evidence)
+        return self.log
+
+    def report(self, kind: str, data: dict[str, Any] | None = None, *, severity: int = INFO,
+               thumbnail: bytes | None = None) -> dict[str, Any]:
+        """Append an event (UI: focus_lost, app_hidden, extra_screen; proctor flags)."""
+        if self.step in (Step.SUBMITTING, Step.SUBMITTED):
+            raise SessionStateError("The exam has been handed in; no more events are recorded.")
+        return self._log().append(kind, json_safe(data or {}), severity=severity,
+                                  thumbnail=thumbnail)
+
+    # ------------------------------------------------------------------ before start
+    def sign_in(self, exam_id: str, student_id: str, access_code: str) -> dict[str, Any]:
+        self._need(Step.NEW)
+        server = self._server()
+        info = server.login(exam_id, student_id, access_code)
+        pin = self.config.data_dir / "server_key.pin"
+        pinned = pin.read_bytes() if pin.exists() else None
+        key = server.pin_server_key(pinned)
+        if pinned is None:
+            self.config.data_dir.mkdir(parents=True, exist_ok=True)
+            atomic_write(pin, key, 0o644)
+        self.exam_id, self.student_id = exam_id, student_id
+        if AutosaveStore(self.attempt_dir).exists():
+            self._restore()
+            if self.step == Step.STARTED:
+                self._resync()
+            return info
+        self.step = Step.SIGNED_IN
+        self.report("signed_in", {"exam_id": exam_id, "student_id": student_id})
+        return info
+
+    def download_package(self, progress: Progress | None = None) -> Path:
+        self._need(Step.SIGNED_IN)
+        server = self._server()
+        entry = next((e for e in server.list_exams() if e.get("exam_id") == self.exam_id), None)
+        if entry is None:
+            raise SessionStateError(f"The exam {self.exam_id} is not published for you.")
+        path = server.download_package(self.exam_id, self.package_path, progress,
+                                       entry.get("package_sha256"))
+        verify_package(path, self.config.trust, rollback=self._rollback(), check_window=False)
+        self.manifest = read_manifest_unverified(path)
+        self.step = Step.PACKAGE_READY
+        self.report("package_verified", {"version": self.manifest["exam"]["version"],
+                                         "sha256": entry.get("package_sha256", "")})
+        return path
+
+    def _rollback(self) -> RollbackStore:
+        return RollbackStore(self.config.data_dir / "rollback.json")
+
+    def check_bandwidth(self, progress: Progress | None = None) -> BandwidthResult:
+        self._need(Step.PACKAGE_READY)
+        result = self._server().measure_bandwidth(progress)
+        needed = int(self.policy.get("required_checks", {}).get("min_bandwidth_kbps", 0))
+        passed = min(result.download_kbps, result.upload_kbps) >= needed
+        self.record_check("bandwidth", dict(result.to_dict(), required_kbps=needed), passed)
+        return result
+
+    def record_check(self, name: str, result: dict[str, Any], passed: bool) -> None:
+        self._need(Step.PACKAGE_READY)
+        self.checks[name] = dict(json_safe(result), passed=bool(passed))
+        self.report(f"check_{name}", self.checks[name], severity=INFO if passed else WARNING)
+
+    def required_checks(self) -> list[str]:
+        req = self.policy.get("required_checks", {})
+        names = [n for n, key in (("camera", "camera"), ("audio", "headset")) if req.get(key)]
+        return names + (["bandwidth"] if req.get("min_bandwidth_kbps") else [])
+
+    def finish_checks(self) -> None:
+        self._need(Step.PACKAGE_READY)
+        missing = [n for n in self.required_checks() if not self.checks.get(n, {}).get("passed")]
+        if missing:
+            raise SessionStateError("These checks must pass first: " + ", ".join(missing) + ".")
+        self.step = Step.CHECKS_DONE
+
+    def consent(self, accepted: bool, text_id: str = "consent-v1") -> None:
+        self._need(Step.CHECKS_DONE)
+        if not accepted:
+            self.report("consent_declined", {"text_id": text_id})
+            raise SessionStateError("Consent to proctoring is needed to take this exam.")
+        self.consent_record = {"text_id": text_id, "accepted": True,
+                               "at": iso_utc(self.config.clock.wall())}
+        self.report("consent_given", self.consent_record)
+        self.step = Step.CONSENTED
+
+    def record_identity(self, summary: dict[str, Any],
+                        images: dict[str, bytes] | None = None) -> None:
+        """Record the identity decision; nothing is refused automatically."""
+        self._need(Step.CONSENTED)
+        self.identity = json_safe(summary)
+        self.identity_images = dict(images or {})
+        severity = IDENTITY_SEVERITY.get(str(summary.get("outcome")), WARNING)
+        self.report("identity_result", self.identity, severity=severity)
+        self.step = Step.IDENTITY_DONE
+
+    # ------------------------------------------------------------------ the exam
+    def start(self) -> StartInfo:
+        self._need(Step.IDENTITY_DONE)
+        key = Ed25519PrivateKey.generate()
+        info = self._server().start(self.exam_id, raw_public_bytes(key.public_key()))
+        self.attempt_id, self.attempt_key, self.content_key = info.attempt_id, key, info.content_key
+        self.autosave = AutosaveStore(self.attempt_dir)
+        self.autosave.store_attempt_key(key)
+        now = datetime.fromtimestamp(info.server_time, UTC)
+        self._open_exam(check_window=self.config.check_window and not info.resumed, now=now)
+        self.timer = ExamTimer.start(self.config.clock, info.deadline, info.server_time)
+        self.step = Step.STARTED
+        self.report("exam_started", {"attempt_id": info.attempt_id, "seed": self.seed,
+                                     "deadline": iso_utc(info.deadline),
+                                     "server_time": iso_utc(info.server_time),
+                                     "resumed": info.resumed})
+        self._save()
+        return info
+
+    def _open_exam(self, *, check_window: bool, now: datetime | None = None) -> None:
+        opened = open_package(self.package_path, self.config.trust, content_key=self.content_key,
+                              now=now, check_window=check_window)
+        self.manifest, self.exam_doc = opened.manifest, opened.exam_doc
+        self.seed = f"{self.attempt_id}|{self.student_id}"
+        self.paper = make_paper(self.exam_doc, self.policy, self.seed)
+
+    def question_ids(self) -> list[str]:
+        return paper_question_ids(self.paper) if self.paper else []
+
+    def remaining_s(self) -> int:
+        return int(self.timer.remaining()) if self.timer else 0
+
+    def set_answer(self, qid: str, value: Any) -> None:
+        self._need(Step.STARTED)
+        if qid not in self.question_ids():
+            raise InputError(f"Question {qid} is not on this paper.")
+        if self.timer is not None and self.timer.expired():
+            raise SessionStateError("Time is up; answers can no longer be changed.")
+        digest = hashlib.sha256(canonical_bytes({"v": value})).hexdigest()
+        self.answers[qid] = value
+        self._save()
+        self.report("answer_changed", {"qid": qid, "answer_sha256": digest})
+
+    def set_flag(self, qid: str, flagged: bool) -> None:
+        self._need(Step.STARTED)
+        if flagged and qid not in self.flags:
+            self.flags.append(qid)
+        elif not flagged and qid in self.flags:
+            self.flags.remove(qid)
+        self._save()
+
+    # ------------------------------------------------------------------ persistence
+    def _extra(self) -> dict[str, Any]:
+        return {"step": self.step.value, "exam_id": self.exam_id, "student_id": self.student_id,
+                "content_key": base64.b64encode(self.content_key or b"").decode(),
+                "token": (self.server.token if self.server is not None else None) or "",
+                "checks": self.checks, "identity": self.identity, "consent": self.consent_record,
+                "identity_images": {k: base64.b64encode(v).decode()
+                                    for k, v in self.identity_images.items()}}
+
+    def _save(self) -> None:
+        if self.autosave is not None and self.timer is not None:
+            self.autosave.save(self.attempt_id, self.answers, self.timer, flags=self.flags,
+                               extra=self._extra())
+
+    def _restore(self) -> None:
+        self.autosave = AutosaveStore(self.attempt_dir)
+        state = self.autosave.resume(self.config.clock)
+        extra = state.extra
+        self.warnings += state.warnings
+        self.attempt_id, self.answers, self.flags = state.attempt_id, state.answers, state.flags
+        self.timer, self.step = state.timer, Step(extra["step"])
+        self.checks, self.identity = extra["checks"], extra["identity"]
+        self.consent_record = extra["consent"]
+        self.identity_images = {k: base64.b64decode(v)
+                                for k, v in extra.get("identity_images", {}).items()}
+        self.content_key = base64.b64decode(extra["content_key"]) or None
+        self.attempt_key = self.autosave.load_attempt_key()
+        if self.server is not None and not self.server.token and extra.get("token"):
+            self.server.token = extra["token"]  # may have expired: then sign in again
+        self._open_exam(check_window=False)
+        if self.step == Step.STARTED:
+            self.report("resumed", {"remaining_s": self.remaining_s(),
+                                    "warnings": len(state.warnings)}, severity=WARNING)
+        if self.step == Step.SUBMITTING:
+            self.receipt = self.outbox.receipt_for(self.attempt_id)
+
+    def _resync(self) -> None:
+        """Online again after a restart: the server's time is authoritative."""
+        assert self.attempt_key is not None and self.timer is not None
+        try:
+            info = self._server().start(self.exam_id,
+                                        raw_public_bytes(self.attempt_key.public_key()))
+        except NetworkError as exc:
+            self.warnings.append(f"Could not resync time with the server: {exc.user_message}")
+            return
+        self.timer.resync(info.server_time, info.deadline)
+        self._save()
+
+    @classmethod
+    def resume_offline(cls, config: SessionConfig, exam_id: str, student_id: str,
+                       server: ServerClient | None = None) -> AttemptSession:
+        session = cls(config, server)
+        session.exam_id, session.student_id = exam_id, student_id
+        session._restore()
+        pin = config.data_dir / "server_key.pin"
+        if server is not None and pin.exists():
+            server.server_public = pin.read_bytes()
+        return session
+
+    # ------------------------------------------------------------------ hand-in
+    def _flag_counts(self) -> dict[str, int]:
+        records = self._log().records()
+        return {"high": sum(1 for r in records if r["severity"] >= ALERT),
+                "low": sum(1 for r in records if r["severity"] == WARNING)}
+
+    def submit(self, progress: Progress | None = None) -> SubmitOutcome:
+        """Seal everything, queue it, try to upload now."""
+        self._need(Step.STARTED)
+        assert self.timer is not None and self.attempt_key is not None
+        log = self._log()
+        log.append("exam_submitted", {"remaining_s": self.remaining_s(),
+                                      "answered": len(self.answers)})
+        flags = self._flag_counts()
+        signature = log.seal(self.attempt_key)
+        inputs = HandinInputs(
+            attempt_id=self.attempt_id, exam_id=self.exam_id,
+            exam_version=int(self.manifest["exam"]["version"]), student_id=self.student_id,
+            seed=self.seed, paper=self.paper, answers=self.answers, log_bytes=log.read_bytes(),
+            log_signature=signature, flags=list(self.flags), evidence=log.evidence(),
+            system_checks=self.checks, identity=self.identity,
+            identity_images=self.identity_images, consent=self.consent_record,
+            submitted_at=iso_utc(self.timer.server_now()), remaining_s=self.remaining_s())
+        recipient = X25519PublicKey.from_public_bytes(
+            base64.b64decode(self.manifest["recipient"]["public_key"]))
+        envelope = seal_handin(inputs, recipient, self.attempt_key)
+        job = self.outbox.enqueue(envelope, self.attempt_id, flags)
+        self.step = Step.SUBMITTING
+        self._save()
+        return self.retry_outbox(progress, job)
+
+    def retry_outbox(self, progress: Progress | None = None,
+                     job: OutboxJob | None = None) -> SubmitOutcome:
+        self._need(Step.SUBMITTING, Step.SUBMITTED)
+        if self.server is not None:
+            self.outbox.flush(self.server, progress)
+        jobs = [j for j in self.outbox.jobs() if j.attempt_id == self.attempt_id]
+        job = jobs[-1] if jobs else job
+        assert job is not None
+        self.receipt = self.outbox.receipt_for(self.attempt_id)
+        if self.receipt is not None and self.step == Step.SUBMITTING:
+            self.step = Step.SUBMITTED
+            self._save()
+        return SubmitOutcome(job, self.receipt)
+
+    def close(self) -> None:
+        if self.log is not None:
+            self.log.close()
+
+    def summary(self) -> dict[str, Any]:
+        return json.loads(json.dumps({"step": self.step.value, "attempt_id": self.attempt_id,
+                                      "answered": len(self.answers),
+                                      "remaining_s": self.remaining_s()}))
