@@ -33,12 +33,22 @@ from .content import SessionContent
 
 
 @dataclass(frozen=True)
+class Check:
+    """One verification step and its outcome (``message`` says why it failed)."""
+
+    name: str
+    ok: bool
+    message: str
+
+
+@dataclass(frozen=True)
 class OpenedEnvelope:
     """A decrypted envelope: its content and the attempt key that signed it."""
 
     content: SessionContent
     attempt_public_key: bytes
     meta: Mapping[str, Any] = field(default_factory=dict)
+    extra_checks: tuple[Check, ...] = ()
 
 
 class BundleCodec(Protocol):
@@ -52,15 +62,6 @@ def verify_event_log(content: SessionContent, attempt_public_key: bytes) -> None
     from client.core.eventlog import verify_log
 
     verify_log(content.log_bytes, attempt_public_key, content.log_signature)
-
-
-@dataclass(frozen=True)
-class Check:
-    """One verification step and its outcome (``message`` says why it failed)."""
-
-    name: str
-    ok: bool
-    message: str
 
 
 @dataclass
@@ -156,6 +157,7 @@ def open_session(
             lambda: verify_event_log(content, opened.attempt_public_key),
             f"Hash chain intact over {len(content.log)} records, seal signed by the attempt.",
         ),
+        *opened.extra_checks,
     ]
     if content.attempt_id and content.attempt_id != inputs.attempt_id:
         checks.append(Check("Attempt id", False, "The result names another attempt."))

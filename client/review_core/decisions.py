@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from exam_packages.canonical import canonical_bytes
-from exam_packages.errors import InputError, SignatureError
+from exam_packages.errors import EmtihanError, InputError, SignatureError
 
 DECISION_FORMAT = "emtihan-review-decision"
 DECISION_VERSION = 1
@@ -45,7 +45,9 @@ FINAL_OUTCOMES = frozenset({Outcome.CLEARED, Outcome.VIOLATION_CONFIRMED})
 
 
 def utc_now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """RFC 3339 UTC with milliseconds, so decisions of one second keep their order."""
+    now = datetime.now(UTC)
+    return now.strftime("%Y-%m-%dT%H:%M:%S.") + f"{now.microsecond // 1000:03d}Z"
 
 
 def raw_public(key: Ed25519PublicKey) -> bytes:
@@ -180,10 +182,20 @@ class DecisionBook:
     def is_final(self) -> bool:
         return self.session is not None and self.session.outcome in FINAL_OUTCOMES
 
-    def load(self, decisions: Iterable[SignedDecision]) -> None:
-        """Replay decisions (oldest first); later ones replace earlier ones."""
-        for decision in decisions:
-            self.add(decision)
+    def load(self, decisions: Iterable[SignedDecision]) -> list[str]:
+        """Replay decisions oldest first (flags before the session on a tie); later ones
+        replace earlier ones. Returns the messages of those that were refused."""
+        refused = []
+        for decision in sorted(decisions, key=replay_key):
+            try:
+                self.add(decision)
+            except EmtihanError as exc:
+                refused.append(exc.user_message)
+        return refused
+
+
+def replay_key(decision: SignedDecision) -> tuple[str, int]:
+    return str(decision.record.get("decided_at", "")), 0 if decision.scope == "flag" else 1
 
 
 def decision_from_json(data: Mapping[str, Any]) -> SignedDecision:

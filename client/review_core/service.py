@@ -93,11 +93,14 @@ class ReviewService:
             return {}  # no receipt is itself a finding: the receipt check fails loudly
 
     def _load_decisions(self, book: DecisionBook) -> None:
+        decisions = []
         for item in self.server.list_decisions(book.attempt_id):
             try:
-                book.add(decision_from_json(item))
+                decisions.append(decision_from_json(item))
             except EmtihanError as exc:
                 self.rejected_decisions.append(f"{book.attempt_id}: {exc.user_message}")
+        for message in book.load(decisions):
+            self.rejected_decisions.append(f"{book.attempt_id}: {message}")
 
     def decide(
         self, record: SessionRecord, outcome: Outcome, note: str, flag_seq: int | None = None

@@ -106,3 +106,31 @@ def test_json_round_trip_and_malformed() -> None:
     bad = decision.to_json() | {"signature": base64.b64encode(b"x").decode() + "!"}
     with pytest.raises(InputError, match="malformed"):
         decision_from_json(bad)
+
+
+def test_replay_is_ordered_by_time_not_by_list_order() -> None:
+    key = Ed25519PrivateKey.generate()
+    flag = sign_decision(key, reviewer="r", attempt_id=ATTEMPT, exam_id="e",
+                         outcome=Outcome.CLEARED, note="", evidence_hash="", flag_seq=3,
+                         decided_at="2026-12-01T10:00:00.100Z")
+    session = sign_decision(key, reviewer="r", attempt_id=ATTEMPT, exam_id="e",
+                            outcome=Outcome.VIOLATION_CONFIRMED, note="", evidence_hash="",
+                            decided_at="2026-12-01T10:00:00.200Z")
+    book = DecisionBook(ATTEMPT, (3,))
+    assert book.load([session, flag]) == []
+    assert book.is_final and book.session == session
+
+
+def test_replay_refuses_final_decision_made_before_flags() -> None:
+    key = Ed25519PrivateKey.generate()
+    session = sign_decision(key, reviewer="r", attempt_id=ATTEMPT, exam_id="e",
+                            outcome=Outcome.CLEARED, note="", evidence_hash="",
+                            decided_at="2026-12-01T09:00:00.000Z")
+    flag = sign_decision(key, reviewer="r", attempt_id=ATTEMPT, exam_id="e",
+                         outcome=Outcome.CLEARED, note="", evidence_hash="", flag_seq=3,
+                         decided_at="2026-12-01T10:00:00.000Z")
+    book = DecisionBook(ATTEMPT, (3,))
+    refused = book.load([flag, session])
+    assert refused == ["Every flag needs a human decision before the session decision can be "
+                       "final; undecided: #3."]
+    assert book.session is None and not book.is_final
