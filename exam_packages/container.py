@@ -34,13 +34,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, BinaryIO
 
-from .errors import MalformedPackageError, UnsafeArchiveError
+from .errors import IntegrityError, MalformedPackageError, UnsafeArchiveError
 
 __all__ = ["ZipLimits", "SafeZip", "ZipWriter", "check_entry_name"]
 
 MiB = 1 << 20
 GiB = 1 << 30
 _UTF8_FLAG = 0x800
+_LOCAL = struct.Struct("<4s2B4HL2L2H")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_END = struct.Struct("<4s4H2LH")
+_DOS_DATE_1980 = (1 << 5) | 1  # 1980-01-01, time 00:00:00
+_FILE_MODE = (stat.S_IFREG | 0o644) << 16
+_ZIP_VERSION = 20
+_UNIX = 3
 _LOCAL_HEADER_SIZE = 30
 _DRIVE_RE = re.compile(r"^[A-Za-z]:")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
@@ -97,9 +104,13 @@ def _fold(name: str) -> str:
 
 
 class SafeZip:
-    def __init__(self, source: bytes | BinaryIO, limits: ZipLimits | None = None) -> None:
+    def __init__(
+        self, source: bytes | BinaryIO, limits: ZipLimits | None = None, *,
+        canonical: bool = False,
+    ) -> None:
         self.limits = limits or ZipLimits()
         stream: BinaryIO = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
+        self._stream = stream
         try:
             self._zip = zipfile.ZipFile(stream)
         except UnicodeDecodeError as exc:
@@ -110,6 +121,8 @@ class SafeZip:
             ) from exc
         self._entries: dict[str, zipfile.ZipInfo] = {}
         self._check_entries()
+        if canonical:
+            self._check_layout()
 
     # -- structure -----------------------------------------------------------------
     def _check_entries(self) -> None:
@@ -174,6 +187,45 @@ class SafeZip:
             if limit is not None and end > limit:
                 raise UnsafeArchiveError(f"entry {info.filename!r} overlaps another entry")
 
+    def _expect(self, offset: int, expected: bytes, what: str) -> None:
+        self._stream.seek(offset)
+        if self._stream.read(len(expected)) != expected:
+            raise MalformedPackageError(
+                f"zip structure of {what} is not in the canonical package layout "
+                "(altered or not written by an Emtihan builder)"
+            )
+
+    def _check_layout(self) -> None:
+        """Every byte outside entry data must be exactly what :class:`ZipWriter` writes.
+
+        Entry data is covered by the signed manifest, so with this check no byte
+        of a package is unauthenticated (no smuggled data, comments, extra fields,
+        timestamps or trailing bytes).
+        """
+        pos = 0
+        central = bytearray()
+        infos = sorted(self._entries.values(), key=lambda i: i.header_offset)
+        for info in infos:
+            raw = info.filename.encode("utf-8")
+            flags = 0 if info.filename.isascii() else _UTF8_FLAG
+            if info.header_offset != pos:
+                raise MalformedPackageError(
+                    f"zip structure of {info.filename!r} is not in the canonical package layout"
+                )
+            sizes = (info.CRC, info.compress_size, info.file_size, len(raw))
+            self._expect(pos, _LOCAL.pack(
+                b"PK\x03\x04", _ZIP_VERSION, 0, flags, info.compress_type, 0, _DOS_DATE_1980,
+                *sizes, 0) + raw, repr(info.filename))
+            pos += _LOCAL.size + len(raw) + info.compress_size
+            central += _CENTRAL.pack(
+                b"PK\x01\x02", _ZIP_VERSION, _UNIX, _ZIP_VERSION, 0, flags, info.compress_type,
+                0, _DOS_DATE_1980, *sizes, 0, 0, 0, 0, _FILE_MODE, info.header_offset) + raw
+        count = len(infos)
+        end = _END.pack(b"PK\x05\x06", 0, 0, count, count, len(central), pos, 0)
+        self._expect(pos, bytes(central) + end, "the central directory")
+        if self._stream.seek(0, io.SEEK_END) != pos + len(central) + len(end):
+            raise MalformedPackageError("unexpected data after the end of the zip archive")
+
     # -- access ----------------------------------------------------------------------
     def names(self) -> list[str]:
         return list(self._entries)
@@ -213,6 +265,12 @@ class SafeZip:
                     produced += len(data)
                     self._check_growth(info, produced)
                     yield data
+        except zipfile.BadZipFile as exc:
+            if "CRC" in str(exc):
+                raise IntegrityError(
+                    f"entry {name!r} does not match its checksum (altered or corrupt)"
+                ) from exc
+            raise MalformedPackageError(f"entry {name!r} is corrupt or truncated") from exc
         except _ZIP_ERRORS as exc:
             raise MalformedPackageError(f"entry {name!r} is corrupt or truncated") from exc
         if produced != info.file_size:

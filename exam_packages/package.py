@@ -233,13 +233,13 @@ def _open_zip(source: PackageSource, limits: ZipLimits | None) -> Iterator[SafeZ
         except OSError as exc:
             raise InputError(f"cannot read package {source}: {exc.strerror or exc}") from exc
         with handle:
-            yield SafeZip(handle, limits)
+            yield SafeZip(handle, limits, canonical=True)
         return
     if isinstance(source, bytes | bytearray):
-        yield SafeZip(bytes(source), limits)
+        yield SafeZip(bytes(source), limits, canonical=True)
         return
     source.seek(0)
-    yield SafeZip(source, limits)
+    yield SafeZip(source, limits, canonical=True)
 
 
 def read_manifest_unverified(source: PackageSource, limits: ZipLimits | None = None) -> dict:

@@ -7,10 +7,14 @@
 * ``PackageKeys.generate()`` - author Ed25519 + institution X25519 keys, with
   ``trust()`` returning a :class:`TrustStore` pinning the author.
 * ``build_sample(out_dir, keys, *, encrypt=False, version=3, media=None) -> BuildResult``
+* ``entry_data_offset(package, name)``, ``rewrite_package(package, replace, add)``,
+  ``resign_manifest(package, manifest_raw, key)`` - for crafting tampered packages.
 """
 
 from __future__ import annotations
 
+import io
+import struct
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,11 +23,21 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from .container import ZipWriter
 from .keys import generate_results_key, generate_signing_key
 from .package import BuildResult, build_package
 from .trust import TrustStore
 
-__all__ = ["WINDOW_NOW", "PackageKeys", "build_sample", "sample_exam_doc", "sample_meta"]
+__all__ = [
+    "WINDOW_NOW",
+    "PackageKeys",
+    "build_sample",
+    "entry_data_offset",
+    "resign_manifest",
+    "rewrite_package",
+    "sample_exam_doc",
+    "sample_meta",
+]
 
 WINDOW_NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -84,7 +98,8 @@ def build_sample(
     media: dict[str, bytes] | None = None, name: str = "sample.emtihan",
 ) -> BuildResult:
     out_dir = Path(out_dir)
-    media = {"diagram.png": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8} if media is None else media
+    if media is None:
+        media = {"diagram.png": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8}
     paths: dict[str, Path] = {}
     for media_name, data in media.items():
         path = out_dir / f"src-{media_name}"
@@ -93,4 +108,41 @@ def build_sample(
     return build_package(
         sample_meta(version=version), sample_exam_doc(tuple(sorted(media))), paths,
         out_dir / name, keys.author, keys.results.public_key(), encrypt=encrypt,
+    )
+
+
+def entry_data_offset(package: bytes, name: str) -> int:
+    """Offset of the first stored byte of entry ``name`` inside ``package``."""
+    import zipfile
+
+    info = zipfile.ZipFile(io.BytesIO(package)).getinfo(name)
+    name_len, extra_len = struct.unpack_from("<HH", package, info.header_offset + 26)
+    return int(info.header_offset + 30 + name_len + extra_len)
+
+
+def rewrite_package(
+    package: bytes, replace: dict[str, bytes | None] | None = None,
+    add: dict[str, bytes] | None = None,
+) -> bytes:
+    """Copy ``package`` entry by entry (canonical layout), replacing/dropping/adding entries."""
+    import zipfile
+
+    replace = replace or {}
+    source = zipfile.ZipFile(io.BytesIO(package))
+    out = io.BytesIO()
+    writer = ZipWriter(out)
+    for info in source.infolist():
+        data = replace.get(info.filename, source.read(info))
+        if data is not None:
+            writer.write_bytes(info.filename, data, info.compress_type == zipfile.ZIP_DEFLATED)
+    for name, data in (add or {}).items():
+        writer.write_bytes(name, data)
+    writer.close()
+    return out.getvalue()
+
+
+def resign_manifest(package: bytes, manifest_raw: bytes, key: Ed25519PrivateKey) -> bytes:
+    """Replace manifest.json with ``manifest_raw`` and a valid signature by ``key``."""
+    return rewrite_package(
+        package, {"manifest.json": manifest_raw, "manifest.sig": key.sign(manifest_raw)}
     )
