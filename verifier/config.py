@@ -22,7 +22,7 @@ class VerifierConfig:
     upsample: int = 0  # HOG upsample for live frames
     id_upsample: int = 1  # HOG upsample for ID documents (portraits are small)
     min_detection_score: float = 0.3  # rejects the astronaut mission patch (score 0.12)
-    min_face_px: int = 60  # face box side in the ORIGINAL frame
+    min_face_px: int = 90  # face box side in the ORIGINAL frame (HOG at upsample 0 finds >= ~80 px)
     # --- identity ------------------------------------------------------------------
     match_threshold: float = 0.42  # distance between unit-normalised encodings
     review_margin: float = 0.04  # |distance - threshold| < margin -> "review"
@@ -38,7 +38,7 @@ class VerifierConfig:
     blink_open_ratio: float = 0.22  # EAR above -> eyes open
     turn_yaw_deg: float = 18.0  # |yaw| beyond -> head turned
     step_timeout_s: float = 10.0  # each challenge step must finish within this
-    frozen_diff: float = 0.5  # mean abs difference between frames below -> frozen
+    frozen_diff: float = 0.05  # mean abs diff of 64x48 gray thumbnails below -> frozen (repeated frame)
     # --- continuous analysers ------------------------------------------------------
     analysis_width: int = 480  # frames are downscaled to this width for analysis
     detect_every: int = 3  # run HOG every k-th frame, track in between
