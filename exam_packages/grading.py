@@ -21,6 +21,7 @@ from .paper import paper_question_ids, validate_paper
 
 STATUSES = ("correct", "partial", "wrong", "unanswered", "manual")
 _CENT = Decimal("0.01")
+MAX_SHORT_ANSWER_CHARS = 200
 _NUMBER_RE = re.compile(r"[-+]?\d+([.,]\d+)?([eE][-+]?\d+)?")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -112,6 +113,8 @@ def short_matches(rule: dict[str, Any], answer: str) -> bool:
 def _short(q: dict[str, Any], answer: Any) -> Decimal:
     if not isinstance(answer, str):
         raise _Invalid("not text")
+    if len(answer) > MAX_SHORT_ANSWER_CHARS:
+        raise _Invalid(f"longer than {MAX_SHORT_ANSWER_CHARS} characters")
     return Decimal(any(short_matches(rule, answer) for rule in q["accept"]))
 
 
@@ -206,6 +209,32 @@ def grade(exam_doc: dict[str, Any], answers: dict[str, Any],
                                                answers.get(qid)))
     report.ignored_answers = sorted(set(map(str, answers)) - set(qids))
     return report
+
+
+def model_answers(exam_doc: dict[str, Any]) -> dict[str, Any]:
+    """A full-marks answer for every objective question (essays are left out).
+
+    Short answers use the first ``exact`` pattern, or are omitted when every
+    accepted answer is a regex. Useful for demos and self-checks.
+    """
+    answers: dict[str, Any] = {}
+    for qid, q in exam_doc["questions"].items():
+        qtype = q["type"]
+        if qtype in ("single", "truefalse"):
+            answers[qid] = q["correct"][0] if qtype == "single" else q["correct"]
+        elif qtype == "multiple":
+            answers[qid] = list(q["correct"])
+        elif qtype == "numeric":
+            answers[qid] = str(q["answer"])
+        elif qtype == "matching":
+            answers[qid] = {p["id"]: p["id"] for p in q["pairs"]}
+        elif qtype == "ordering":
+            answers[qid] = list(q["correct_order"])
+        elif qtype == "short":
+            exact = [r["pattern"] for r in q["accept"] if r.get("mode", "exact") == "exact"]
+            if exact:
+                answers[qid] = exact[0]
+    return answers
 
 
 def report_to_dict(report: GradeReport) -> dict[str, Any]:

@@ -19,6 +19,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from pyexpat import ParserCreate
 from typing import Any
 
 from .errors import InputError
@@ -56,6 +57,28 @@ def _parse(data: bytes) -> ET.Element:
     if root.tag != "quiz":
         raise InputError(f"Moodle XML: the root element must be <quiz>, not <{root.tag}>")
     return root
+
+
+def _question_lines(data: bytes) -> list[int]:
+    """Line numbers of the top-level ``<question>`` start tags, in order."""
+    parser = ParserCreate()
+    lines: list[int] = []
+    depth = 0
+
+    def start(name: str, attrs: Any) -> None:
+        nonlocal depth
+        depth += 1
+        if name == "question" and depth == 2:
+            lines.append(parser.CurrentLineNumber)
+
+    def end(name: str) -> None:
+        nonlocal depth
+        depth -= 1
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.Parse(data, True)
+    return lines
 
 
 def _text(element: ET.Element | None, path: str = "text") -> str:
@@ -227,8 +250,11 @@ UNSUPPORTED = {
 def import_moodle_xml(data: bytes) -> ImportResult:
     """Convert a Moodle XML export; see the module docstring."""
     root = _parse(data)
+    elements = root.findall("question")
+    if not elements:
+        raise InputError("Moodle XML: the file contains no <question> elements")
     builder = DocBuilder()
-    for element in root.findall("question"):
+    for element, line in zip(elements, _question_lines(data), strict=True):
         qtype = element.get("type", "")
         if qtype == "category":
             path = _text(element.find("category")).strip()
@@ -238,15 +264,13 @@ def import_moodle_xml(data: bytes) -> ImportResult:
         question = _Question(element, builder)
         if qtype not in CONVERTERS:
             reason = UNSUPPORTED.get(qtype, f"question type {qtype!r} is not supported")
-            builder.skip(question.name, qtype, reason)
+            builder.skip(question.name, qtype, reason, line)
             continue
         try:
             converted = CONVERTERS[qtype](question)
         except InputError as exc:
-            builder.skip(question.name, qtype, exc.user_message)
+            builder.skip(question.name, qtype, exc.user_message, line)
             continue
-        builder.add(converted, question.name, qtype)
-    if not root.findall("question"):
-        raise InputError("Moodle XML: the file contains no <question> elements")
+        builder.add(converted, question.name, qtype, line)
     title = builder.sections[0]["title"] if builder.sections else "Imported exam"
     return builder.result(default_meta(title))

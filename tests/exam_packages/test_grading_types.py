@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from exam_packages.errors import InputError
-from exam_packages.grading import grade, render_report, report_to_dict
+from exam_packages.grading import grade, model_answers, render_report, report_to_dict
 from exam_packages.paper import make_paper
 from exam_packages.source import load_source
 
@@ -76,6 +76,7 @@ def test_each_type(doc: dict[str, Any], qid: str, answer: Any, status: str,
         ("gravity", 9.81, "invalid answer: not a number"),
         ("gravity", "nine", "invalid answer: not a number"),
         ("unit", 5, "invalid answer: not text"),
+        ("unit", "newton " * 40, "invalid answer: longer than 200 characters"),
         ("match-units", {"p1": "zz"}, "invalid answer: not a mapping of pair ids"),
         ("order-planets", ["i1", "i1", "i2", "i3"], "invalid answer: not an ordering"),
     ],
@@ -162,3 +163,18 @@ def test_all_questions_without_paper(doc: dict[str, Any]) -> None:
 def test_bad_paper_refused(doc: dict[str, Any]) -> None:
     with pytest.raises(InputError, match="paper: question 'nope' is not in the exam"):
         grade(doc, {}, {"seed": "x", "questions": [{"id": "nope"}]})
+
+
+def test_model_answers_get_full_marks(doc: dict[str, Any]) -> None:
+    report = grade(doc, model_answers(doc))
+    statuses = {q.qid: q.status for q in report.questions}
+    assert statuses.pop("explain") == "unanswered"
+    assert set(statuses.values()) == {"correct"}
+    assert report.total == report.max_total - Decimal(5)
+
+
+def test_allowed_regexes_still_work() -> None:
+    doc = _doc_with({"type": "short", "text": "t", "accept": [
+        {"pattern": r"\d+([.,]\d+)? ?(m|метр)", "mode": "regex"}]})
+    assert grade(doc, {"q": "3,5 метр"}).questions[0].status == "correct"
+    assert grade(doc, {"q": "3,5 km"}).questions[0].status == "wrong"

@@ -26,8 +26,8 @@ def test_moodle_imports_every_supported_type() -> None:
     result = import_moodle_xml(XML)
     doc = result.exam_doc
     assert result.counts["imported_by_type"] == {
-        "essay": 1, "matching": 1, "multiple": 1, "numeric": 1, "short": 2, "single": 1,
-        "truefalse": 1}
+        "essay": 1, "matching": 1, "multiple": 1, "numeric": 1, "ordering": 1, "short": 2,
+        "single": 1, "truefalse": 1}
     capital = _by_title(doc, "Capital KZ")
     assert capital["text"] == "Қазақстанның астанасы?\nWhich is the capital city?"
     assert capital["points"] == 2
@@ -46,13 +46,16 @@ def test_moodle_imports_every_supported_type() -> None:
     essay = _by_title(doc, "Third law")
     assert essay["text"] == "Explain Newton's third law." and essay["points"] == 5
     assert [p["left"] for p in _by_title(doc, "Units")["pairs"]] == ["Force", "Energy"]
+    planets = _by_title(doc, "Planets")
+    assert [i["text"] for i in planets["items"]] == ["Mercury", "Venus", "Earth"]
+    assert planets["correct_order"] == ["i1", "i2", "i3"]
 
 
 def test_moodle_categories_become_sections() -> None:
     doc = import_moodle_xml(XML).exam_doc
     assert [s["title"] for s in doc["sections"]] == ["Механика", "Units & numbers"]
     assert len(doc["sections"][0]["questions"]) == 3
-    assert len(doc["sections"][1]["questions"]) == 5
+    assert len(doc["sections"][1]["questions"]) == 6
 
 
 def test_moodle_base64_image_becomes_media() -> None:
@@ -67,12 +70,14 @@ def test_moodle_unsupported_reported_and_counted() -> None:
     assert result.counts["skipped"] == 3
     assert result.counts["skipped_by_type"] == {"calculated": 1, "multianswer": 1,
                                                 "multichoice": 1}
+    assert [(s.name, s.line) for s in result.skipped] == [
+        ("Cloze one", 76), ("Calc", 80), ("No right answer", 84)]
     reasons = {s.name: s.reason for s in result.skipped}
     assert reasons["Cloze one"] == "cloze (embedded answers) questions are not supported"
     assert reasons["No right answer"] == "question has no correct answer"
     report = render_import_report(result)
     assert "skipped 3 question(s)" in report
-    assert "Cloze one [multianswer]: cloze (embedded answers)" in report
+    assert "Cloze one [multianswer] (line 76): cloze (embedded answers)" in report
     assert "note: Force unit: partial-credit answer 'N' dropped" in report
 
 
