@@ -1,0 +1,134 @@
+"""client.core against the real embedded server (server_stub) on 127.0.0.1."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from client.core.api import ServerClient
+from client.core.clock import FakeClock
+from client.core.handin import open_handin
+from client.core.session import AttemptSession, SessionConfig, Step
+from exam_packages.errors import OfflineError, ServerError
+from exam_packages.package import build_package
+from exam_packages.pkg_testing import PackageKeys, sample_exam_doc, sample_meta
+from server_stub.clock import FakeClock as ServerClock
+from server_stub.clock import to_iso
+from server_stub.config import ServerConfig, init_data_dir
+from server_stub.embedded import EmbeddedServer
+
+T0 = 1_800_000_000
+EXAM = "phys-101-final"
+ROSTER = "student_id,name,access_code,extra_time_s\ns1,Aida,code-one,0\n"
+
+
+@dataclass
+class World:
+    server: EmbeddedServer
+    data: Path
+    url: str
+    keys: PackageKeys
+    server_clock: ServerClock
+    package_sha: str
+
+
+def _start_server(data: Path, clock: ServerClock, port: int = 0) -> EmbeddedServer:
+    server = EmbeddedServer(data, clock=clock, port=port)
+    server.start()
+    return server
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    data = tmp_path / "server"
+    init_data_dir(data, ServerConfig(scrypt_n=2**10))
+    clock = ServerClock(T0)
+    keys = PackageKeys.generate()
+    meta = sample_meta(EXAM, 1)
+    meta.update(opens_at=to_iso(T0 - 60), closes_at=to_iso(T0 + 7200), duration_s=1800)
+    media = tmp_path / "diagram.png"
+    media.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 400)
+    built = build_package(meta, sample_exam_doc(), {"diagram.png": media},
+                          tmp_path / "exam.emtihan", keys.author, keys.results.public_key(),
+                          encrypt=True)
+    server = EmbeddedServer(data, clock=clock)
+    server.services.service.publish(built.path, built.key_path)
+    server.services.service.import_roster(ROSTER, EXAM)
+    url = server.start()
+    sha = hashlib.sha256(built.path.read_bytes()).hexdigest()
+    world = World(server, data, url, keys, clock, sha)
+    yield world
+    world.server.stop()
+
+
+def _client(world: World) -> ServerClient:
+    client = ServerClient(world.url, timeout=(2, 10))
+    client.sleep = lambda s: None  # type: ignore[attr-defined]
+    client.upload_retries = 1  # type: ignore[attr-defined]
+    return client
+
+
+def test_api_calls_against_real_server(world: World, tmp_path: Path) -> None:
+    client = _client(world)
+    with pytest.raises(ServerError) as err:
+        client.login(EXAM, "s1", "wrong")
+    assert err.value.status == 401 and err.value.server_code == "bad_credentials"
+    client.login(EXAM, "s1", "code-one")
+    key = client.pin_server_key()
+    exams = client.list_exams()
+    assert exams[0]["package_sha256"] == world.package_sha
+    # a partial download left behind by a dropped connection resumes with Range
+    full = client.session.get(f"{world.url}/v1/exams/{EXAM}/package", timeout=5,
+                              headers={"Authorization": f"Bearer {client.token}"})
+    dest = tmp_path / "pkg.emtihan"
+    (tmp_path / "pkg.emtihan.part").write_bytes(full.content[:50_000])
+    (tmp_path / "pkg.emtihan.part.etag").write_text(full.headers["ETag"])
+    seen: list[tuple[int, int]] = []
+    client.download_package(EXAM, dest, lambda d, t: seen.append((d, t)), world.package_sha)
+    assert dest.read_bytes() == full.content
+    assert seen[0][0] > 50_000 and seen[0][0] <= 50_000 + 65_536
+    assert seen[-1] == (len(full.content), len(full.content))
+    bw = client.measure_bandwidth()
+    assert bw.download_kbps > 0 and bw.upload_kbps > 0 and bw.latency_ms >= 0
+    assert client.server_public == key
+    client.close()
+
+
+def test_session_offline_then_online_outbox(world: World, tmp_path: Path) -> None:
+    clock = FakeClock(wall=T0 + 5)
+    config = SessionConfig(tmp_path / "client", world.keys.trust(), clock)
+    session = AttemptSession(config, _client(world))
+    session.sign_in(EXAM, "s1", "code-one")
+    session.download_package()
+    session.check_bandwidth()
+    for name in ("camera", "audio"):
+        session.record_check(name, {"ok": True}, True)
+    session.finish_checks()
+    session.consent(True)
+    session.record_identity({"outcome": "match", "distance": 0.31})
+    info = session.start()
+    assert session.remaining_s() == 1800 and info.content_key is not None
+    for qid in session.question_ids():
+        session.set_answer(qid, {"q1": "a", "q2": True, "q3": "9.81"}[qid])
+    port = world.server.port
+    world.server.stop()  # the network goes away
+    outcome = session.submit()
+    assert outcome.queued and session.step == Step.SUBMITTING
+    with pytest.raises(OfflineError):
+        session.server.list_exams()  # type: ignore[union-attr]
+    world.server = _start_server(world.data, world.server_clock, port)
+    world.server_clock.advance(60)
+    outcome = session.retry_outbox()
+    assert session.step == Step.SUBMITTED and outcome.receipt is not None
+    receipt = outcome.receipt["receipt"]
+    assert receipt["attempt_id"] == info.attempt_id and receipt["late"] is False
+    blob = session.outbox.envelope_path(outcome.job).read_bytes()
+    assert receipt["sha256"] == hashlib.sha256(blob).hexdigest()
+    opened = open_handin(blob, world.keys.results)
+    assert opened.answers == {"q1": "a", "q2": True, "q3": "9.81"}
+    session.close()
+    session.server.close()  # type: ignore[union-attr]
