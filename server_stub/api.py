@@ -116,8 +116,8 @@ def exams(request: Request, who: Who) -> dict[str, Any]:
     return {"exams": services(request).service.catalogue(who)}
 
 
-@router.api_route("/exams/{exam_id}/package", methods=["GET", "HEAD"],
-                  response_class=Response)
+@router.get("/exams/{exam_id}/package", response_class=Response)
+@router.head("/exams/{exam_id}/package", response_class=Response, include_in_schema=False)
 def package(exam_id: str, request: Request, who: Who) -> Response:
     svc = services(request).service
     exam = svc.package(who, exam_id)

@@ -27,8 +27,8 @@ def sessions(request: Request, who: Who,
     return {"sessions": services(request).service.sessions(who, exam_id)}
 
 
-@router.api_route("/sessions/{attempt_id}/bundle", methods=["GET", "HEAD"],
-                  response_class=Response)
+@router.get("/sessions/{attempt_id}/bundle", response_class=Response)
+@router.head("/sessions/{attempt_id}/bundle", response_class=Response, include_in_schema=False)
 def bundle(attempt_id: str, request: Request, who: Who,
            sha256: Annotated[str | None, Query(max_length=64)] = None) -> Response:
     svc = services(request).service
