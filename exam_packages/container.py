@@ -15,7 +15,7 @@ size and ratio limits on the bytes actually produced by the decompressor.
 * ``hash_entry(name) -> tuple[str, int]`` (hex SHA-256, size; streaming)
 * ``read(name, max_size=None) -> bytes``
 
-Writer: ``ZipWriter(dst: BinaryIO)`` with ``write_bytes(name, data, compress=True)``,
+Writer: ``ZipWriter(dst: BinaryIO)`` with ``write_bytes(name, data, compress=False)``,
 ``open_entry(name, compress=False)`` (a writable file object, used as a context
 manager) and ``close()``; entries get fixed timestamps and mode 0644.
 """
@@ -198,9 +198,11 @@ class SafeZip:
     def _check_layout(self) -> None:
         """Every byte outside entry data must be exactly what :class:`ZipWriter` writes.
 
-        Entry data is covered by the signed manifest, so with this check no byte
-        of a package is unauthenticated (no smuggled data, comments, extra fields,
-        timestamps or trailing bytes).
+        Entries must be stored (deflate streams are malleable: padding bits and
+        block flags can change without changing the output). Entry data is
+        covered by the signed manifest, so with this check no byte of a package
+        is unauthenticated (no smuggled data, comments, extra fields, timestamps
+        or trailing bytes).
         """
         pos = 0
         central = bytearray()
@@ -208,6 +210,10 @@ class SafeZip:
         for info in infos:
             raw = info.filename.encode("utf-8")
             flags = 0 if info.filename.isascii() else _UTF8_FLAG
+            if info.compress_type != zipfile.ZIP_STORED:
+                raise MalformedPackageError(
+                    f"entry {info.filename!r} is compressed; package entries are stored"
+                )
             if info.header_offset != pos:
                 raise MalformedPackageError(
                     f"zip structure of {info.filename!r} is not in the canonical package layout"
@@ -309,7 +315,7 @@ class ZipWriter:
         info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
         return info
 
-    def write_bytes(self, name: str, data: bytes, compress: bool = True) -> None:
+    def write_bytes(self, name: str, data: bytes, compress: bool = False) -> None:
         self._zip.writestr(self._info(name, compress), data)
 
     def open_entry(self, name: str, compress: bool = False) -> IO[bytes]:

@@ -120,9 +120,9 @@ class _HashingWriter:
 
 
 def _write_entry(
-    writer: ZipWriter, name: str, src: BinaryIO, key: bytes | None, compress: bool
+    writer: ZipWriter, name: str, src: BinaryIO, key: bytes | None
 ) -> dict[str, Any]:
-    with writer.open_entry(name, compress=compress) as dst:
+    with writer.open_entry(name) as dst:
         hashing = _HashingWriter(dst)  # type: ignore[arg-type]
         if key is not None:
             encrypt_stream(src, hashing, key, name)
@@ -176,7 +176,7 @@ def _write_files(
 ) -> dict[str, Any]:
     encrypted = key is not None
     files = {content_entry(encrypted): _write_entry(
-        writer, content_entry(encrypted), io.BytesIO(content), key, compress=not encrypted)}
+        writer, content_entry(encrypted), io.BytesIO(content), key)}
     for name, path in sorted(media.items()):
         entry = media_entry(name, encrypted)
         try:
@@ -184,7 +184,7 @@ def _write_files(
         except OSError as exc:
             raise InputError(f"cannot read media file {path}: {exc.strerror or exc}") from exc
         with src:
-            files[entry] = _write_entry(writer, entry, src, key, compress=False)
+            files[entry] = _write_entry(writer, entry, src, key)
     return files
 
 
@@ -206,8 +206,8 @@ def build_package(  # noqa: PLR0917 - positional signature is the agreed API
             files = _write_files(writer, content, names, key)
             manifest = _manifest(meta, signing_key, recipient_public, key, files)
             raw = canonical_bytes(manifest)
-            writer.write_bytes(MANIFEST_NAME, raw, compress=True)
-            writer.write_bytes(SIGNATURE_NAME, signing_key.sign(raw), compress=False)
+            writer.write_bytes(MANIFEST_NAME, raw)
+            writer.write_bytes(SIGNATURE_NAME, signing_key.sign(raw))
             writer.close()
             handle.flush()
             os.fsync(handle.fileno())

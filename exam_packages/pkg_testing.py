@@ -134,7 +134,7 @@ def rewrite_package(
     for info in source.infolist():
         data = replace.get(info.filename, source.read(info))
         if data is not None:
-            writer.write_bytes(info.filename, data, info.compress_type == zipfile.ZIP_DEFLATED)
+            writer.write_bytes(info.filename, data)
     for name, data in (add or {}).items():
         writer.write_bytes(name, data)
     writer.close()

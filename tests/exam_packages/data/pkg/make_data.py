@@ -3,8 +3,8 @@
     .venv/bin/python tests/exam_packages/data/pkg/make_data.py
 
 Every file is deterministic (fixed timestamps, zero/space payloads) and small;
-the bombs only become large when decompressed. test_pkg_container.py says which
-error each one must raise.
+the bombs (the only deflated entries) only become large when decompressed.
+test_pkg_container.py says which error each one must raise.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 MiB = 1 << 20
 
 
-def _info(name: str, mode: int = stat.S_IFREG | 0o644, deflate: bool = True) -> zipfile.ZipInfo:
+def _info(name: str, mode: int = stat.S_IFREG | 0o644, deflate: bool = False) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
     info.external_attr = mode << 16
     info.create_system = 3
@@ -28,13 +28,13 @@ def _info(name: str, mode: int = stat.S_IFREG | 0o644, deflate: bool = True) -> 
     return info
 
 
-def make_zip(entries: list[tuple[zipfile.ZipInfo | str, bytes]]) -> bytes:
+def make_zip(entries: list[tuple[zipfile.ZipInfo | str, bytes]], deflate: bool = False) -> bytes:
     out = io.BytesIO()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # duplicate names are the point of some files
         with zipfile.ZipFile(out, "w") as zf:
             for name, data in entries:
-                zf.writestr(_info(name) if isinstance(name, str) else name, data)
+                zf.writestr(_info(name, deflate=deflate) if isinstance(name, str) else name, data)
     return out.getvalue()
 
 
@@ -45,7 +45,7 @@ def _patch_name(data: bytes, old: bytes, new: bytes) -> bytes:
 
 def _lying_header() -> bytes:
     """One entry that declares 1000 bytes but inflates to 1 MiB."""
-    data = bytearray(make_zip([("media/liar.bin", b"\0" * MiB)]))
+    data = bytearray(make_zip([("media/liar.bin", b"\0" * MiB)], deflate=True))
     real = struct.pack("<L", MiB)
     for offset in (data.find(real), data.rfind(real)):  # local header, central directory
         data[offset:offset + 4] = struct.pack("<L", 1000)
@@ -68,9 +68,10 @@ def build_all() -> dict[str, bytes]:
         "drive_letter.zip": make_zip([("C:/evil.txt", b"owned")]),
         "directory_entry.zip": make_zip([("media/", b"")]),
         "symlink.zip": make_zip([(_info("media/link.png", stat.S_IFLNK | 0o777), b"/etc/passwd")]),
-        "bomb_ratio.zip": make_zip([("manifest.json", b" " * (4 * MiB))]),
-        "bomb_file.zip": make_zip([("media/big.bin", b"\0" * (3 * MiB))]),
-        "bomb_total.zip": make_zip([(f"media/part{i}.bin", b"\0" * (MiB // 2)) for i in range(4)]),
+        "bomb_ratio.zip": make_zip([("manifest.json", b" " * (4 * MiB))], deflate=True),
+        "bomb_file.zip": make_zip([("media/big.bin", b"\0" * (3 * MiB))], deflate=True),
+        "bomb_total.zip": make_zip(
+            [(f"media/part{i}.bin", b"\0" * (MiB // 2)) for i in range(4)], deflate=True),
         "bomb_lying_header.zip": _lying_header(),
         "duplicate.zip": make_zip([("manifest.json", b"{}"), ("manifest.json", b"{}")]),
         "duplicate_case.zip": make_zip([("media/A.png", b"1"), ("media/a.png", b"2")]),
