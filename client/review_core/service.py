@@ -102,10 +102,10 @@ class ReviewService:
         for message in book.load(decisions):
             self.rejected_decisions.append(f"{book.attempt_id}: {message}")
 
-    def decide(
+    def prepare_decision(
         self, record: SessionRecord, outcome: Outcome, note: str, flag_seq: int | None = None
     ) -> SignedDecision:
-        """Sign and post one decision; the local book changes only after the server took it."""
+        """Check the decision fits the session's book, then sign it (nothing is sent)."""
         if record.opened is None or record.decisions is None:
             raise InputError("Open the session before deciding.", code="not_opened")
         book = record.decisions
@@ -113,7 +113,7 @@ class ReviewService:
             book.check_session_outcome(outcome)
         elif flag_seq not in book.flag_seqs:
             raise InputError(f"There is no flag #{flag_seq} in this session.", code="unknown_flag")
-        decision = sign_decision(
+        return sign_decision(
             self.reviewer.key,
             reviewer=self.reviewer.name,
             attempt_id=record.summary.attempt_id,
@@ -123,6 +123,17 @@ class ReviewService:
             evidence_hash=record.opened.bundle_sha256,
             flag_seq=flag_seq,
         )
-        self.server.post_decision(record.summary.attempt_id, decision)
-        book.add(decision)
+
+    def submit(self, decision: SignedDecision) -> None:
+        """Post a signed decision (blocking; raises ``NetworkError``)."""
+        self.server.post_decision(str(decision.record["attempt_id"]), decision)
+
+    def decide(
+        self, record: SessionRecord, outcome: Outcome, note: str, flag_seq: int | None = None
+    ) -> SignedDecision:
+        """Sign and post one decision; the local book changes only after the server took it."""
+        decision = self.prepare_decision(record, outcome, note, flag_seq)
+        self.submit(decision)
+        assert record.decisions is not None
+        record.decisions.add(decision)
         return decision

@@ -145,21 +145,27 @@ class SessionFilterProxy(QSortFilterProxyModel):
         self._late_only = False
         self._flagged_only = False
 
+    def _change(self, attr: str, value: object) -> None:
+        """Qt >= 6.10 wants begin/endFilterChange around a filter change."""
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            setattr(self, attr, value)
+            self.endFilterChange()
+        else:  # pragma: no cover - older Qt
+            setattr(self, attr, value)
+            self.invalidateFilter()
+
     def set_text(self, text: str) -> None:
-        self._text = text.strip().lower()
-        self.invalidateFilter()
+        self._change("_text", text.strip().lower())
 
     def set_status(self, status: str) -> None:
-        self._status = status
-        self.invalidateFilter()
+        self._change("_status", status)
 
     def set_late_only(self, value: bool) -> None:
-        self._late_only = value
-        self.invalidateFilter()
+        self._change("_late_only", value)
 
     def set_flagged_only(self, value: bool) -> None:
-        self._flagged_only = value
-        self.invalidateFilter()
+        self._change("_flagged_only", value)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         model = self.sourceModel()
