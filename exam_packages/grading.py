@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from typing import Any
 
 from .model import question_points
@@ -22,6 +22,7 @@ from .paper import paper_question_ids, validate_paper
 STATUSES = ("correct", "partial", "wrong", "unanswered", "manual")
 _CENT = Decimal("0.01")
 MAX_SHORT_ANSWER_CHARS = 200
+MAX_NUMBER_CHARS = 100
 _NUMBER_RE = re.compile(r"[-+]?\d+([.,]\d+)?([eE][-+]?\d+)?")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -131,9 +132,14 @@ def parse_number(answer: Any) -> Decimal:
 
 
 def _numeric(q: dict[str, Any], answer: Any) -> Decimal:
+    if isinstance(answer, str) and len(answer) > MAX_NUMBER_CHARS:
+        raise _Invalid(f"longer than {MAX_NUMBER_CHARS} characters")
     given = parse_number(answer)
-    tolerance = Decimal(q.get("tolerance", 0))
-    return Decimal(abs(given - Decimal(q["answer"])) <= tolerance)
+    with localcontext() as ctx:  # bounds exact for any authored decimal; compare, never subtract
+        ctx.prec = 2 * MAX_NUMBER_CHARS
+        expected, tolerance = Decimal(q["answer"]), Decimal(q.get("tolerance", 0))
+        low, high = expected - tolerance, expected + tolerance
+    return Decimal(low <= given <= high)
 
 
 def _matching(q: dict[str, Any], answer: Any) -> Decimal:

@@ -188,7 +188,7 @@ def validate_question(qid: Any, question: Any, media: set[str]) -> None:
     if not isinstance(question, dict):
         raise InputError(f"question {qid}: expected a mapping")
     qtype = question.get("type")
-    if qtype not in TYPE_FIELDS:
+    if not isinstance(qtype, str) or qtype not in TYPE_FIELDS:
         raise InputError(f"question {qid}.type: unknown type {qtype!r}; expected one of "
                          f"{', '.join(QUESTION_TYPES)}")
     unknown = set(question) - COMMON_FIELDS - TYPE_FIELDS[qtype]

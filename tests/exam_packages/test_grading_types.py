@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exam_packages.errors import InputError
 from exam_packages.grading import grade, model_answers, render_report, report_to_dict
@@ -17,9 +19,12 @@ from exam_packages.source import load_source
 SAMPLE = Path(__file__).resolve().parents[2] / "exam_packages" / "samples" / "demo_exam.yaml"
 
 
-@pytest.fixture(scope="module")
+_SAMPLE_DOC = load_source(SAMPLE).exam_doc
+
+
+@pytest.fixture
 def doc() -> dict[str, Any]:
-    return load_source(SAMPLE).exam_doc
+    return copy.deepcopy(_SAMPLE_DOC)
 
 
 def _one(doc: dict[str, Any], qid: str, answer: Any) -> tuple[str, Decimal, str]:
@@ -122,6 +127,19 @@ def test_short_exact_case_sensitive_and_nfc() -> None:
     assert grade(doc, {"q": "  capital"}).questions[0].status == "wrong"
 
 
+def test_numeric_extremes_are_exact_and_safe() -> None:
+    doc = _doc_with({"type": "numeric", "text": "t", "answer": "1", "tolerance": "0.1"})
+    edge = "1." + "1" * 40
+    assert grade(doc, {"q": "1.1" + "0" * 60 + "1"}).questions[0].status == "wrong"
+    assert grade(doc, {"q": "1.1" + "0" * 60}).questions[0].status == "correct"
+    assert grade(doc, {"q": edge}).questions[0].status == "wrong"
+    for huge in ("1e999999999", "-1e-999999999"):
+        assert grade(doc, {"q": huge}).questions[0].status == "wrong"
+    too_long = grade(doc, {"q": "1" * 101}).questions[0]
+    assert (too_long.status, too_long.detail) == ("wrong",
+                                                  "invalid answer: longer than 100 characters")
+
+
 def test_numeric_without_tolerance_is_exact() -> None:
     doc = _doc_with({"type": "numeric", "text": "t", "answer": "2.50"})
     assert grade(doc, {"q": "2.5"}).questions[0].status == "correct"
@@ -178,3 +196,24 @@ def test_allowed_regexes_still_work() -> None:
         {"pattern": r"\d+([.,]\d+)? ?(m|метр)", "mode": "regex"}]})
     assert grade(doc, {"q": "3,5 метр"}).questions[0].status == "correct"
     assert grade(doc, {"q": "3,5 km"}).questions[0].status == "wrong"
+
+
+any_answer = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True)
+    | st.text(max_size=8) | st.sampled_from(["a", "b", "p1", "p2", "i1", "9.81", "Н"]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=3) |
+                                                                st.sampled_from(["p1", "p2"]),
+                                                                inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from(["capital", "vectors", "light-speed", "gravity", "unit",
+                                        "match-units", "order-planets", "explain", "ghost"]),
+                       any_answer))
+def test_any_answers_grade_without_error(answers: dict[str, Any]) -> None:
+    report = grade(_SAMPLE_DOC, answers)
+    for q in report.questions:
+        assert Decimal(0) <= q.points <= q.max_points
+        assert q.status in ("correct", "partial", "wrong", "unanswered", "manual")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exam_packages.errors import InputError
 from exam_packages.gift import import_gift
@@ -186,3 +188,27 @@ def test_written_source_round_trips(tmp_path: Path, importer: str) -> None:
     assert {n: p.read_bytes() for n, p in loaded.media.items()} == result.media
     report = grade(loaded.exam_doc, {})
     assert len(report.questions) == result.counts["imported"]
+
+
+gift_text = st.lists(st.sampled_from(list("{}=~#:%->\\$/\n TFab1.5[]") + [
+    "::", "//", "$CATEGORY:", "\n\n", "->", "#1..2", "~%50%"]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(gift_text)
+def test_gift_never_crashes(text: str) -> None:
+    try:
+        result = import_gift(text)
+    except InputError as exc:
+        assert exc.user_message.startswith("GIFT: ")
+        return
+    assert result.counts["imported"] + result.counts["skipped"] >= 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=200) | st.text(max_size=200).map(lambda t: f"<quiz>{t}</quiz>".encode()))
+def test_moodle_never_crashes(data: bytes) -> None:
+    try:
+        import_moodle_xml(data)
+    except InputError as exc:
+        assert exc.user_message.startswith("Moodle XML: ")

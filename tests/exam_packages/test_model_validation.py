@@ -6,6 +6,8 @@ import copy
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exam_packages.errors import InputError
 from exam_packages.model import DEFAULT_POLICY, normalize_meta, validate_exam_doc, validate_meta
@@ -208,3 +210,40 @@ def test_bad_question_id_refused() -> None:
     doc["questions"]["bad id"] = doc["questions"].pop("q6")
     with pytest.raises(InputError, match="question id 'bad id' must match"):
         validate_exam_doc(doc, MEDIA)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5)
+    | st.sampled_from(["a", "q1", "p1", "i1", "regex", "partial", "media/diagram.png"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["id", "text", "type", "correct", "pattern", "mode", "questions",
+                         "draw", "left", "right", "x"]), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+def _paths(value: Any, prefix: tuple = ()) -> list[tuple]:
+    out = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out += _paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            out += _paths(item, (*prefix, index))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), json_values)
+def test_any_corruption_is_input_error_or_valid(data: st.DataObject, value: Any) -> None:
+    """The package reader feeds untrusted documents here: only InputError may escape."""
+    doc = _doc()
+    path = data.draw(st.sampled_from(_paths(doc)[1:]))
+    target: Any = doc
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    try:
+        validate_exam_doc(doc, MEDIA)
+    except InputError as exc:
+        assert exc.user_message
