@@ -100,14 +100,14 @@ def read_content_unverified(path: Path, content_key: bytes | None = None
     return manifest, doc
 
 
-def _write_zip(out: Path, entries: list[tuple[str, bytes, bool]]) -> None:
+def _write_zip(out: Path, entries: list[tuple[str, bytes]]) -> None:
     out = Path(out)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     try:
         with os.fdopen(fd, "w+b") as handle:
             writer = ZipWriter(handle)
-            for name, data, compress in entries:
-                writer.write_bytes(name, data, compress=compress)
+            for name, data in entries:
+                writer.write_bytes(name, data, compress=False)  # packages are stored-only
             writer.close()
             handle.flush()
             os.fsync(handle.fileno())
@@ -127,13 +127,12 @@ def resign_package(source: Path, out: Path, signing_key: Any) -> dict[str, Any]:
         manifest = _manifest(zf)
         files = manifest["files"]
         _check_file_set(zf, files)
-        entries = [(name, _checked(zf, name, files), name == "content/exam.json")
-                   for name in sorted(files)]
+        entries = [(name, _checked(zf, name, files)) for name in sorted(files)]
     finally:
         zf.close()
     manifest = {**manifest, "author_key_id": key_id(signing_key.public_key())}
     raw = canonical_bytes(manifest)
-    entries.append((MANIFEST_NAME, raw, True))
-    entries.append((SIGNATURE_NAME, signing_key.sign(raw), False))
+    entries.append((MANIFEST_NAME, raw))
+    entries.append((SIGNATURE_NAME, signing_key.sign(raw)))
     _write_zip(out, entries)
     return manifest
