@@ -21,7 +21,7 @@ from .config import KEY_NAME, ServerConfig
 from .deps import Services
 from .security import ServerKey
 from .service import ExamService
-from .storage import open_storage
+from .storage import SqlStorage, open_storage
 from .uploads import UploadService
 
 log = logging.getLogger("emtihan.server")
@@ -126,13 +126,16 @@ def open_blobs(config: ServerConfig, data_dir: Path) -> BlobStore:
     return LocalBlobStore(Path(data_dir) / "blobs")
 
 
-def build_services(data_dir: Path, *, clock: Clock | None = None,
-                   check_envelope: bool = True, **overrides: Any) -> Services:
-    """Open storage, blobs and key of an initialised data dir (``overrides`` patch config)."""
+def build_services(data_dir: Path, *, clock: Clock | None = None, check_envelope: bool = True,
+                   storage: SqlStorage | None = None, **overrides: Any) -> Services:
+    """Open storage, blobs and key of an initialised data dir (``overrides`` patch config).
+
+    ``storage`` replaces the configured storage (tests pass a PostgreSQL schema)."""
     data_dir = Path(data_dir)
     config = ServerConfig.load(data_dir)
     for name, value in overrides.items():
         setattr(config, name, value)
-    service = ExamService(open_storage(config.storage, data_dir), open_blobs(config, data_dir),
+    storage = storage or open_storage(config.storage, data_dir)
+    service = ExamService(storage, open_blobs(config, data_dir),
                           ServerKey.load(data_dir / KEY_NAME), config, data_dir, clock=clock)
     return Services(service, UploadService(service, check_envelope=check_envelope))

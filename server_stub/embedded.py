@@ -22,18 +22,20 @@ from .app import build_services, create_app
 from .clock import Clock
 from .config import CONFIG_NAME, init_data_dir
 from .deps import Services
+from .storage import SqlStorage
 
 
 class EmbeddedServer:
     def __init__(self, data_dir: Path | str, *, host: str = "127.0.0.1", port: int = 0,
                  clock: Clock | None = None, check_envelope: bool = True,
-                 **config_overrides: Any) -> None:
+                 storage: SqlStorage | None = None, **config_overrides: Any) -> None:
         self.data_dir = Path(data_dir)
         if not (self.data_dir / CONFIG_NAME).exists():
             init_data_dir(self.data_dir)
         self.host, self.port = host, port
         self.services: Services = build_services(
-            self.data_dir, clock=clock, check_envelope=check_envelope, **config_overrides)
+            self.data_dir, clock=clock, check_envelope=check_envelope, storage=storage,
+            **config_overrides)
         self.app = create_app(self.services)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -58,12 +60,13 @@ class EmbeddedServer:
         self.base_url = f"http://{self.host}:{self.port}"
         return self.base_url
 
-    def stop(self) -> None:
+    def stop(self, *, close_storage: bool = True) -> None:
         if self._server is not None:
             self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout=10)
-        self.services.service.storage.close()
+        if close_storage:
+            self.services.service.storage.close()
 
     def __enter__(self) -> str:
         return self.start()

@@ -234,6 +234,7 @@ class PostgresStorage(SqlStorage):
             self._conn = psycopg.connect(dsn, autocommit=True, row_factory=dict_row)
         except psycopg.Error as exc:
             raise StorageError(f"cannot connect to PostgreSQL: {exc}") from exc
+        self.schema = schema
         if schema is not None:
             from psycopg import sql as pgsql
             self._conn.execute(pgsql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(
@@ -241,6 +242,14 @@ class PostgresStorage(SqlStorage):
             self._conn.execute(pgsql.SQL("SET search_path TO {}").format(
                 pgsql.Identifier(schema)))
         self.create_schema()
+
+    def drop_schema(self) -> None:
+        """Drop this storage's own schema (tests and benchmarks clean up with it)."""
+        from psycopg import sql as pgsql
+        if self.schema is not None:
+            with self._lock:
+                self._conn.execute(pgsql.SQL("DROP SCHEMA {} CASCADE").format(
+                    pgsql.Identifier(self.schema)))
 
     def _execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
         return self._conn.execute(sql.for_postgres(statement), tuple(params))  # type: ignore[arg-type]
