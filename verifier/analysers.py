@@ -136,7 +136,9 @@ class SessionAnalyser:
         marks = self.engine.landmarks(np.ascontiguousarray(small[:, :, ::-1]), box)
         return [Face(box.top, box.right, box.bottom, box.left, f.score, marks)]
 
-    def _identity(self, t: float, frame: np.ndarray, face: Face, scale: float) -> list[ProctorEvent]:
+    def _identity(
+        self, t: float, frame: np.ndarray, face: Face, scale: float
+    ) -> list[ProctorEvent]:
         if self.template is None:
             return []
         last = self._last_encode_t

@@ -38,7 +38,7 @@ class VerifierConfig:
     blink_open_ratio: float = 0.22  # EAR above -> eyes open
     turn_yaw_deg: float = 18.0  # |yaw| beyond -> head turned
     step_timeout_s: float = 10.0  # each challenge step must finish within this
-    frozen_diff: float = 0.05  # mean abs diff of 64x48 gray thumbnails below -> frozen (repeated frame)
+    frozen_diff: float = 0.05  # mean abs diff of 64x48 gray thumbnails below -> repeated frame
     # --- continuous analysers ------------------------------------------------------
     analysis_width: int = 480  # frames are downscaled to this width for analysis
     detect_every: int = 3  # run HOG every k-th frame, track in between
@@ -65,7 +65,8 @@ class VerifierConfig:
 
     @property
     def review_band(self) -> tuple[float, float]:
-        return (self.match_threshold - self.review_margin, self.match_threshold + self.review_margin)
+        t, m = self.match_threshold, self.review_margin
+        return (t - m, t + m)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> VerifierConfig:

@@ -21,7 +21,7 @@ import numpy as np
 from exam_packages.errors import FaceModelError
 
 _LOCK = threading.Lock()
-_API: Any = None
+_LOADED: dict[str, Any] = {}  # "api" -> module, "engine" -> DlibFaceEngine
 
 
 @dataclass(frozen=True)
@@ -45,21 +45,20 @@ class FaceEngine(Protocol):
 
 def load_api() -> Any:
     """Import ``face_recognition.api`` once; map every failure to FaceModelError."""
-    global _API
     with _LOCK:
-        if _API is not None:
-            return _API
+        if "api" in _LOADED:
+            return _LOADED["api"]
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                import face_recognition.api as api
+                from face_recognition import api
         except SystemExit as exc:  # face_recognition calls quit() without its models
             raise FaceModelError(
                 "Face recognition models are not installed (face_recognition_models)."
             ) from exc
         except Exception as exc:
             raise FaceModelError(f"Face recognition library could not be loaded: {exc}") from exc
-        _API = api
+        _LOADED["api"] = api
         return api
 
 
@@ -91,12 +90,9 @@ class DlibFaceEngine:
         return np.asarray(vec, dtype=np.float64)
 
 
-_DEFAULT: DlibFaceEngine | None = None
-
-
 def default_engine() -> DlibFaceEngine:
     """A process-wide engine (the dlib models are ~100 MB; load them once)."""
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = DlibFaceEngine()
-    return _DEFAULT
+    engine = _LOADED.get("engine")
+    if engine is None:
+        engine = _LOADED["engine"] = DlibFaceEngine()
+    return engine

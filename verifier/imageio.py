@@ -28,7 +28,9 @@ def _header_size(data: bytes) -> tuple[int, int, str]:
         with Image.open(io.BytesIO(data)) as img:
             return int(img.width), int(img.height), str(img.format or "")
     except Exception as exc:  # PIL raises many types for garbage input
-        raise ImageDecodeError("The image could not be read (corrupt or unsupported file).") from exc
+        raise ImageDecodeError(
+            "The image could not be read (corrupt or unsupported file)."
+        ) from exc
 
 
 def _reduced_flag(width: int, height: int, fmt: str, max_side: int) -> int:
@@ -118,7 +120,9 @@ def read_video_frames(
     cap = cv2.VideoCapture(str(path))
     try:
         if not cap.isOpened():
-            raise FaceAnalysisError(f"The video {path} could not be opened.", code="video_unreadable")
+            raise FaceAnalysisError(
+                f"The video {path} could not be opened.", code="video_unreadable"
+            )
         fps = cap.get(cv2.CAP_PROP_FPS) or 0.0
         fps = fps if 1.0 <= fps <= 240.0 else 30.0
         out: list[tuple[float, np.ndarray]] = []

@@ -23,15 +23,25 @@ MESSAGES = {
     "face_cut_off": "Your face is cut off. Move to the centre of the picture.",
     "too_dark": "The picture is too dark. Turn on a light in front of you.",
     "too_bright": "The picture is too bright. Avoid direct light on the camera.",
-    "backlight": "Strong light behind you. Face a window or lamp instead of sitting with your back to it.",
+    "backlight": (
+        "Strong light behind you. Face a window or lamp instead of sitting with your back to it."
+    ),
     "blurred": "The picture is blurred. Hold still and clean the camera lens.",
     "eyes_closed": "Your eyes seem closed. Keep your eyes open and look at the camera.",
-    "id_no_portrait": "No portrait found on the ID document. Photograph the whole document, flat and sharp.",
-    "id_portrait_quality": "The portrait on the ID document is not usable. Take a sharper, evenly lit photo.",
+    "id_no_portrait": (
+        "No portrait found on the ID document. Photograph the whole document, flat and sharp."
+    ),
+    "id_portrait_quality": (
+        "The portrait on the ID document is not usable. Take a sharper, evenly lit photo."
+    ),
     "live_no_usable_frame": "No usable camera picture of your face.",
-    "distance_in_review_band": "The similarity is close to the threshold; an invigilator will review it.",
+    "distance_in_review_band": (
+        "The similarity is close to the threshold; an invigilator will review it."
+    ),
     "no_match": "The face does not match the ID document.",
-    "liveness_frozen": "The camera picture does not change. Use a live camera, not a photo or video.",
+    "liveness_frozen": (
+        "The camera picture does not change. Use a live camera, not a photo or video."
+    ),
     "liveness_step_timeout": "A liveness step was not completed in time. Please try again.",
     "liveness_incomplete": "Not all liveness steps were completed.",
 }

@@ -11,7 +11,13 @@ from exam_packages.errors import InputError
 from verifier.cli import main
 from verifier.config import VerifierConfig
 from verifier.evaluation import EvalReport
-from verifier.pairs import build_pairs, read_manifests, read_pairs_csv, unique_photos, write_pairs_csv
+from verifier.pairs import (
+    build_pairs,
+    read_manifests,
+    read_pairs_csv,
+    unique_photos,
+    write_pairs_csv,
+)
 
 from .conftest import EX
 
