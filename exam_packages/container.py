@@ -11,7 +11,8 @@ too many entries, declared sizes over the limits) or
 size and ratio limits on the bytes actually produced by the decompressor.
 
 * ``names() -> list[str]``, ``info(name) -> zipfile.ZipInfo``
-* ``iter_entry(name, chunk_size=1 MiB) -> Iterator[bytes]`` (streaming)
+* ``iter_entry(name, chunk_size=1 MiB) -> Iterator[bytes]`` (streaming; ``open`` is an alias)
+* ``reader(name) -> ChunkReader`` (file-like ``read(n)``, e.g. for ``decrypt_stream``)
 * ``hash_entry(name) -> tuple[str, int]`` (hex SHA-256, size; streaming)
 * ``read(name, max_size=None) -> bytes``
 
@@ -36,7 +37,7 @@ from typing import IO, BinaryIO
 
 from .errors import IntegrityError, MalformedPackageError, UnsafeArchiveError
 
-__all__ = ["ZipLimits", "SafeZip", "ZipWriter", "check_entry_name"]
+__all__ = ["ChunkReader", "SafeZip", "ZipLimits", "ZipWriter", "check_entry_name"]
 
 MiB = 1 << 20
 GiB = 1 << 30
@@ -168,6 +169,8 @@ class SafeZip:
             raise UnsafeArchiveError(f"entry {name!r} is zip-encrypted (not supported)")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise UnsafeArchiveError(f"entry {name!r} uses an unsupported compression method")
+        if info.compress_type == zipfile.ZIP_STORED and info.compress_size != info.file_size:
+            raise UnsafeArchiveError(f"stored entry {name!r} has inconsistent sizes")
         if info.file_size > self.limits.max_file_size:
             raise UnsafeArchiveError(
                 f"entry {name!r} too large ({info.file_size} > "
@@ -259,8 +262,34 @@ class SafeZip:
                 f"({lim.max_ratio}:1); possible zip bomb"
             )
 
-    def iter_entry(self, name: str, chunk_size: int = MiB) -> Iterator[bytes]:
+    def iter_entry(
+        self, name: str, chunk_size: int = MiB, *, check_crc: bool = True
+    ) -> Iterator[bytes]:
+        """Stream entry ``name``; sizes/ratio enforced on the bytes actually produced.
+
+        Stored entries are read straight from the source (``check_crc=False``
+        skips the CRC-32 when the caller authenticates the bytes itself, e.g.
+        by SHA-256 or AES-GCM); deflated ones go through :mod:`zipfile`.
+        """
         info = self.info(name)
+        if info.compress_type == zipfile.ZIP_STORED:
+            reader = self._stored_reader(info, check_crc)
+            while data := reader.read(chunk_size):
+                yield data
+            return
+        yield from self._inflate(info, chunk_size)
+
+    def _stored_reader(self, info: zipfile.ZipInfo, check_crc: bool) -> StoredReader:
+        self._stream.seek(info.header_offset)
+        header = self._stream.read(_LOCAL.size)
+        if len(header) != _LOCAL.size or header[:4] != b"PK\x03\x04":
+            raise MalformedPackageError(f"entry {info.filename!r}: bad local header")
+        name_len, extra_len = struct.unpack_from("<HH", header, 26)
+        start = info.header_offset + _LOCAL.size + name_len + extra_len
+        return StoredReader(self._stream, start, info, check_crc)
+
+    def _inflate(self, info: zipfile.ZipInfo, chunk_size: int) -> Iterator[bytes]:
+        name = info.filename
         produced = 0
         try:
             with self._zip.open(info) as handle:
@@ -273,14 +302,23 @@ class SafeZip:
                     yield data
         except zipfile.BadZipFile as exc:
             if "CRC" in str(exc):
-                raise IntegrityError(
-                    f"entry {name!r} does not match its checksum (altered or corrupt)"
-                ) from exc
+                raise _crc_error(name) from exc
             raise MalformedPackageError(f"entry {name!r} is corrupt or truncated") from exc
         except _ZIP_ERRORS as exc:
             raise MalformedPackageError(f"entry {name!r} is corrupt or truncated") from exc
         if produced != info.file_size:
             raise MalformedPackageError(f"entry {name!r} is shorter than its declared size")
+
+    def open(self, name: str, chunk_size: int = MiB) -> Iterator[bytes]:
+        """Stream entry ``name`` as chunks (alias of :meth:`iter_entry`)."""
+        return self.iter_entry(name, chunk_size)
+
+    def reader(self, name: str, *, check_crc: bool = True) -> StoredReader | ChunkReader:
+        """A file-like ``read(n)`` view of entry ``name`` (limits still enforced)."""
+        info = self.info(name)
+        if info.compress_type == zipfile.ZIP_STORED:
+            return self._stored_reader(info, check_crc)
+        return ChunkReader(self._inflate(info, MiB))
 
     def hash_entry(self, name: str) -> tuple[str, int]:
         digest = hashlib.sha256()
@@ -298,6 +336,59 @@ class SafeZip:
 
     def close(self) -> None:
         self._zip.close()
+
+
+def _crc_error(name: str) -> IntegrityError:
+    return IntegrityError(f"entry {name!r} does not match its checksum (altered or corrupt)")
+
+
+class StoredReader:
+    """``read(n)`` straight from the archive for a stored entry, CRC-32 checked at the end."""
+
+    def __init__(
+        self, stream: BinaryIO, start: int, info: zipfile.ZipInfo, check_crc: bool
+    ) -> None:
+        self._stream = stream
+        self._pos = start
+        self._left = info.file_size
+        self._name = info.filename
+        self._expected_crc = info.CRC if check_crc else None
+        self._crc = 0
+
+    def read(self, size: int = -1) -> bytes:
+        if self._left <= 0:
+            return b""
+        size = self._left if size < 0 else min(size, self._left)
+        self._stream.seek(self._pos)
+        data = self._stream.read(size)
+        if len(data) != size:
+            raise MalformedPackageError(f"entry {self._name!r} is truncated")
+        self._pos += size
+        self._left -= size
+        if self._expected_crc is not None:
+            self._crc = zlib.crc32(data, self._crc)
+            if self._left == 0 and self._crc != self._expected_crc:
+                raise _crc_error(self._name)
+        return data
+
+
+class ChunkReader:
+    """File-like ``read(size)`` over an iterator of byte chunks."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._buffer = bytearray()
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self._buffer) < size:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                break
+            self._buffer += chunk
+        size = len(self._buffer) if size < 0 else min(size, len(self._buffer))
+        out = bytes(self._buffer[:size])
+        del self._buffer[:size]
+        return out
 
 
 class ZipWriter:
