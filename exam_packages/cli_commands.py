@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
+import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,7 @@ from .source import load_source
 from .trust import TrustStore
 
 MAX_ENVELOPE_BYTES = 1 << 30
+MAX_HANDIN_JSON = 16 << 20
 
 
 def _passphrase(args: argparse.Namespace) -> bytes | None:
@@ -189,13 +192,31 @@ def cmd_import_gift(args: argparse.Namespace) -> int:
     return _write_import(import_gift(text), Path(args.out), args.force)
 
 
+def _handin_document(payload: bytes) -> Any:
+    """``handin.json`` from a hand-in zip (client.core.handin), or the payload as JSON."""
+    if not payload.startswith(b"PK\x03\x04"):
+        return json.loads(payload.decode("utf-8"))
+    try:
+        with zipfile.ZipFile(io.BytesIO(payload)) as zf:
+            info = zf.getinfo("handin.json")
+            if info.file_size > MAX_HANDIN_JSON:
+                raise MalformedPackageError("handin.json in the result is too large")
+            with zf.open(info) as handle:
+                data = handle.read(MAX_HANDIN_JSON + 1)
+    except (zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise MalformedPackageError("the result payload is not a valid hand-in bundle") from exc
+    if len(data) > MAX_HANDIN_JSON:
+        raise MalformedPackageError("handin.json in the result is too large")
+    return json.loads(data.decode("utf-8"))
+
+
 def _result_payload(args: argparse.Namespace) -> dict[str, Any]:
     key = keys.load_private_key(Path(args.key), _passphrase(args))
     if not isinstance(key, X25519PrivateKey):
         raise InputError(f"{args.key} is not an institution results (X25519) key")
     opened = open_result(_read_input(args.envelope, MAX_ENVELOPE_BYTES), key)
     try:
-        payload = json.loads(opened.payload.decode("utf-8"))
+        payload = _handin_document(opened.payload)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise MalformedPackageError("the result payload is not UTF-8 JSON") from exc
     if not isinstance(payload, dict) or not isinstance(payload.get("paper"), dict):
@@ -203,14 +224,22 @@ def _result_payload(args: argparse.Namespace) -> dict[str, Any]:
     return payload
 
 
+def _check_same_exam(payload: dict[str, Any], exam: dict[str, Any]) -> None:
+    if payload.get("exam_id") != exam["exam_id"]:
+        raise InputError(f"the result is for exam {payload.get('exam_id')!r}, the package is "
+                         f"{exam['exam_id']!r}")
+    version = payload.get("exam_version")
+    if version is not None and version != exam["version"]:
+        raise InputError(f"the result is for version {version!r} of {exam['exam_id']}, the "
+                         f"package is version {exam['version']}")
+
+
 def cmd_grade(args: argparse.Namespace) -> int:
     payload = _result_payload(args)
     opened = open_package(Path(args.package), TrustStore.load(Path(args.trust)),
                           content_key=_content_key(args), check_window=False)
     exam = opened.manifest["exam"]
-    if payload.get("exam_id") != exam["exam_id"]:
-        raise InputError(f"the result is for exam {payload.get('exam_id')!r}, the package is "
-                         f"{exam['exam_id']!r}")
+    _check_same_exam(payload, exam)
     paper = payload["paper"]
     report = grade(opened.exam_doc, payload.get("answers") or {}, paper)
     seed = payload.get("seed", paper.get("seed"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import zipfile
@@ -159,6 +160,37 @@ def test_grade_envelope(built: Path, capsys: pytest.CaptureFixture[str]) -> None
     code, _, err = run(capsys, "grade", built / "result.bin", "--key", built / "author.key",
                        "--package", pkg, "--trust", built / "trust.json", "--content-key", key)
     assert code == 2 and "is not an institution results (X25519) key" in err
+
+
+def _handin_zip(document: dict) -> bytes:
+    """The shape client.core.handin seals: a stored zip with handin.json first."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("handin.json", json.dumps(document))
+        zf.writestr("events.jsonl", b"")
+    return out.getvalue()
+
+
+def test_grade_handin_bundle(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pkg, key = built / "demo.emtihan", built / "demo.emtihan.key"
+    manifest, doc = read_content_unverified(pkg, bytes.fromhex(key.read_text().strip()))
+    paper = make_paper(doc, manifest["exam"]["policy"], "a-7|s-1")
+    document = {"format": "emtihan-handin", "version": 1, "attempt_id": "a-7",
+                "exam_id": "demo-phys-101", "exam_version": 1, "seed": "a-7|s-1",
+                "paper": paper, "answers": {"light-speed": True}}
+    recipient = load_public_key(built / "inst.key.pub")
+    for name, doc_version in (("ok.bin", 1), ("old.bin", 2)):
+        blob = seal_result(_handin_zip({**document, "exam_version": doc_version}), {},
+                           recipient, Ed25519PrivateKey.generate())  # type: ignore[arg-type]
+        (built / name).write_bytes(blob)
+    common = ["--key", built / "inst.key", "--package", pkg, "--trust", built / "trust.json",
+              "--content-key", key, "--json"]
+    code, out, _ = run(capsys, "grade", built / "ok.bin", *common)
+    assert code == 0 and json.loads(out)["total"] == "1.00"
+    code, _, err = run(capsys, "grade", built / "old.bin", *common)
+    assert code == 2
+    assert err == ("error: the result is for version 2 of demo-phys-101, the package is "
+                   "version 1\n")
 
 
 def test_import_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
