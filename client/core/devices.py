@@ -179,6 +179,7 @@ class CameraCheckResult:
     fps: float
     brightness: float
     faces: int | None  # most faces seen on the sampled frames; None = no detector
+    # brightness: mean gray of the largest face found, else of the whole frame
     hints: list[str] = field(default_factory=list)
     preview: np.ndarray | None = field(default=None, repr=False)
 
@@ -189,15 +190,39 @@ class CameraCheckResult:
                 "hints": list(self.hints)}
 
 
-def default_face_counter() -> Callable[[np.ndarray], int] | None:
-    """Counts faces with the verifier (dlib), or None when it is not installed."""
+FaceCounter = Callable[[np.ndarray], Any]
+"""frame -> a face count (int) or a list of boxes with ``top/right/bottom/left``."""
+
+
+def default_face_counter() -> FaceCounter | None:
+    """Finds faces with the verifier (dlib), or None when it is not installed."""
     try:
         from verifier.config import VerifierConfig
         from verifier.faces import detect_faces
     except ImportError:
         return None
     config = VerifierConfig()
-    return lambda frame: len(detect_faces(frame, config))
+    return lambda frame: detect_faces(frame, config)
+
+
+def _faces_and_brightness(counter: FaceCounter, frames: list[np.ndarray],
+                          samples: int) -> tuple[int, float | None]:
+    """Most faces on the sampled frames, and the mean gray of the largest face seen."""
+    step = max(1, len(frames) // samples)
+    most, face_gray = 0, None
+    for frame in frames[::step][:samples]:
+        found = counter(frame)
+        if isinstance(found, int):
+            most = max(most, found)
+            continue
+        most = max(most, len(found))
+        if found:
+            box = max(found, key=lambda b: (b.bottom - b.top) * (b.right - b.left))
+            gray = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
+            region = gray[max(0, box.top):box.bottom, max(0, box.left):box.right]
+            if region.size:
+                face_gray = float(region.mean())
+    return most, face_gray
 
 
 def _hints(res: CameraCheckResult) -> list[str]:
@@ -221,7 +246,7 @@ def _hints(res: CameraCheckResult) -> list[str]:
 
 
 def camera_check(source: CameraSource, seconds: float = 2.0,
-                 face_counter: Callable[[np.ndarray], int] | None | str = "default",
+                 face_counter: FaceCounter | None | str = "default",
                  face_samples: int = 3,
                  now: Callable[[], float] = time.monotonic) -> CameraCheckResult:
     counter = default_face_counter() if face_counter == "default" else face_counter
@@ -237,11 +262,11 @@ def camera_check(source: CameraSource, seconds: float = 2.0,
     fps = len(frames) / elapsed if elapsed > 0.5 else float(source.fps)
     bright = float(np.mean([cv2.cvtColor(f, cv2.COLOR_BGR2GRAY).mean() for f in frames])
                    ) if frames else 0.0
-    faces = None
-    if counter is not None and frames and callable(counter):
-        step = max(1, len(frames) // face_samples)
-        faces = max(counter(f) for f in frames[::step][:face_samples])
-    res = CameraCheckResult(False, len(frames), source.resolution, fps, bright, faces,
+    faces, face_gray = None, None
+    if callable(counter) and frames:
+        faces, face_gray = _faces_and_brightness(counter, frames, face_samples)
+    res = CameraCheckResult(False, len(frames), source.resolution, fps,
+                            bright if face_gray is None else face_gray, faces,
                             preview=frames[-1] if frames else None)
     res.hints = _hints(res)
     res.ok = not res.hints
