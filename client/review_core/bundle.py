@@ -39,6 +39,7 @@ class Check:
     name: str
     ok: bool
     message: str
+    seq: int | None = None  # first bad event-log record, when the check names one
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,12 @@ class OpenedSession:
         return any(not check.ok for check in self.checks)
 
     @property
+    def broken_seq(self) -> int | None:
+        """The first event-log record that cannot be trusted (None if the chain holds)."""
+        seqs = [c.seq for c in self.checks if not c.ok and c.seq is not None]
+        return min(seqs) if seqs else None
+
+    @property
     def problems(self) -> list[str]:
         return [f"{check.name}: {check.message}" for check in self.checks if not check.ok]
 
@@ -85,7 +92,8 @@ def _run(name: str, step: Callable[[], None], ok_message: str) -> Check:
     try:
         step()
     except VerificationError as exc:
-        return Check(name, False, exc.user_message)
+        seq = getattr(exc, "seq", None)
+        return Check(name, False, exc.user_message, seq if isinstance(seq, int) else None)
     return Check(name, True, ok_message)
 
 

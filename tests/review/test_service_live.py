@@ -60,6 +60,7 @@ def test_tampered_bundle_is_shown_as_tampered(world: World) -> None:
     assert ("Log summary: The event log differs from the one the hand-in document names."
             in opened.problems)
     assert len(opened.content.timeline()) == 7  # the data is still there to look at
+    assert opened.broken_seq == 2
     assert record.decisions is not None
 
 

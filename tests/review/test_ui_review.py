@@ -85,7 +85,11 @@ def test_tampered_bundle_shows_red_banner(qtbot, window: ReviewWindow, world: Wo
     assert banner.kind == "bad" and banner.isVisibleTo(window)
     assert "LOG TAMPERED / INCOMPLETE" in banner.text()
     assert "Event log record 2 was altered" in banner.text()
-    assert window.view.timeline.table.rowCount() == 7  # the data is shown with the warning
+    table = window.view.timeline.table
+    assert table.rowCount() == 7  # the data is shown with the warning
+    assert [table.item(r, 5).text() for r in range(7)][1:3] == ["", "⚠ chain broken"]
+    overview = window.view.overview.toPlainText()
+    assert "alert: 1, warning: 1; in the decrypted log: warning: 1 ⚠ differs" in overview
     row = [r for r in range(window.proxy.rowCount())
            if window.proxy.data(window.proxy.index(r, 0)) == "s3"][0]
     assert window.proxy.data(window.proxy.index(row, 8)) == "TAMPERED / INCOMPLETE"

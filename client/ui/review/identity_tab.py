@@ -5,36 +5,41 @@ compares the faces."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from client.review_core.content import IdentityEvidence
 
 from .widgets import ImagePanel
 
-MAX_FRAMES = 3
+MAX_FRAMES = 2
 
 
 class IdentityTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.portrait = ImagePanel("ID document portrait", 260)
-        self.frames = [ImagePanel(f"Live frame {i + 1}", 200) for i in range(MAX_FRAMES)]
+        self.portrait = ImagePanel("ID document portrait", 240)
+        self.frames = [ImagePanel(f"Live frame {i + 1}", 240) for i in range(MAX_FRAMES)]
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("identitySummary")
         note = QLabel("The software only points: compare the faces yourself before deciding.")
         note.setStyleSheet("color:#5f6b7a;font-style:italic;")
-        images = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(QLabel("<b>ID document</b>"))
         left.addWidget(self.portrait)
         left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(QLabel("<b>Live capture</b>"))
+        row = QHBoxLayout()
+        for panel in self.frames:
+            row.addWidget(panel)
+        row.addStretch(1)
+        right.addLayout(row)
+        right.addStretch(1)
+        images = QHBoxLayout()
         images.addLayout(left)
-        grid = QGridLayout()
-        grid.addWidget(QLabel("<b>Live capture</b>"), 0, 0)
-        for index, panel in enumerate(self.frames):
-            grid.addWidget(panel, 1 + index // 2, index % 2)
-        images.addLayout(grid, 1)
+        images.addSpacing(24)
+        images.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(images, 1)
@@ -45,7 +50,10 @@ class IdentityTab(QWidget):
         for index, panel in enumerate(self.frames):
             data = evidence.live_frames[index] if index < len(evidence.live_frames) else None
             panel.set_image(data, "no frame")
-        self.summary.setText(identity_html(evidence))
+            panel.setVisible(data is not None or index == 0)
+        extra = len(evidence.live_frames) - MAX_FRAMES
+        more = f"<p>{extra} more live frame(s) in the bundle.</p>" if extra > 0 else ""
+        self.summary.setText(identity_html(evidence) + more)
 
 
 def identity_html(evidence: IdentityEvidence) -> str:

@@ -78,7 +78,7 @@ class ReviewWindow(QMainWindow):
         splitter = QSplitter()
         splitter.addWidget(self._build_list())
         splitter.addWidget(self.view)
-        splitter.setSizes([560, 840])
+        splitter.setSizes([700, 800])
         self.setCentralWidget(splitter)
         self.status = QLabel("Not signed in.")
         self.statusBar().addWidget(self.status, 1)

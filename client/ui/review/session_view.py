@@ -40,7 +40,8 @@ def overview_html(record: SessionRecord) -> str:
             ("Exam", s.exam_id), ("Started", s.started_at), ("Deadline", s.deadline),
             ("Handed in", s.submitted_at or "—"),
             ("Timing", f"late by {s.late_s} s" if s.late else "on time"),
-            ("Hand-in versions", str(s.versions)), ("Attempt key changes", str(s.key_changes))]
+            ("Hand-in versions", str(s.versions)), ("Attempt key changes", str(s.key_changes)),
+            *_flags_row(record)]
     html = "<h3>Session</h3>" + _table(rows)
     if opened is None:
         return html
@@ -49,7 +50,7 @@ def overview_html(record: SessionRecord) -> str:
             ("✘ " + c.name) for c in opened.checks if not c.ok})
     checks = opened.content.system_checks
     html += "<h3>System checks before the exam</h3>"
-    html += _table([(k, _fmt(v)) for k, v in sorted(checks.items())]) if checks else \
+    html += _table([_check_row(k, v) for k, v in sorted(checks.items())]) if checks else \
         "<p>No system-check results in the bundle.</p>"
     receipt = opened.receipt.get("receipt") or {}
     if receipt:
@@ -62,8 +63,28 @@ def _fmt(value: object) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{k}: {_fmt(v)}" for k, v in sorted(value.items()))
     if isinstance(value, bool):
-        return "passed" if value else "FAILED"
+        return "yes" if value else "no"
     return str(value)
+
+
+def _check_row(name: str, value: object) -> tuple[str, str]:
+    """A system check: its pass/fail state first, then the measured details."""
+    if isinstance(value, dict) and isinstance(value.get("ok"), bool):
+        rest = {k: v for k, v in value.items() if k != "ok"}
+        state = "✔ passed" if value["ok"] else "✘ FAILED"
+        return name, state + (f" — {_fmt(rest)}" if rest else "")
+    return name, _fmt(value)
+
+
+def _flags_row(record: SessionRecord) -> list[tuple[str, str]]:
+    announced = {k: v for k, v in record.summary.flags.items() if v}
+    if record.opened is None or not announced:
+        return []
+    found = {k: v for k, v in record.opened.content.flag_counts().items() if v}
+    text = f"at upload: {_fmt(announced) or 'none'}; in the decrypted log: {_fmt(found) or 'none'}"
+    if sum(announced.values()) != sum(found.values()):
+        text += "  ⚠ differs"
+    return [("Flags announced / found", text)]
 
 
 def _table(rows: list[tuple[str, str]], bad_rows: set[str] | None = None) -> str:
@@ -132,7 +153,8 @@ class SessionView(QWidget):
             self.banner.show_message(*banner_text(opened))
         self.overview.setHtml(overview_html(record) if record else "")
         self.timeline.set_session(opened.content.timeline() if opened else [],
-                                  record.decisions if record else None)
+                                  record.decisions if record else None,
+                                  opened.broken_seq if opened else None)
         if opened is not None:
             self.identity.set_evidence(opened.content.identity)
         self.refresh_decisions()

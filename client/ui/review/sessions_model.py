@@ -61,7 +61,7 @@ def cell(record: SessionRecord, column: int) -> tuple[str, Any]:
         (s.student_id, s.student_id.lower()),
         (s.name, s.name.lower()),
         (s.status.capitalize(), s.status),
-        (s.submitted_at.replace("T", " ").replace("Z", ""), s.submitted_at),
+        (s.submitted_at.replace("T", " ")[:16], s.submitted_at),
         _timing(record),
         (record.identity, record.identity),
         ("", 0),

@@ -24,6 +24,7 @@ from .widgets import DecisionForm, ImagePanel
 
 HEADERS = ("#", "Time (UTC)", "+mm:ss", "Severity", "Event", "Decision")
 SEVERITY_COLOURS = {3: QColor("#fde2e1"), 2: QColor("#fff4d6")}
+UNTRUSTED = QColor("#b3261e")
 
 
 def _clock(offset: int | None) -> str:
@@ -44,6 +45,7 @@ class TimelineTab(QWidget):
         self._entries: list[TimelineEntry] = []
         self._shown: list[TimelineEntry] = []
         self._book: DecisionBook | None = None
+        self._broken: int | None = None
         self.flags_only = QCheckBox("Flagged events only")
         self.flags_only.toggled.connect(self._fill)
         self.table = QTableWidget(0, len(HEADERS))
@@ -72,8 +74,9 @@ class TimelineTab(QWidget):
         layout.addLayout(left, 3)
         layout.addLayout(side, 1)
 
-    def set_session(self, entries: list[TimelineEntry], book: DecisionBook | None) -> None:
-        self._entries, self._book = entries, book
+    def set_session(self, entries: list[TimelineEntry], book: DecisionBook | None,
+                    broken_seq: int | None = None) -> None:
+        self._entries, self._book, self._broken = entries, book, broken_seq
         self._fill()
 
     def refresh_decisions(self) -> None:
@@ -94,14 +97,21 @@ class TimelineTab(QWidget):
                 colour = SEVERITY_COLOURS.get(min(entry.severity, 3))
                 if colour is not None:
                     item.setBackground(QBrush(colour))
+                if self._untrusted(entry):
+                    item.setForeground(QBrush(UNTRUSTED))
+                    item.setToolTip("Recorded at or after the point where the hash chain "
+                                    "breaks: this record cannot be trusted.")
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self._selected()
 
+    def _untrusted(self, entry: TimelineEntry) -> bool:
+        return self._broken is not None and entry.seq >= self._broken
+
     def _decision_text(self, entry: TimelineEntry) -> str:
         if not entry.flagged:
-            return ""
+            return "⚠ chain broken" if self._untrusted(entry) else ""
         decision = self._book.flags.get(entry.seq) if self._book else None
         return decision.outcome.label if decision else "⚠ undecided"
 
