@@ -72,6 +72,15 @@ def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> Decimal:
                          f"{text!r}") from exc
 
 
+# YAML 1.1 reads yes/no/on/off/y/n as booleans ("the Norway problem"): an option
+# id `n` or an answer `no` would silently become false. Only true/false are booleans.
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL_TAG]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
@@ -164,15 +173,19 @@ def _build_doc(data: dict[str, Any], lines: dict[str, int]) -> dict[str, Any]:
 
 
 def _fill_ids(data: dict[str, Any]) -> None:
-    """Give inline questions without an id a stable one (q1, q2, ...)."""
-    counter = 0
-    for container in [data.get("questions", [])] + [
+    """Give inline questions without an id a stable free one (q1, q2, ...)."""
+    entries = [entry for container in [data.get("questions", [])] + [
         s.get("questions", []) for s in data.get("sections", []) if isinstance(s, dict)
-    ]:
-        for entry in container if isinstance(container, list) else []:
-            if isinstance(entry, dict):
+    ] if isinstance(container, list) for entry in container if isinstance(entry, dict)]
+    taken = {str(entry["id"]) for entry in entries if "id" in entry}
+    counter = 0
+    for entry in entries:
+        counter += 1
+        if "id" not in entry:
+            while f"q{counter}" in taken:
                 counter += 1
-                entry.setdefault("id", f"q{counter}")
+            entry["id"] = f"q{counter}"
+            taken.add(entry["id"])
 
 
 def source_from_data(data: Any, base: Path, where: str = "source") -> ExamSource:

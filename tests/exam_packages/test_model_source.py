@@ -185,3 +185,24 @@ def test_unreadable_and_non_utf8(tmp_path: Path) -> None:
     bad.write_bytes(b"\xff\xfe exam")
     with pytest.raises(InputError, match="not UTF-8 text"):
         load_source(bad)
+
+
+def test_yaml_yes_no_are_text_and_times_become_utc(tmp_path: Path) -> None:
+    path = tmp_path / "exam.yaml"
+    path.write_text(HEADER.replace("2026-12-01T08:00:00Z", "2026-12-01T13:00:00+05:00") + """\
+questions:
+  - id: q1
+    type: single
+    text: Is it?
+    options: {y: yes, n: no}
+    correct: n
+  - {type: short, text: "Country?", accept: [Norway, NO]}
+  - {id: q2, type: truefalse, text: ok, correct: true}
+""", encoding="utf-8")
+    source = load_source(path)
+    q = source.exam_doc["questions"]
+    assert q["q1"]["options"] == [{"id": "y", "text": "yes"}, {"id": "n", "text": "no"}]
+    assert q["q1"]["correct"] == ["n"]
+    assert [r["pattern"] for r in q["q3"]["accept"]] == ["Norway", "NO"]  # q2 is taken
+    assert q["q2"]["correct"] is True
+    assert source.meta["opens_at"] == "2026-12-01T08:00:00Z"
