@@ -8,7 +8,7 @@ hand-in gives a warning instead of a wrong paper.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,11 @@ class LoadedExam:
     title: str
     exam_doc: dict[str, Any]
     policy: dict[str, Any]
+    media: dict[str, bytes] = field(default_factory=dict)
+
+    def images(self) -> dict[str, bytes]:
+        """``emtihan:media/<name>`` resources for the paper HTML."""
+        return {f"emtihan:media/{name}": data for name, data in self.media.items()}
 
 
 def default_key_path(package: Path) -> Path | None:
@@ -40,8 +45,9 @@ def load_exam(package: Path, trust_file: Path, content_key_file: Path | None) ->
     key = load_content_key(Path(content_key_file)) if content_key_file else None
     opened = open_package(Path(package), trust, content_key=key, check_window=False)
     exam = opened.manifest["exam"]
+    media = {name: opened.media(name) for name in opened.media_names}
     return LoadedExam(str(exam["exam_id"]), int(exam["version"]), str(exam["title"]),
-                      opened.exam_doc, dict(exam.get("policy") or {}))
+                      opened.exam_doc, dict(exam.get("policy") or {}), media)
 
 
 def paper_for(exam: LoadedExam, content: SessionContent) -> ReconstructedPaper | str:

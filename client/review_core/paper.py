@@ -7,6 +7,7 @@ a difference is reported (``seed_mismatch``), never silently preferred.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
@@ -100,13 +101,23 @@ def reconstruct(
     return ReconstructedPaper(items, report, warnings)
 
 
+_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(media/([^)\s]+)\)")
+
+
+def text_html(text: str) -> str:
+    """Escaped question text; ``![alt](media/x.png)`` becomes an ``emtihan:media/x.png`` image."""
+    html = escape(text).replace(chr(10), "<br>")
+    return _IMAGE_RE.sub(lambda m: f"<br><img src='emtihan:media/{m.group(2)}' "
+                                   f"alt='{m.group(1)}' width='320'><br>", html)
+
+
 def _item_html(item: PaperItem) -> str:
     g = item.grade
     colour = {"correct": "#1e6b34", "wrong": "#b3261e", "partial": "#8a5a00"}.get(
         g.status, "#44505e")
     parts = [f"<h3>{item.number}. <span style='color:#5f6b7a'>[{escape(item.qid)}, "
              f"{escape(item.type)}]</span></h3>",
-             f"<p>{escape(item.text).replace(chr(10), '<br>')}</p>"]
+             f"<p>{text_html(item.text)}</p>"]
     if item.choices:
         rows = []
         for _oid, text, chosen, correct in item.choices:

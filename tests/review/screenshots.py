@@ -98,7 +98,7 @@ def main() -> int:
             render(world)
         finally:
             world.server.stop()
-    del app
+    app.processEvents()
     return 0
 
 

@@ -54,3 +54,11 @@ def test_html_escapes_question_text(exam: tuple[dict, dict]) -> None:
 def test_empty_seed_gives_message_not_paper(exam: tuple[dict, dict]) -> None:
     doc, policy = exam
     assert try_reconstruct(doc, policy, "", {}) == "paper seed must be a non-empty string"
+
+
+def test_media_reference_becomes_image_resource() -> None:
+    from client.review_core.paper import text_html
+
+    html = text_html("Angle?\n\n![in<cline](media/incline.png) <b>")
+    assert "<img src='emtihan:media/incline.png' alt='in&lt;cline' width='320'>" in html
+    assert "&lt;b&gt;" in html

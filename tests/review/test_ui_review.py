@@ -15,7 +15,12 @@ from PySide6.QtCore import Qt  # noqa: E402
 
 from client.review_core.decisions import Outcome  # noqa: E402
 from client.ui.review.main_window import ReviewWindow, connect_service  # noqa: E402
-from client.ui.review.sessions_model import RECORD_ROLE  # noqa: E402
+from client.ui.review.sessions_model import (  # noqa: E402
+    FLAGS_COLUMN,
+    RECORD_ROLE,
+    TIMING_COLUMN,
+    VERIFICATION_COLUMN,
+)
 from client.ui.review.signin import SignInData  # noqa: E402
 
 from .world import PASSPHRASE, World  # noqa: E402
@@ -75,8 +80,13 @@ def test_filters_and_sorting(qtbot, window: ReviewWindow) -> None:
     window.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     order = [window.proxy.data(window.proxy.index(r, 0)) for r in range(window.proxy.rowCount())]
     assert order == sorted(order)
-    timing = window.proxy.data(window.proxy.index(order.index("s2"), 4))
+    timing = window.proxy.data(window.proxy.index(order.index("s2"), TIMING_COLUMN))
     assert timing == "Late +7 min"
+    assert window.proxy.data(window.proxy.index(order.index("s4"), TIMING_COLUMN)) == \
+        "In progress"
+    window.table.sortByColumn(FLAGS_COLUMN, Qt.SortOrder.DescendingOrder)
+    flags = [window.proxy.data(window.proxy.index(r, FLAGS_COLUMN)) for r in range(4)]
+    assert flags[:2] == ["1 alert · 1 warn", "1 alert · 1 warn"]  # announced at upload
 
 
 def test_tampered_bundle_shows_red_banner(qtbot, window: ReviewWindow, world: World) -> None:
@@ -92,7 +102,8 @@ def test_tampered_bundle_shows_red_banner(qtbot, window: ReviewWindow, world: Wo
     assert "alert: 1, warning: 1; in the decrypted log: warning: 1 ⚠ differs" in overview
     row = [r for r in range(window.proxy.rowCount())
            if window.proxy.data(window.proxy.index(r, 0)) == "s3"][0]
-    assert window.proxy.data(window.proxy.index(row, 8)) == "TAMPERED / INCOMPLETE"
+    assert window.proxy.data(window.proxy.index(row, VERIFICATION_COLUMN)) == "⚠ TAMPERED"
+    assert window.proxy.data(window.proxy.index(row, FLAGS_COLUMN)) == "1 warn"
 
 
 def test_clean_bundle_identity_and_timeline(qtbot, window: ReviewWindow, world: World) -> None:

@@ -41,7 +41,7 @@ from exam_packages.errors import EmtihanError
 
 from .pdf import write_pdf
 from .session_view import SessionView
-from .sessions_model import RECORD_ROLE, SessionFilterProxy, SessionTableModel
+from .sessions_model import FLAGS_COLUMN, RECORD_ROLE, SessionFilterProxy, SessionTableModel
 from .signin import SignInData, SignInDialog
 from .workers import TaskRunner
 
@@ -78,7 +78,7 @@ class ReviewWindow(QMainWindow):
         splitter = QSplitter()
         splitter.addWidget(self._build_list())
         splitter.addWidget(self.view)
-        splitter.setSizes([700, 800])
+        splitter.setSizes([760, 740])
         self.setCentralWidget(splitter)
         self.status = QLabel("Not signed in.")
         self.statusBar().addWidget(self.status, 1)
@@ -158,10 +158,14 @@ class ReviewWindow(QMainWindow):
                 self.table.setCurrentIndex(self.proxy.index(row, 0))
                 return
 
+    def _media(self) -> dict[str, bytes]:
+        return self.exam.images() if self.exam else {}
+
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         record = self.proxy.data(current, RECORD_ROLE) if current.isValid() else None
         self.view.show_record(record)
-        self.view.show_paper(self.papers.get(record.summary.attempt_id) if record else None)
+        self.view.show_paper(self.papers.get(record.summary.attempt_id) if record else None,
+                             self._media())
 
     # ------------------------------------------------------------------ sign in / list
     def sign_in(self) -> None:
@@ -194,7 +198,7 @@ class ReviewWindow(QMainWindow):
             merged.append(SessionRecord(record.summary, old.opened, old.decisions, old.score,
                                         old.max_score) if same and old else record)
         self.model.set_records(merged)
-        self.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)
+        self.table.sortByColumn(FLAGS_COLUMN, Qt.SortOrder.DescendingOrder)
         self.status.setText(f"{len(records)} session(s) of {self.exam_id}.")
 
     # ------------------------------------------------------------------ open
@@ -223,7 +227,7 @@ class ReviewWindow(QMainWindow):
         self.model.replace(record)
         self.select_attempt(record.summary.attempt_id)
         self.view.show_record(record)
-        self.view.show_paper(paper)
+        self.view.show_paper(paper, self._media())
         state = "TAMPERED / INCOMPLETE" if record.opened and record.opened.tampered else "verified"
         self.status.setText(f"Opened {record.summary.student_id}: {state}.")
 
@@ -281,7 +285,8 @@ class ReviewWindow(QMainWindow):
                     record.score, record.max_score = paper.score, paper.max_score
                     self.model.replace(record)
         current = self.view.record
-        self.view.show_paper(self.papers.get(current.summary.attempt_id) if current else None)
+        self.view.show_paper(self.papers.get(current.summary.attempt_id) if current else None,
+                             self._media())
         self.status.setText(f"Exam package {exam.exam_id} v{exam.version} verified and loaded.")
 
     # ------------------------------------------------------------------ export
@@ -303,7 +308,8 @@ class ReviewWindow(QMainWindow):
         stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         html = session_report_html(record, self.papers.get(record.summary.attempt_id), stamp,
                                    reviewer)
-        write_pdf(html, report_images(record), path, f"Session report {record.summary.attempt_id}")
+        title = f"Session report {record.summary.attempt_id}"
+        write_pdf(html, report_images(record) | self._media(), path, title)
         self.status.setText(f"Report written to {path}.")
 
     def choose_csv(self) -> None:

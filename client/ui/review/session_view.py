@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -159,7 +160,13 @@ class SessionView(QWidget):
             self.identity.set_evidence(opened.content.identity)
         self.refresh_decisions()
 
-    def show_paper(self, paper: ReconstructedPaper | str | None) -> None:
+    def show_paper(self, paper: ReconstructedPaper | str | None,
+                   images: dict[str, bytes] | None = None) -> None:
+        document = self.paper.document()
+        for name, data in (images or {}).items():
+            image = QImage()
+            if image.loadFromData(data):
+                document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
         if paper is None:
             self.paper.setHtml("<p>Load the exam package (and its content key, if encrypted) "
                                "to see the questions, the answers and the automatic grade.</p>")

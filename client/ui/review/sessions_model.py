@@ -16,8 +16,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from client.review_core.export import SessionRecord
 
-COLUMNS = ("Student", "Name", "Status", "Hand-in", "Timing", "Identity", "Alerts",
-           "Warnings", "Verification", "Decision")
+COLUMNS = ("Student", "Name", "Handed in", "Timing", "Identity", "Flags", "Verification",
+           "Decision")
+FLAGS_COLUMN, TIMING_COLUMN, VERIFICATION_COLUMN = 5, 3, 6
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 RED = QColor("#fde2e1")
@@ -28,7 +29,7 @@ Index = QModelIndex | QPersistentModelIndex
 def _timing(record: SessionRecord) -> tuple[str, int]:
     s = record.summary
     if not s.submitted:
-        return "—", -1
+        return "In progress", -1
     if s.late:
         return f"Late +{max(1, round(s.late_s / 60))} min", s.late_s
     return "On time", 0
@@ -48,25 +49,37 @@ def _decision(record: SessionRecord) -> str:
     if book.session is not None:
         return book.session.outcome.label + ("" if book.is_final else " (open)")
     missing = len(book.undecided_flags())
-    return f"{missing} flag(s) to decide" if missing else "Awaiting session decision"
+    return f"{missing} flag(s) to decide" if missing else "Session to decide"
+
+
+def _flag_cell(record: SessionRecord) -> tuple[str, int]:
+    alert, warning = _flags(record, "alert"), _flags(record, "warning")
+    if alert is None and warning is None:
+        return "", -1
+    alert, warning = alert or 0, warning or 0
+    if not alert and not warning:
+        return "none", 0
+    parts = [f"{alert} alert" if alert else "", f"{warning} warn" if warning else ""]
+    return " · ".join(p for p in parts if p), alert * 10_000 + warning
+
+
+def _verification(record: SessionRecord) -> str:
+    if record.opened is None:
+        return "—"
+    return "⚠ TAMPERED" if record.opened.tampered else "✔ verified"
 
 
 def cell(record: SessionRecord, column: int) -> tuple[str, Any]:
     """(display text, sort key) of one cell."""
     s = record.summary
-    if column in (6, 7):
-        count = _flags(record, "alert" if column == 6 else "warning")
-        return ("" if count is None else str(count)), (-1 if count is None else count)
     values: list[tuple[str, Any]] = [
         (s.student_id, s.student_id.lower()),
         (s.name, s.name.lower()),
-        (s.status.capitalize(), s.status),
         (s.submitted_at.replace("T", " ")[:16], s.submitted_at),
         _timing(record),
         (record.identity, record.identity),
-        ("", 0),
-        ("", 0),
-        (record.verification, record.verification),
+        _flag_cell(record),
+        (_verification(record), _verification(record)),
         (_decision(record), _decision(record)),
     ]
     return values[column]
@@ -127,9 +140,9 @@ class SessionTableModel(QAbstractTableModel):
     def _background(record: SessionRecord, column: int) -> QBrush | None:
         if record.opened is not None and record.opened.tampered:
             return QBrush(RED)
-        if column == 4 and record.summary.late:
+        if column == TIMING_COLUMN and record.summary.late:
             return QBrush(AMBER)
-        if column == 6 and (_flags(record, "alert") or 0) > 0:
+        if column == FLAGS_COLUMN and (_flags(record, "alert") or 0) > 0:
             return QBrush(AMBER)
         return None
 
