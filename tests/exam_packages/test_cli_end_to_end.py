@@ -224,3 +224,16 @@ def test_unexpected_error_exit_1(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(cli.cmd, "cmd_inspect", boom)
     code, _, err = run(capsys, "inspect", tmp_path / "x")
     assert (code, err) == (1, "error: unexpected failure (RuntimeError: disk on fire)\n")
+
+
+def test_imported_moodle_source_builds(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    xml = ROOT / "tests" / "exam_packages" / "data" / "import" / "moodle_all_types.xml"
+    code, out, _ = run(capsys, "import-moodle", xml, "--out", built / "moodle")
+    assert code == 0 and "media: arrow_pic.png" in out
+    code, out, err = run(capsys, "build", built / "moodle" / "exam.yaml", "--author-key",
+                         built / "author.key", "--recipient", built / "inst.key.pub",
+                         "--out", built / "moodle.emtihan")
+    assert (code, err) == (0, "")
+    code, out, _ = run(capsys, "preview", built / "moodle.emtihan", "--seed", "1",
+                       "--trust", built / "trust.json")
+    assert code == 0 and "9 questions" in out and "![arrow](media/arrow_pic.png)" in out
