@@ -1,0 +1,129 @@
+"""The narrow interface between the student UI and the Qt-free client core.
+
+The UI only talks to a :class:`StudentBackend`.  ``client/ui/core_backend.py``
+implements it on top of ``client.core``; ``client/ui/fake_backend.py`` is the
+in-memory fake used by tests and the screenshot script.  All methods may block
+(network, disk, face analysis): the UI calls them from worker threads, except
+:meth:`StudentBackend.save_answer` and :meth:`StudentBackend.set_flag`, which
+must be quick local writes.  Failures are raised as ``EmtihanError``
+subclasses whose ``user_message`` is shown to the student.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``; ``total`` 0 means unknown."""
+
+
+class Clock(Protocol):
+    """Wall clock in Unix seconds (``client.core.clock.SystemClock`` fits)."""
+
+    def wall(self) -> float: ...
+
+
+@dataclass(frozen=True)
+class ExamSummary:
+    exam_id: str
+    title: str
+    opens_at: str
+    closes_at: str
+    duration_s: int
+    downloaded: bool = False
+
+
+@dataclass(frozen=True)
+class PackageReport:
+    """What the student sees after a package was downloaded and verified."""
+
+    exam_id: str
+    title: str
+    version: int
+    signer: str
+    policy: dict[str, Any]
+    checks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConsentInfo:
+    recorded: tuple[str, ...]
+    destination: str
+    retention_days: int
+    contact: str
+
+
+@dataclass(frozen=True)
+class IdentityDecision:
+    decision: str  # "accept" | "reject" | "review"
+    reason: str
+    retries_left: int
+
+
+@dataclass(frozen=True)
+class ExamStart:
+    attempt_id: str
+    title: str
+    deadline: float  # Unix seconds, from the server
+    paper: dict[str, Any]  # {"questions": [{"id": ..., "options": [...]}, ...]}
+    exam_doc: dict[str, Any]
+    media: dict[str, bytes]
+    policy: dict[str, Any]
+    answers: dict[str, Any] = field(default_factory=dict)  # restored after a crash
+    flags: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Receipt:
+    receipt_id: str
+    attempt_id: str
+    received_at: str
+    sha256: str
+    signature_valid: bool
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+class StudentBackend(Protocol):
+    """Everything the student UI needs from the core."""
+
+    def sign_in(self, server_url: str, student_id: str, access_code: str) -> list[ExamSummary]: ...
+
+    def download_package(self, exam_id: str, progress: Progress) -> PackageReport:
+        """Download (resuming a partial file) and verify; raise on failure."""
+        ...
+
+    def measure_bandwidth_kbps(self, progress: Progress) -> float: ...
+
+    def record_check(self, name: str, passed: bool, details: dict[str, Any]) -> None: ...
+
+    def consent_info(self) -> ConsentInfo: ...
+
+    def record_consent(self, accepted: bool) -> None: ...
+
+    def liveness_steps(self) -> list[str]:
+        """Plain-language instructions, one per liveness step (English source text)."""
+        ...
+
+    def verify_identity(
+        self, id_image: np.ndarray, frames: list[list[np.ndarray]]
+    ) -> IdentityDecision:
+        """``frames[i]`` are BGR camera frames captured during liveness step ``i``."""
+        ...
+
+    def start_exam(self) -> ExamStart: ...
+
+    def save_answer(self, question_id: str, answer: Any) -> None: ...
+
+    def set_flag(self, question_id: str, flagged: bool) -> None: ...
+
+    def proctor_frame(self, frame: np.ndarray) -> None: ...
+
+    def submit(self, auto: bool, progress: Progress) -> Receipt:
+        """Seal and upload; on ``NetworkError`` the result stays in the outbox."""
+        ...
+
+    def retry_upload(self, progress: Progress) -> Receipt: ...

@@ -1,0 +1,178 @@
+"""Camera preview and camera check: a ``QThread`` reading a frame source.
+
+A frame source has ``read() -> ndarray | None`` (BGR) and ``close()``; the
+core's ``VideoFileCamera`` fits, and :class:`OpenCVSource` (a webcam index or a
+video file, looped) is the fallback.  :class:`CameraWorker` emits preview
+images and, a few times a second, :class:`CameraStats`; :func:`camera_verdict`
+turns stats into pass/fail plus fix hints (English source texts).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+import cv2
+import numpy as np
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtGui import QImage
+
+from exam_packages.errors import DeviceError, EmtihanError
+
+from .i18n import tr
+from .qtcompat import emit
+from .workers import register_thread
+
+log = logging.getLogger(__name__)
+FaceCounter = Callable[[np.ndarray], int]
+
+
+class FrameSource(Protocol):
+    def read(self) -> np.ndarray | None: ...
+
+    def close(self) -> None: ...
+
+
+class OpenCVSource:
+    """A webcam (integer index) or a video file that loops, read with OpenCV."""
+
+    def __init__(self, spec: str | int, loop: bool = True) -> None:
+        self._spec = spec
+        self._loop = loop
+        self._cap = cv2.VideoCapture(spec)
+        if not self._cap.isOpened():
+            raise DeviceError(f"The camera {spec!r} could not be opened.")
+        fps = float(self._cap.get(cv2.CAP_PROP_FPS) or 0.0)
+        self.fps = fps if 1.0 <= fps <= 120.0 else 30.0
+        self.is_file = isinstance(spec, str)
+
+    def read(self) -> np.ndarray | None:
+        ok, frame = self._cap.read()
+        if not ok and self._loop and self.is_file:
+            self._cap.set(cv2.CAP_PROP_POS_FRAMES, 0)
+            ok, frame = self._cap.read()
+        return frame if ok else None
+
+    def close(self) -> None:
+        self._cap.release()
+
+
+@dataclass(frozen=True)
+class CameraStats:
+    width: int
+    height: int
+    fps: float
+    brightness: float  # mean grey level 0..255
+    faces: int | None  # None: no face detector available
+
+
+def camera_verdict(stats: CameraStats) -> tuple[bool, list[str]]:
+    """Pass/fail and the fix hints for one set of camera statistics."""
+    hints: list[str] = []
+    if stats.width < 640 or stats.height < 360:
+        hints.append("The picture is too small: choose a camera with at least 640×360.")
+    if stats.fps < 10:
+        hints.append("The camera is too slow: close other programs that use it.")
+    if stats.brightness < 60:
+        hints.append("Too dark: turn on a light in front of you.")
+    elif stats.brightness > 210:
+        hints.append("Too bright: move away from the window or lamp behind the camera.")
+    if stats.faces == 0:
+        hints.append("No face visible: sit in front of the camera, face uncovered.")
+    elif stats.faces is not None and stats.faces > 1:
+        hints.append("More than one face visible: you must be alone.")
+    return (not hints, hints)
+
+
+def default_face_counter() -> FaceCounter | None:
+    """face_recognition's HOG detector on a half-size frame, if installed."""
+    try:
+        import face_recognition
+    except Exception:  # the UI still works without a detector
+        return None
+
+    def count(frame: np.ndarray) -> int:
+        small = cv2.resize(frame, None, fx=0.5, fy=0.5)
+        rgb = np.ascontiguousarray(small[:, :, ::-1])
+        return len(face_recognition.face_locations(rgb, number_of_times_to_upsample=1))
+
+    return count
+
+
+def to_qimage(frame: np.ndarray) -> QImage:
+    rgb = np.ascontiguousarray(cv2.cvtColor(frame, cv2.COLOR_BGR2RGB))
+    h, w, _ = rgb.shape
+    return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+
+
+class CameraWorker(QThread):
+    """Reads frames until stopped; paced to ``max_fps``; never raises."""
+
+    frame_ready = Signal(QImage)
+    frame_array = Signal(object)  # the BGR ndarray, for identity capture and proctoring
+    stats_ready = Signal(object)  # CameraStats
+    user_message = Signal(str)
+
+    def __init__(
+        self,
+        open_source: Callable[[], FrameSource],
+        face_counter: FaceCounter | None = None,
+        max_fps: float = 15.0,
+        detect_every: int = 10,
+    ) -> None:
+        super().__init__()
+        self._open_source = open_source
+        self._face_counter = face_counter
+        self._period = 1.0 / max_fps
+        self._detect_every = detect_every
+        self.frames_read = 0
+        register_thread(self)
+
+    def stop(self, timeout_ms: int = 5000) -> bool:
+        self.requestInterruption()
+        return self.wait(timeout_ms)
+
+    def run(self) -> None:
+        try:
+            source = self._open_source()
+        except EmtihanError as exc:
+            emit(self.user_message, exc.user_message)
+            return
+        except Exception as exc:
+            log.exception("camera open failed")
+            msg = tr("The camera could not be started: {detail}").format(detail=exc)
+            emit(self.user_message, msg)
+            return
+        try:
+            self._loop(source)
+        except Exception as exc:
+            log.exception("camera failed")
+            emit(self.user_message, tr("The camera stopped: {detail}").format(detail=exc))
+        finally:
+            source.close()
+
+    def _loop(self, source: FrameSource) -> None:
+        started = time.monotonic()
+        faces: int | None = None
+        while not self.isInterruptionRequested():
+            t0 = time.monotonic()
+            frame = source.read()
+            if frame is None:
+                emit(self.user_message, tr("The camera sends no picture."))
+                return
+            self.frames_read += 1
+            emit(self.frame_ready, to_qimage(frame))
+            emit(self.frame_array, frame)
+            if self._face_counter is not None and self.frames_read % self._detect_every == 1:
+                faces = self._face_counter(frame)
+            if self.frames_read % 5 == 0:
+                elapsed = max(time.monotonic() - started, 1e-6)
+                h, w = frame.shape[:2]
+                grey = float(cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY).mean())
+                emit(self.stats_ready, CameraStats(w, h, self.frames_read / elapsed, grey, faces))
+            rest = self._period - (time.monotonic() - t0)
+            if rest > 0:
+                self.msleep(int(rest * 1000))
