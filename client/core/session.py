@@ -58,7 +58,7 @@ from exam_packages.trust import TrustStore
 from .api import BandwidthResult, Progress, ServerClient, StartInfo
 from .autosave import AutosaveStore, atomic_write
 from .clock import Clock, SystemClock, iso_utc
-from .eventlog import ALERT, INFO, WARNING, EventLog, EvidenceBudget
+from .eventlog import ALERT, INFO, NOTICE, WARNING, EventLog, EvidenceBudget
 from .handin import HandinInputs, seal_handin
 from .jsonsafe import json_safe
 from .outbox import Outbox, OutboxJob
@@ -163,6 +163,8 @@ class AttemptSession:
         """Append an event (UI: focus_lost, app_hidden, extra_screen; proctor flags)."""
         if self.step in (Step.SUBMITTING, Step.SUBMITTED):
             raise SessionStateError("The exam has been handed in; no more events are recorded.")
+        if not self.exam_id or not self.student_id:
+            raise SessionStateError("Sign in first; events belong to an attempt.")
         return self._log().append(kind, json_safe(data or {}), severity=severity,
                                   thumbnail=thumbnail)
 
@@ -240,10 +242,17 @@ class AttemptSession:
         self.report("consent_given", self.consent_record)
         self.step = Step.CONSENTED
 
-    def record_identity(self, summary: dict[str, Any],
-                        images: dict[str, bytes] | None = None) -> None:
-        """Record the identity decision; nothing is refused automatically."""
+    def record_identity(self, summary: dict[str, Any], images: dict[str, bytes] | None = None,
+                        *, final: bool = True) -> None:
+        """Record the identity decision; nothing is refused automatically.
+
+        ``final=False`` logs a try (``identity_attempt``) and stays ``consented`` so the
+        UI can offer the policy's ``identity_retries``; the final call moves on.
+        """
         self._need(Step.CONSENTED)
+        if not final:
+            self.report("identity_attempt", json_safe(summary), severity=NOTICE)
+            return
         self.identity = json_safe(summary)
         self.identity_images = dict(images or {})
         severity = IDENTITY_SEVERITY.get(str(summary.get("outcome")), WARNING)

@@ -46,6 +46,8 @@ def _to_started(session: AttemptSession) -> None:
     session.record_check("audio", {"level_dbfs": -20.5}, True)
     session.finish_checks()
     session.consent(True)
+    session.record_identity({"outcome": "no_match", "distance": 0.61}, final=False)
+    assert session.step == Step.CONSENTED
     session.record_identity({"outcome": "review", "distance": 0.55}, {"id_portrait": b"jpg"})
     session.start()
 
@@ -159,6 +161,15 @@ def test_sign_in_again_resumes_and_resyncs(world: tuple[FakeState, PackageKeys, 
     assert again.remaining_s() == 4800
     assert state.start_keys[0] == state.start_keys[1]  # the same attempt key, decrypted
     again.close()
+
+
+def test_report_before_sign_in_is_refused(world: tuple[FakeState, PackageKeys, SessionConfig]
+                                          ) -> None:
+    state, _keys, config = world
+    session = AttemptSession(config, _server(state))
+    with pytest.raises(SessionStateError, match="Sign in first"):
+        session.report("focus_lost")
+    assert not (config.data_dir / "attempts").exists()
 
 
 def test_offline_at_sign_in_is_offline_error(world: tuple[FakeState, PackageKeys, SessionConfig]
