@@ -201,8 +201,7 @@ def build_package(  # noqa: PLR0917 - positional signature is the agreed API
     out = Path(out)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     try:
-        with os.fdopen(fd, "w+b") as handle:
-            writer = ZipWriter(handle)
+        with os.fdopen(fd, "w+b") as handle, ZipWriter(handle) as writer:
             files = _write_files(writer, content, names, key)
             manifest = _manifest(meta, signing_key, recipient_public, key, files)
             raw = canonical_bytes(manifest)

@@ -6,7 +6,8 @@
   CRC-32 checked at the end (optional).
 * ``ChunkReader`` - file-like ``read(n)`` over an iterator of chunks.
 * ``ZipWriter(dst)`` - deterministic writer (fixed timestamps, mode 0644, names
-  checked like the reader does); ``write_bytes``, ``open_entry``, ``close``.
+  checked like the reader does); ``write_bytes``, ``open_entry``, ``close``; as a
+  context manager it closes on success and abandons the archive on error.
 """
 
 from __future__ import annotations
@@ -124,3 +125,16 @@ class ZipWriter:
 
     def close(self) -> None:
         self._zip.close()
+
+    def __enter__(self) -> ZipWriter:
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        """On error, abandon the archive (the caller deletes the partial file)."""
+        if exc_type is None:
+            self.close()
+            return
+        try:
+            self._zip.close()
+        except (ValueError, OSError):
+            pass  # the partial output is being thrown away anyway

@@ -9,6 +9,8 @@ import json
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exam_packages.canonical import canonical_bytes
 from exam_packages.envelope import (
@@ -25,6 +27,7 @@ from exam_packages.errors import (
     IntegrityError,
     MalformedPackageError,
     SignatureError,
+    VerificationError,
 )
 from exam_packages.keys import generate_results_key, generate_signing_key, raw_public_bytes
 
@@ -112,3 +115,25 @@ def test_swapped_attempt_key(blob: bytes) -> None:
 def test_not_an_envelope() -> None:
     with pytest.raises(MalformedPackageError, match="bad magic"):
         verify_result_signature(b"PK\x03\x04 definitely a zip")
+
+
+SMALL_BLOB = seal_result(b"answers " * 300, META, INSTITUTION.public_key(), ATTEMPT)
+
+
+@settings(max_examples=300, deadline=None)
+@given(kind=st.sampled_from(["flip", "insert", "delete", "truncate"]), data=st.data())
+def test_any_mutation_of_an_envelope_is_refused(kind: str, data: st.DataObject) -> None:
+    pos = data.draw(st.integers(0, len(SMALL_BLOB) - 1))
+    if kind == "flip":
+        mask = data.draw(st.integers(1, 255))
+        mutated = SMALL_BLOB[:pos] + bytes([SMALL_BLOB[pos] ^ mask]) + SMALL_BLOB[pos + 1:]
+    elif kind == "insert":
+        mutated = SMALL_BLOB[:pos] + bytes([data.draw(st.integers(0, 255))]) + SMALL_BLOB[pos:]
+    elif kind == "delete":
+        mutated = SMALL_BLOB[:pos] + SMALL_BLOB[pos + 1:]
+    else:
+        mutated = SMALL_BLOB[:pos]
+    with pytest.raises(VerificationError):
+        open_result(mutated, INSTITUTION, expected_attempt_public=ATTEMPT_RAW)
+    with pytest.raises(VerificationError):
+        verify_result_signature(mutated, expected_attempt_public=ATTEMPT_RAW)
