@@ -84,6 +84,8 @@ def render(world: World) -> None:
     win.view.tabs.setCurrentIndex(0)
     _shot(win, "tampered")
     win.view.tabs.setCurrentIndex(1)
+    win.view.timeline.flags_only.setChecked(False)
+    win.view.timeline.select_seq(3)
     win.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     _shot(win, "tampered_timeline")
     win.close()

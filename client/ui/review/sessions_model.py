@@ -49,7 +49,9 @@ def _decision(record: SessionRecord) -> str:
     if book.session is not None:
         return book.session.outcome.label + ("" if book.is_final else " (open)")
     missing = len(book.undecided_flags())
-    return f"{missing} flag(s) to decide" if missing else "Session to decide"
+    if missing:
+        return f"{missing} flag{'s' if missing > 1 else ''} open"
+    return "Session open"
 
 
 def _flag_cell(record: SessionRecord) -> tuple[str, int]:
@@ -75,7 +77,7 @@ def cell(record: SessionRecord, column: int) -> tuple[str, Any]:
     values: list[tuple[str, Any]] = [
         (s.student_id, s.student_id.lower()),
         (s.name, s.name.lower()),
-        (s.submitted_at.replace("T", " ")[:16], s.submitted_at),
+        (s.submitted_at[5:16].replace("T", " "), s.submitted_at),
         _timing(record),
         (record.identity, record.identity),
         _flag_cell(record),
@@ -132,9 +134,16 @@ class SessionTableModel(QAbstractTableModel):
             return key
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(record, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and record.opened and record.opened.tampered:
-            return "\n".join(record.opened.problems)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(record)
         return None
+
+    @staticmethod
+    def _tooltip(record: SessionRecord) -> str:
+        lines = [f"{record.summary.attempt_id}", f"handed in {record.summary.submitted_at or '—'}"]
+        if record.opened is not None and record.opened.tampered:
+            lines += record.opened.problems
+        return "\n".join(lines)
 
     @staticmethod
     def _background(record: SessionRecord, column: int) -> QBrush | None:
