@@ -32,7 +32,8 @@ def check_key(key: str) -> str:
 
 
 class BlobStore(Protocol):
-    def put_file(self, key: str, src: Path) -> None: ...
+    def put_file(self, key: str, src: Path, *, move: bool = False) -> None:
+        """Store ``src`` atomically; ``move`` allows consuming an fsynced ``src``."""
     def exists(self, key: str) -> bool: ...
     def size(self, key: str) -> int: ...
     def read_range(self, key: str, start: int, end: int) -> Iterator[bytes]: ...
@@ -57,9 +58,17 @@ class LocalBlobStore:
     def _path(self, key: str) -> Path:
         return self.root / check_key(key)
 
-    def put_file(self, key: str, src: Path) -> None:
+    def put_file(self, key: str, src: Path, *, move: bool = False) -> None:
         dest = self._path(key)
         dest.parent.mkdir(parents=True, exist_ok=True)
+        if move:
+            try:
+                os.replace(src, dest)  # src is already fsynced; rename is atomic
+            except OSError:
+                pass  # another file system: fall back to copying
+            else:
+                fsync_dir(dest.parent)
+                return
         fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as out, open(src, "rb") as inp:
@@ -119,7 +128,7 @@ class S3BlobStore:
     def _name(self, key: str) -> str:
         return self.prefix + check_key(key)
 
-    def put_file(self, key: str, src: Path) -> None:
+    def put_file(self, key: str, src: Path, *, move: bool = False) -> None:
         self.client.upload_file(str(src), self.bucket, self._name(key))
 
     def exists(self, key: str) -> bool:

@@ -115,6 +115,11 @@ class UploadService:
               chunks: Iterable[bytes]) -> tuple[int, Row]:
         """Append ``chunks`` at ``offset``; returns (new offset, upload row)."""
         row = self.precheck(who, upload_id, offset)
+        blob_key = f"submissions/{row['attempt_id']}/{row['sha256']}"
+        if offset > 0 and not self._part(upload_id).exists() and self.s.blobs.exists(blob_key):
+            # A crash hit after the verified blob was stored but before the commit.
+            self._record(row, blob_key)
+            return row["length"], row
         new_offset = self._append(row, offset, chunks)
         if new_offset == row["length"]:
             self._complete(row)
@@ -158,22 +163,29 @@ class UploadService:
         with open(part, "rb") as fh:
             while chunk := fh.read(1024 * 1024):
                 digest.update(chunk)
-        if digest.hexdigest() != row["sha256"] or part.stat().st_size != row["length"]:
+        try:
+            if digest.hexdigest() != row["sha256"] or part.stat().st_size != row["length"]:
+                raise ApiError("the uploaded bytes do not match the announced SHA-256; nothing"
+                               " was handed in", status=422, code="hash_mismatch")
+            if self.check_envelope:
+                envelope_check(part, self.s.storage.attempt_keys(row["attempt_id"]))
+        except ApiError:  # the upload is discarded: the client must create a new one
             self.s.storage.delete_upload(row["upload_id"])
             part.unlink(missing_ok=True)
-            raise ApiError("the uploaded bytes do not match the announced SHA-256; nothing "
-                           "was handed in", status=422, code="hash_mismatch")
-        if self.check_envelope:
-            envelope_check(part, self.s.storage.attempt_keys(row["attempt_id"]))
+            raise
         blob_key = f"submissions/{row['attempt_id']}/{row['sha256']}"
-        self.s.blobs.put_file(blob_key, part)
+        self.s.blobs.put_file(blob_key, part, move=True)
+        self._record(row, blob_key)
+        part.unlink(missing_ok=True)
+
+    def _record(self, row: Row, blob_key: str) -> None:
+        """Commit hand-in + receipt + upload completion in one transaction."""
         attempt = self.s.storage.get_attempt(row["attempt_id"])
         assert attempt is not None
         now = self.s.clock.now()
         self.s.storage.record_submission(
             row["upload_id"], row["attempt_id"], row["sha256"],
             lambda version: self._submission_row(attempt, row, blob_key, now, version))
-        part.unlink(missing_ok=True)
 
     def _submission_row(self, attempt: Row, upload: Row, blob_key: str, now: int,
                         version: int) -> Row:

@@ -212,3 +212,32 @@ def test_other_students_attempt_is_hidden(running: Running) -> None:
         head = c.head(loc, headers=TUS)
     assert head.status_code == 404
     assert _receipt_count(running, started["attempt_id"]) == 0
+
+
+def test_crash_between_blob_store_and_commit_recovers(running: Running,
+                                                       monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Simulated crash after the verified blob is stored but before the hand-in commit."""
+    token = running.login()
+    started, private = running.start(token)
+    data = running.result(private, 70_000)
+    loc = _create(running, token, started["attempt_id"], data)
+    storage = running.server.services.service.storage
+    real = storage.record_submission
+
+    def crash(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(storage, "record_submission", crash)
+    headers = {**TUS, "Content-Type": "application/offset+octet-stream"}
+    with running.client(token) as c:
+        c.patch(loc, content=data[:40_000], headers={**headers, "Upload-Offset": "0"})
+        failed = c.patch(loc, content=data[40_000:], headers={**headers, "Upload-Offset": "40000"})
+        assert failed.status_code == 500 and failed.json()["error"]["code"] == "internal"
+        assert _offset(running, token, loc) == 40_000 and _receipt_count(
+            running, started["attempt_id"]) == 0
+        monkeypatch.setattr(storage, "record_submission", real)
+        retry = c.patch(loc, content=data[40_000:], headers={**headers, "Upload-Offset": "40000"})
+        receipt = c.get(f"/v1/attempts/{started['attempt_id']}/receipt").json()["receipt"]
+    assert retry.status_code == 204 and retry.headers["Upload-Offset"] == str(len(data))
+    assert receipt["sha256"] == hashlib.sha256(data).hexdigest()
+    assert _receipt_count(running, started["attempt_id"]) == 1
