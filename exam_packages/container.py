@@ -192,6 +192,12 @@ class SafeZip:
         is unauthenticated (no smuggled data, comments, extra fields, timestamps
         or trailing bytes).
         """
+        try:
+            self._check_layout_records()
+        except struct.error as exc:  # a field beyond 16/32 bits: ZIP64, never written by us
+            raise MalformedPackageError("ZIP64 archives are not valid packages") from exc
+
+    def _check_layout_records(self) -> None:
         pos = 0
         central = bytearray()
         infos = sorted(self._entries.values(), key=lambda i: i.header_offset)
@@ -270,6 +276,10 @@ class SafeZip:
         if len(header) != _LOCAL.size or header[:4] != b"PK\x03\x04":
             raise MalformedPackageError(f"entry {info.filename!r}: bad local header")
         name_len, extra_len = struct.unpack_from("<HH", header, 26)
+        if self._stream.read(name_len) != info.orig_filename.encode("utf-8"):
+            raise MalformedPackageError(
+                f"entry {info.filename!r}: name in local header and directory differ"
+            )
         start = info.header_offset + _LOCAL.size + name_len + extra_len
         return StoredReader(self._stream, start, info, check_crc)
 

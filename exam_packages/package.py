@@ -281,10 +281,12 @@ def _check_window(exam: dict[str, Any], now: datetime | None) -> None:
 def _check_files(zf: SafeZip, files: dict[str, Any]) -> None:
     present = set(zf.names())
     expected = set(files) | {MANIFEST_NAME, SIGNATURE_NAME}
-    for name in sorted(present - expected):
-        raise IntegrityError(f"unexpected file in package, not listed in the manifest: {name}")
-    for name in sorted(expected - present):
-        raise IntegrityError(f"file listed in the manifest is missing from the package: {name}")
+    if extra := sorted(present - expected):
+        raise IntegrityError(f"unexpected file in package, not listed in the manifest: {extra[0]}")
+    if missing := sorted(expected - present):
+        raise IntegrityError(
+            f"file listed in the manifest is missing from the package: {missing[0]}"
+        )
     for name, entry in sorted(files.items()):
         if zf.info(name).file_size != entry["size"]:
             raise IntegrityError(f"{name}: size does not match the signed manifest")
