@@ -52,6 +52,22 @@ def _lying_header() -> bytes:
     return bytes(data)
 
 
+def _zip64_entry() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf, zf.open(_info("manifest.json"), "w",
+                                                   force_zip64=True) as dst:
+        dst.write(b"{}")
+    return out.getvalue()
+
+
+def _with_comment() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr(_info("manifest.json"), b"{}")
+        zf.comment = b"hidden payload"
+    return out.getvalue()
+
+
 def _manifest_only(manifest: bytes) -> bytes:
     return make_zip([("manifest.json", manifest), ("manifest.sig", b"\0" * 64)])
 
@@ -80,6 +96,8 @@ def build_all() -> dict[str, bytes]:
             make_zip([("media/\u00e9.png", b"x")]), "\u00e9".encode(), b"\xff\xfe"),
         "cp437_name.zip": _patch_name(make_zip([("media/XX.png", b"x")]), b"XX", b"\x8e\xa0"),
         "too_many_entries.zip": make_zip([(f"media/{i}.png", b"x") for i in range(20)]),
+        "zip64_entry.zip": _zip64_entry(),
+        "archive_comment.zip": _with_comment(),
         "manifest_bad_utf8.zip": _manifest_only(b'{"format":"\xff\xfe"}'),
         "manifest_bad_json.zip": _manifest_only(b'{"format":'),
         "manifest_noncanonical.zip": _manifest_only(b'{ "format": "emtihan-package" }'),
