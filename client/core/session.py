@@ -1,43 +1,22 @@
 """The attempt lifecycle as an explicit state machine (Qt-free).
 
-States, in order (each method checks it is called in the right one, else
-:class:`~exam_packages.errors.SessionStateError`)::
-
     new -> signed_in -> package_ready -> checks_done -> consented -> identity_done
         -> started -> submitting -> submitted
 
-``AttemptSession(config: SessionConfig, server: ServerClient)``:
-
-* ``sign_in(exam_id, student_id, access_code)``: login, pin the server key (trust on
-  first use, kept in ``<data_dir>/server_key.pin``); if this student already has an
-  attempt on this machine (crash, kill -9, power loss) everything is restored
-  (answers, flags, timer, state) and, if started, ``start`` is re-called to resync time.
-* ``download_package(progress=None) -> Path``: Range-resumed download + full
-  ``verify_package`` (signature, rollback, hashes; the window is checked at start).
-* ``check_bandwidth(progress=None) -> BandwidthResult``, ``record_check(name, result,
-  passed)``, ``finish_checks()``: camera / audio / bandwidth results go to the event log;
-  the policy's ``required_checks`` must have passed.
-* ``consent(accepted, text_id)``, ``record_identity(summary, images=None)``.
-* ``start() -> StartInfo``: new attempt Ed25519 key (encrypted at rest), server start
-  (content key, deadline, server time), ``open_package`` with the content key,
-  ``make_paper(exam_doc, policy, seed)`` with ``seed = attempt_id + "|" + student_id``.
-  From here on no network is needed until the hand-in.
-* ``set_answer(qid, value)``, ``set_flag(qid, flagged)``: autosaved on every change.
-* ``remaining_s() -> int`` (see client.core.timer for the clock rule).
-* ``report(kind, data=None, severity=INFO, thumbnail=None)``: UI/proctor events
-  (focus lost, app hidden, extra screen, analyser flags).
-* ``submit(progress=None) -> SubmitOutcome``: seal log + envelope, queue in the outbox,
-  try to upload; offline -> ``queued=True`` and ``retry_outbox()`` later.
-* ``AttemptSession.resume_offline(config, exam_id, student_id)``: restore without network.
-
-Answers are JSON values without floats (numeric answers as decimal strings).
+``AttemptSession(config, server)``: ``sign_in`` (pins the server key; restores a
+crashed attempt), ``download_package``, ``check_bandwidth`` / ``record_check`` /
+``finish_checks``, ``consent``, ``record_identity``, ``start`` (attempt key, content key,
+deadline; paper from ``make_paper`` with seed ``attempt_id|student_id``), ``set_answer``,
+``set_flag``, ``remaining_s``, ``report`` (UI/proctor events), ``submit`` (seal, outbox,
+upload; ``queued`` when offline), ``retry_outbox``; ``AttemptSession.resume_offline``.
+A call in the wrong state raises ``SessionStateError`` and changes nothing.
+Full description: docs/client.md.  Answers are JSON without floats.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -417,8 +396,3 @@ class AttemptSession:
     def close(self) -> None:
         if self.log is not None:
             self.log.close()
-
-    def summary(self) -> dict[str, Any]:
-        return json.loads(json.dumps({"step": self.step.value, "attempt_id": self.attempt_id,
-                                      "answered": len(self.answers),
-                                      "remaining_s": self.remaining_s()}))

@@ -195,3 +195,26 @@ def test_non_json_answer_is_network_error() -> None:
     with pytest.raises(NetworkError, match="not JSON") as err:
         client._json("GET", "/v1/exams/demo/package")
     assert err.value.code == "bad_response"
+
+
+def test_download_part_larger_than_package_restarts_after_416(tmp_path: Path) -> None:
+    state = FakeState()
+    client = _signed_in(state)
+    dest = tmp_path / "demo.emtihan"
+    (tmp_path / "demo.emtihan.part").write_bytes(b"x" * (len(state.package) + 10))
+    (tmp_path / "demo.emtihan.part.etag").write_text(
+        f'"{hashlib.sha256(state.package).hexdigest()}"')
+    client.download_package("demo", dest, None, hashlib.sha256(state.package).hexdigest())
+    assert dest.read_bytes() == state.package
+    assert [h.get("Range") for m, p, h in state.log if p.endswith("/package")] == [
+        f"bytes={len(state.package) + 10}-", None]
+
+
+def test_download_with_stale_etag_starts_over(tmp_path: Path) -> None:
+    state = FakeState()
+    client = _signed_in(state)
+    dest = tmp_path / "demo.emtihan"
+    (tmp_path / "demo.emtihan.part").write_bytes(b"old package bytes")
+    (tmp_path / "demo.emtihan.part.etag").write_text('"stale"')
+    client.download_package("demo", dest, None, hashlib.sha256(state.package).hexdigest())
+    assert dest.read_bytes() == state.package

@@ -12,7 +12,12 @@ from client.core.clock import FakeClock, parse_iso_utc
 from client.core.eventlog import WARNING
 from client.core.handin import open_handin
 from client.core.session import AttemptSession, SessionConfig, Step
-from exam_packages.errors import InputError, OfflineError, SessionStateError
+from exam_packages.errors import (
+    InputError,
+    OfflineError,
+    SessionStateError,
+    UntrustedSignerError,
+)
 from exam_packages.grading import grade
 from exam_packages.pkg_testing import PackageKeys, build_sample
 
@@ -180,3 +185,33 @@ def test_offline_at_sign_in_is_offline_error(world: tuple[FakeState, PackageKeys
     with pytest.raises(OfflineError, match="cannot be reached"):
         session.sign_in("phys-101-final", "s1", "K7P-2QX")
     assert session.step == Step.NEW
+
+
+def test_untrusted_package_is_refused_and_state_kept(
+        world: tuple[FakeState, PackageKeys, SessionConfig], tmp_path: Path) -> None:
+    state, _keys, config = world
+    other = PackageKeys.generate()
+    (tmp_path / "other").mkdir()
+    state.package = build_sample(tmp_path / "other", other, encrypt=True).path.read_bytes()
+    session = AttemptSession(config, _server(state))
+    session.sign_in("phys-101-final", "s1", "K7P-2QX")
+    with pytest.raises(UntrustedSignerError):
+        session.download_package()
+    assert session.step == Step.SIGNED_IN and session.manifest == {}
+    assert not (config.data_dir / "rollback.json").exists()
+    session.close()
+
+
+def test_answers_refused_after_time_is_up(world: tuple[FakeState, PackageKeys, SessionConfig]
+                                          ) -> None:
+    state, _keys, config = world
+    session = AttemptSession(config, _server(state))
+    _to_started(session)
+    session.set_answer("q1", "a")
+    config.clock.advance(5400)  # type: ignore[attr-defined]
+    assert session.remaining_s() == 0
+    with pytest.raises(SessionStateError, match="Time is up"):
+        session.set_answer("q1", "b")
+    assert session.answers == {"q1": "a"}
+    assert session.submit().receipt is not None  # handing in still works
+    session.close()
