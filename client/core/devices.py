@@ -52,8 +52,10 @@ class CameraSource(Protocol):
 
 class VideoFileCamera:
     def __init__(self, path: str | Path, loop: bool = True, realtime: bool = True,
-                 fps: float | None = None) -> None:
+                 fps: float | None = None, *, now: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
         self.path = Path(path)
+        self._now, self._sleep = now, sleep
         self.loop, self.realtime = loop, realtime
         self._images: list[Path] = []
         self._cap: Any = None
@@ -73,7 +75,7 @@ class VideoFileCamera:
         self.fps = fps or (native if native > 0 else 15.0)
         first = self._peek()
         self.resolution = (int(first.shape[1]), int(first.shape[0]))
-        self._t0 = time.monotonic()
+        self._t0 = self._now()
 
     def _peek(self) -> np.ndarray:
         ok, frame = self._next()
@@ -100,9 +102,9 @@ class VideoFileCamera:
 
     def read(self) -> tuple[bool, np.ndarray | None]:
         if self.realtime:
-            target = int((time.monotonic() - self._t0) * self.fps)
+            target = int((self._now() - self._t0) * self.fps)
             if target < self._index:  # too early: wait for the next frame time
-                time.sleep((self._index - target) / self.fps)
+                self._sleep((self._index - target) / self.fps)
             while self._index < target:  # caller was slow: skip like a live camera
                 ok, _ = self._next()
                 if not ok:
@@ -110,7 +112,7 @@ class VideoFileCamera:
         ok, frame = self._next()
         if not ok and self.loop:
             self._rewind()
-            self._t0 = time.monotonic()
+            self._t0 = self._now()
             ok, frame = self._next()
         return ok, frame
 

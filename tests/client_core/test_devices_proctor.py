@@ -144,3 +144,25 @@ def test_proctor_with_real_analyser_flags_covered_camera(tmp_path: Path) -> None
         assert "camera_covered" in kinds
         covered = written[kinds.index("camera_covered")]
         assert covered["severity"] >= WARNING
+
+
+def test_realtime_pacing_skips_and_waits_with_injected_clock(tmp_path: Path) -> None:
+    for i in range(20):
+        cv2.imwrite(str(tmp_path / f"{i:02d}.png"), np.full((48, 64, 3), i * 10, np.uint8))
+    now = [100.0]
+    slept: list[float] = []
+
+    def sleep(s: float) -> None:
+        slept.append(s)
+        now[0] += s
+
+    cam = VideoFileCamera(tmp_path, loop=False, realtime=True, fps=10, now=lambda: now[0],
+                          sleep=sleep)
+    ok, first = cam.read()  # t=0: frame 0, no wait
+    assert ok and first is not None and int(first[0, 0, 0]) == 0 and slept == []
+    ok, second = cam.read()  # still t=0: must wait 0.1 s for frame 1
+    assert second is not None and int(second[0, 0, 0]) == 10
+    assert slept == [pytest.approx(0.1)]
+    now[0] += 0.75  # the caller was slow: frames 2..8 are skipped like a live camera
+    ok, late = cam.read()
+    assert late is not None and int(late[0, 0, 0]) == 80
