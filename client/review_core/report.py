@@ -42,7 +42,7 @@ def _flag_html(record: SessionRecord, entry: TimelineEntry, images: dict[str, by
                f"<i>{escape(str(decision.record['note'])) or 'no note'}</i>"
                if decision else "<b style='color:#b3261e'>undecided</b>")
     name = f"emtihan:thumb-{entry.seq}"
-    image = f"<img src='{name}' width='160'><br>" if name in images else ""
+    image = f"<img src='{name}' height='110'>" if name in images else ""
     return (f"<tr><td>{image}</td><td><b>#{entry.seq} {escape(entry.kind)}</b> "
             f"({entry.severity_label})<br>{escape(entry.t_wall)}<br>{escape(entry.summary)}"
             f"<br>Decision: {verdict}</td></tr>")
@@ -57,7 +57,10 @@ def _verification_html(record: SessionRecord) -> str:
             "<p style='color:#1e6b34'><b>Verified</b></p>")
     items = "".join(f"<li>{'✔' if c.ok else '✘'} <b>{escape(c.name)}</b>: {escape(c.message)}"
                     "</li>" for c in opened.checks)
-    return head + f"<ul>{items}</ul>"
+    broken = opened.broken_seq
+    tail = (f"<p><b>Event-log records from #{broken} on cannot be trusted.</b></p>"
+            if broken is not None else "")
+    return head + f"<ul style='list-style-type:none'>{items}</ul>" + tail
 
 
 def session_report_html(record: SessionRecord, paper: ReconstructedPaper | str | None,
@@ -72,9 +75,10 @@ def session_report_html(record: SessionRecord, paper: ReconstructedPaper | str |
              "<h2>Verification</h2>", _verification_html(record)]
     if record.opened is not None:
         identity = record.opened.content.identity
-        pics = "".join(f"<img src='{n}' height='120'> " for n in images
-                       if n.startswith(("emtihan:id-", "emtihan:live-")))
-        parts += ["<h2>Identity (the software only points)</h2>", pics,
+        pics = "&nbsp;&nbsp;".join(f"<img src='{n}' height='130'>" for n in images
+                                   if n.startswith(("emtihan:id-", "emtihan:live-")))
+        parts += ["<h2>Identity (the software only points)</h2>",
+                  f"<p>{pics}</p><p><i>ID document portrait first, then the live frames.</i></p>",
                   _rows([("Client's outcome", identity.outcome or "—"),
                          ("Distance / threshold", f"{identity.distance or '—'} / "
                                                   f"{identity.threshold or '—'}"),

@@ -12,9 +12,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QRectF, Qt, QUrl  # noqa: E402
+from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from client.review_core.report import report_images, session_report_html  # noqa: E402
 from client.ui.review.main_window import ReviewWindow, connect_service  # noqa: E402
 from client.ui.review.signin import SignInData, SignInDialog  # noqa: E402
 
@@ -52,6 +54,32 @@ def _decide_first_flag(win: ReviewWindow) -> None:
     form.note.setPlainText("Looked at the notes on the desk?")
 
 
+def _report_png(win: ReviewWindow, name: str) -> None:
+    """The PDF report's content, drawn by the same QTextDocument (there is no PDF rasteriser
+    in the environment), cropped to the first ~1.5 pages."""
+    record = win.view.record
+    assert record is not None
+    html = session_report_html(record, win.papers.get(record.summary.attempt_id),
+                               "2026-12-01 14:00 UTC", "Dr. Aida Sarsen")
+    document = QTextDocument()
+    for key, data in (report_images(record) | win._media()).items():
+        image = QImage()
+        if image.loadFromData(data):
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(key), image)
+    document.setHtml(html)
+    document.setTextWidth(900)
+    height = min(int(document.size().height()), 1500)
+    image = QImage(940, height + 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.translate(20, 20)
+    document.drawContents(painter, QRectF(0, 0, 900, height))
+    painter.end()
+    path = OUT / f"review_{name}.png"
+    image.save(str(path))
+    print("wrote", path)
+
+
 def render(world: World) -> None:
     data = SignInData(world.url, world.token(), world.exam_id, "Dr. Aida Sarsen",
                       world.institution_key_path, PASSPHRASE, world.invigilator_key_path,
@@ -83,6 +111,7 @@ def render(world: World) -> None:
     win.select_attempt(world.attempts["s3"])
     win.view.tabs.setCurrentIndex(0)
     _shot(win, "tampered")
+    _report_png(win, "report_tampered")
     win.view.tabs.setCurrentIndex(1)
     win.view.timeline.flags_only.setChecked(False)
     win.view.timeline.select_seq(3)
