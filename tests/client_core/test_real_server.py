@@ -132,3 +132,70 @@ def test_session_offline_then_online_outbox(world: World, tmp_path: Path) -> Non
     assert opened.answers == {"q1": "a", "q2": True, "q3": "9.81"}
     session.close()
     session.server.close()  # type: ignore[union-attr]
+
+
+CHILD = r"""
+import sys
+from pathlib import Path
+from client.core.api import ServerClient
+from client.core.session import AttemptSession, SessionConfig
+from exam_packages.trust import TrustStore
+
+url, data_dir, trust_file = sys.argv[1:4]
+config = SessionConfig(Path(data_dir), TrustStore.load(Path(trust_file)))
+session = AttemptSession(config, ServerClient(url))
+session.sign_in("phys-101-final", "s1", "code-one")
+session.download_package()
+session.check_bandwidth()
+for name in ("camera", "audio"):
+    session.record_check(name, {"ok": True}, True)
+session.finish_checks()
+session.consent(True)
+session.record_identity({"outcome": "match"})
+session.start()
+session.set_answer("q1", "a")
+session.set_answer("q2", True)
+i = 0
+while True:
+    session.set_answer("q3", str(i))
+    print(i, flush=True)
+    i += 1
+"""
+
+
+def test_kill_9_mid_exam_then_sign_in_resumes_everything(world: World, tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    trust_file = tmp_path / "trust.json"
+    world.keys.trust().save(trust_file)
+    data_dir = tmp_path / "client"
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen([sys.executable, "-c", CHILD, world.url, str(data_dir),
+                             str(trust_file)], cwd=root, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    last = -1
+    for line in proc.stdout:
+        last = int(line)
+        if last >= 15:
+            break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    proc.stdout.close()
+    config = SessionConfig(data_dir, world.keys.trust())
+    session = AttemptSession(config, _client(world))
+    session.sign_in(EXAM, "s1", "code-one")
+    assert session.step == Step.STARTED
+    assert session.answers["q1"] == "a" and session.answers["q2"] is True
+    assert int(session.answers["q3"]) >= last
+    assert 0 < session.remaining_s() <= 1800
+    outcome = session.submit()
+    assert outcome.receipt is not None
+    opened = open_handin(session.outbox.envelope_path(outcome.job).read_bytes(),
+                         world.keys.results)
+    assert opened.answers == session.answers
+    assert b'"kind":"resumed"' in opened.log_bytes
+    session.close()
+    session.server.close()  # type: ignore[union-attr]
