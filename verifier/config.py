@@ -24,8 +24,8 @@ class VerifierConfig:
     min_detection_score: float = 0.3  # rejects the astronaut mission patch (score 0.12)
     min_face_px: int = 90  # face box side in the ORIGINAL frame (HOG at upsample 0 finds >= ~80 px)
     # --- identity ------------------------------------------------------------------
-    match_threshold: float = 0.42  # distance between unit-normalised encodings
-    review_margin: float = 0.04  # |distance - threshold| < margin -> "review"
+    match_threshold: float = 0.40  # distance between unit-normalised encodings
+    review_margin: float = 0.06  # |distance - threshold| < margin -> "review"
     max_enrol_frames: int = 5  # encodings averaged into the live template
     # --- quality gates -------------------------------------------------------------
     dark_mean: float = 50.0  # face-region mean gray below -> too dark

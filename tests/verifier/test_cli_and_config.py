@@ -46,7 +46,7 @@ def test_eval_command_prints_rates_roc_and_timings(faces_root, tmp_path, capsys)
     assert main(["eval", str(pairs_csv)]) == 0
     out = capsys.readouterr().out
     assert "pairs: 2 genuine, 8 impostor, 0 skipped" in out
-    assert "threshold 0.420: FMR 0.0000  FNMR 0.0000" in out
+    assert "threshold 0.400: FMR 0.0000  FNMR 0.0000" in out
     assert "failure to enrol: 0.000 (0/5 images)" in out
     assert "ROC (threshold sweep)" in out and out.count("obama") >= 2
 
@@ -72,7 +72,7 @@ def test_check_command(faces_root, capsys):
     doc = faces_root / "id_docs/passporteye/passport-td3.jpg"
     assert main(["check", str(doc), str(EX / "obama.jpg")]) == 0
     out = capsys.readouterr().out
-    assert "outcome: no_match" in out and "threshold: 0.420" in out
+    assert "outcome: no_match" in out and "threshold: 0.400" in out
     assert "reason: no_match: The face does not match the ID document." in out
 
 
@@ -107,9 +107,11 @@ def test_pairs_command(faces_root, tmp_path, capsys):
 
 
 def test_config_from_dict_and_json():
-    cfg = VerifierConfig.from_json('{"match_threshold": 0.45, "detect_every": 2}')
+    cfg = VerifierConfig.from_json(
+        '{"match_threshold": 0.45, "review_margin": 0.05, "detect_every": 2}'
+    )
     assert cfg.match_threshold == 0.45 and cfg.detect_every == 2
-    assert cfg.review_band == pytest.approx((0.41, 0.49))
+    assert cfg.review_band == pytest.approx((0.40, 0.50))
     assert VerifierConfig.from_dict(cfg.to_dict()) == cfg
 
 

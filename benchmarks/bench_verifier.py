@@ -1,0 +1,159 @@
+"""Verifier benchmark (manual: ``.venv/bin/python benchmarks/bench_verifier.py``).
+
+Measures, in the same run and on one thread:
+* baseline: naive per-frame face_recognition defaults on the full-resolution frame
+  (HOG with upsample 1 + a 128-d encoding of every face), i.e. what
+  ``face_locations(img)`` + ``face_encodings(img, locs)`` do;
+* the SessionAnalyser pipeline (downscale, detect every k frames, track,
+  landmarks + head pose each frame, identity encoding every M seconds);
+* identity-check latency (ID document + 3 live frames -> decision).
+Prints frames/s and ratios against the baseline.  Needs ../shared/faces.
+
+``bench_verifier.py calibrate`` instead prints document-vs-live distances:
+synthetic documents (a photo of person X pasted onto specimen templates, as in
+the tests) against X's other photos, against other people, and the specimen
+portraits against every photo.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+FACES = (ROOT / ".." / "shared" / "faces").resolve()
+EX = FACES / "face_recognition" / "examples"
+
+from verifier.analysers import SessionAnalyser  # noqa: E402
+from verifier.config import VerifierConfig  # noqa: E402
+from verifier.face_adapter import default_engine  # noqa: E402
+from verifier.identity import IdentityVerifier  # noqa: E402
+from verifier.imageio import read_image_file  # noqa: E402
+
+
+def canvas(img: np.ndarray, width: int, height: int) -> np.ndarray:
+    scale = min(width / img.shape[1], height / img.shape[0])
+    small = cv2.resize(img, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    out = np.full((height, width, 3), 90, np.uint8)
+    y, x = (height - small.shape[0]) // 2, (width - small.shape[1]) // 2
+    out[y : y + small.shape[0], x : x + small.shape[1]] = small
+    return out
+
+
+def make_stream(n: int, width: int, height: int) -> list[np.ndarray]:
+    """A student slightly moving: the photo shifted by a few pixels, plus sensor noise."""
+    rng = np.random.default_rng(0)
+    base = canvas(read_image_file(EX / "obama.jpg"), width, height)
+    frames = []
+    for i in range(n):
+        shift = np.float32([[1, 0, 6 * np.sin(i / 5)], [0, 1, 3 * np.cos(i / 7)]])
+        moved = cv2.warpAffine(base, shift, (width, height), borderMode=cv2.BORDER_REPLICATE)
+        noise = rng.normal(0, 3, moved.shape)
+        frames.append(np.clip(moved + noise, 0, 255).astype(np.uint8))
+    return frames
+
+
+def naive(frames: list[np.ndarray]) -> float:
+    engine = default_engine()
+    start = time.perf_counter()
+    for frame in frames:
+        rgb = np.ascontiguousarray(frame[:, :, ::-1])
+        for det in engine.detect(rgb, 1):
+            engine.encode(rgb, det)
+    return len(frames) / (time.perf_counter() - start)
+
+
+def pipeline(frames: list[np.ndarray], fps: float) -> float:
+    verifier = IdentityVerifier()
+    template = verifier.enrol(frames[:3])
+    analyser = SessionAnalyser(VerifierConfig(), template)
+    start = time.perf_counter()
+    for i, frame in enumerate(frames):
+        analyser.process_frame(i / fps, frame)
+    return len(frames) / (time.perf_counter() - start)
+
+
+def identity_latency(runs: int) -> tuple[float, float]:
+    doc = read_image_file(FACES / "id_docs/passporteye/passport-td3.jpg")
+    live = make_stream(3, 640, 480)
+    verifier = IdentityVerifier()
+    verifier.check(doc, live)  # warm-up
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        verifier.check(doc, live)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), max(times)
+
+
+def _summary(label: str, values: list[float]) -> None:
+    if values:
+        print(f"{label}: n={len(values)} min {min(values):.3f} mean {statistics.mean(values):.3f} "
+              f"max {max(values):.3f}")
+
+
+def calibrate() -> None:
+    from tests.verifier.test_identity import compose_document
+    from verifier.faces import detect_faces, distance, encode_face
+    from verifier.id_document import find_portrait
+    from verifier.pairs import read_manifests, unique_photos
+
+    config, engine = VerifierConfig(), default_engine()
+    photos = [p for p in unique_photos(read_manifests(FACES)) if "johns" not in str(p.path)]
+    enc = {}
+    for p in photos:
+        img = read_image_file(p.path)
+        enc[p.path] = encode_face(img, detect_faces(img, config, engine=engine)[0], engine=engine)
+    templates = ["passporteye/passport-td3.jpg", "passporteye/100_pass-cze2.jpg",
+                 "arg0s1080_mrz/id_cards__Latvia.png"]
+    genuine, impostor = [], []
+    for src in photos:
+        for name in templates:
+            doc = compose_document(read_image_file(FACES / "id_docs" / name),
+                                   read_image_file(src.path), engine, config)
+            vec = find_portrait(doc, config, engine=engine).encoding
+            for probe in photos:
+                if probe.photo_id == src.photo_id:
+                    continue
+                d = distance(vec, enc[probe.path])
+                (genuine if probe.identity == src.identity else impostor).append(d)
+    _summary("synthetic doc vs same person", genuine)
+    _summary("synthetic doc vs other people", impostor)
+    for t in (0.38, 0.42, 0.46, 0.50):
+        fnmr = sum(d > t for d in genuine) / len(genuine)
+        fmr = sum(d <= t for d in impostor) / len(impostor)
+        print(f"  threshold {t:.2f}: FMR {fmr:.4f} FNMR {fnmr:.4f}")
+    specimen = []
+    for row in read_manifests(FACES, kinds=("id_document",)):
+        vec = find_portrait(read_image_file(row.path), config, engine=engine).encoding
+        specimen += [distance(vec, e) for e in enc.values()]
+    _summary("specimen portraits vs all photos (all impostors)", specimen)
+
+
+def main() -> None:
+    warnings.simplefilter("ignore")
+    cv2.setNumThreads(1)
+    if sys.argv[1:] == ["calibrate"]:
+        calibrate()
+        return
+    default_engine()  # load models outside the timings
+    for width, height in ((1280, 720), (640, 480)):
+        base = naive(make_stream(12, width, height))
+        # 30 s of video at 5 fps: includes identity encodings every encode_every_s
+        ours = pipeline(make_stream(150, width, height), fps=5.0)
+        print(f"{width}x{height}: naive {base:6.2f} frames/s | analyser {ours:6.2f} frames/s "
+              f"| ratio {ours / base:5.1f}x")
+    median, worst = identity_latency(5)
+    print(f"identity check (ID doc + 3 live frames): median {median * 1e3:.0f} ms, "
+          f"max {worst * 1e3:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
