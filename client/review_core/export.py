@@ -34,9 +34,12 @@ class SessionRecord:
     decisions: DecisionBook | None = None
     score: str = ""
     max_score: str = ""
+    open_error: str = ""  # why the bundle could not be opened at all (tampered / wrong key)
 
     @property
     def verification(self) -> str:
+        if self.open_error:
+            return "UNREADABLE — " + self.open_error
         if self.opened is None:
             return "not opened"
         return "TAMPERED / INCOMPLETE" if self.opened.tampered else "verified"

@@ -13,7 +13,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from exam_packages.errors import EmtihanError, InputError, ServerError
+from exam_packages.errors import EmtihanError, InputError, ServerError, VerificationError
 
 from .api import ReviewServer, SessionSummary
 from .bundle import BundleCodec, BundleInputs, open_session
@@ -83,6 +83,19 @@ class ReviewService:
         book = DecisionBook(summary.attempt_id, flags)
         self._load_decisions(book)
         return SessionRecord(summary, opened, book, record.score, record.max_score)
+
+    def open_or_mark(self, record: SessionRecord) -> SessionRecord:
+        """``open``, but a bundle that fails verification before anything can be read
+        (altered ciphertext, envelope signature, another institution key) comes back
+        marked with ``open_error`` instead of raising: it must be shown, not skipped."""
+        try:
+            return self.open(record)
+        except VerificationError as exc:
+            return SessionRecord(record.summary, open_error=exc.user_message)
+
+    def open_all(self, records: list[SessionRecord]) -> list[SessionRecord]:
+        """Open every handed-in session not opened yet (for the exam-wide CSV)."""
+        return [self.open_or_mark(r) for r in records if r.summary.submitted and r.opened is None]
 
     def _receipt_for(self, summary: SessionSummary) -> dict[str, Any]:
         try:

@@ -196,3 +196,42 @@ def test_bad_token_reported_in_status(qtbot, world: World, no_thread_leak: None)
     assert "refused the invigilator token" in win.status.text()
     assert win.model.rowCount() == 0
 
+
+
+class CorruptingServer:
+    """The real server, but one attempt's bundle arrives with a flipped byte
+    (altered in storage or in transit)."""
+
+    def __init__(self, inner: object, attempt_id: str) -> None:
+        self.inner, self.attempt_id = inner, attempt_id
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+    def download_bundle(self, attempt_id: str) -> bytes:
+        blob = bytearray(self.inner.download_bundle(attempt_id))  # type: ignore[attr-defined]
+        if attempt_id == self.attempt_id:
+            blob[len(blob) // 2] ^= 0x01
+        return bytes(blob)
+
+
+def test_unreadable_bundle_is_shown_loudly_and_open_all(qtbot, window: ReviewWindow,
+                                                        world: World, tmp_path: Path) -> None:
+    service = window.service
+    service.server = CorruptingServer(service.server, world.attempts["s1"])
+    window.open_all()
+    _idle(qtbot, window)
+    assert "Opened 3 session(s); 2 with problems." in window.status.text()
+    window.select_attempt(world.attempts["s1"])
+    banner = window.view.banner
+    assert banner.kind == "bad" and "BUNDLE CANNOT BE OPENED" in banner.text()
+    row = [r for r in range(window.proxy.rowCount())
+           if window.proxy.data(window.proxy.index(r, 0)) == "s1"][0]
+    assert window.proxy.data(window.proxy.index(row, VERIFICATION_COLUMN)) == "⚠ UNREADABLE"
+    csv_path = tmp_path / "all.csv"
+    window.export_csv(csv_path)
+    rows = {r["student_id"]: r for r in csv.DictReader(io.StringIO(csv_path.read_text("utf-8")))}
+    assert rows["s1"]["verification"].startswith("UNREADABLE — ")
+    assert rows["s2"]["verification"] == "verified"
+    assert rows["s3"]["verification"] == "TAMPERED / INCOMPLETE"
+    assert rows["s3"]["flags_decided"] == "0/1"

@@ -93,6 +93,7 @@ class ReviewWindow(QMainWindow):
         for key, text, slot in (("signin", "Sign in…", self.sign_in),
                                 ("refresh", "Refresh", self.refresh),
                                 ("open", "Open session", self.open_selected),
+                                ("openall", "Open all", self.open_all),
                                 ("package", "Load exam package…", self.choose_package),
                                 ("pdf", "Export PDF…", self.choose_pdf),
                                 ("csv", "Export CSV…", self.choose_csv)):
@@ -217,7 +218,7 @@ class ReviewWindow(QMainWindow):
     @staticmethod
     def _open_blocking(service: ReviewService, record: SessionRecord,
                        exam: LoadedExam | None) -> tuple[SessionRecord, Paper | None]:
-        opened = service.open(record)
+        opened = service.open_or_mark(record)
         paper = paper_for(exam, opened.opened.content) if exam and opened.opened else None
         if isinstance(paper, ReconstructedPaper):
             opened.score, opened.max_score = paper.score, paper.max_score
@@ -231,8 +232,30 @@ class ReviewWindow(QMainWindow):
         self.select_attempt(record.summary.attempt_id)
         self.view.show_record(record)
         self.view.show_paper(paper, self._media())
-        state = "TAMPERED / INCOMPLETE" if record.opened and record.opened.tampered else "verified"
-        self.status.setText(f"Opened {record.summary.student_id}: {state}.")
+        self.status.setText(f"Opened {record.summary.student_id}: {record.verification}.")
+
+    def open_all(self) -> None:
+        """Open every handed-in session in one background task (exam-wide CSV, sorting)."""
+        service, exam = self.service, self.exam
+        if service is None:
+            self.status.setText("Sign in first.")
+            return
+        todo = [r for r in self.model.records() if r.summary.submitted and r.opened is None]
+
+        def work() -> list[tuple[SessionRecord, Paper | None]]:
+            return [self._open_blocking(service, record, exam) for record in todo]
+
+        def done(results: list[tuple[SessionRecord, Paper | None]]) -> None:
+            for record, paper in results:
+                if paper is not None:
+                    self.papers[record.summary.attempt_id] = paper
+                self.model.replace(record)
+            bad = sum(1 for record, _ in results if record.open_error or
+                      (record.opened and record.opened.tampered))
+            self.status.setText(f"Opened {len(results)} session(s); {bad} with problems.")
+            self._row_changed(self.table.currentIndex(), self.table.currentIndex())
+
+        self._run(f"Opening {len(todo)} session(s)", work, done)
 
     # ------------------------------------------------------------------ decisions
     def _decide_flag(self, seq: int, outcome: str, note: str) -> None:

@@ -147,6 +147,9 @@ class SessionView(QWidget):
         self.tabs.setEnabled(record is not None)
         if record is None:
             self.banner.show_message("info", "Select a session and open it to review it.")
+        elif record.open_error:
+            self.banner.show_message("bad", "⚠ BUNDLE CANNOT BE OPENED — tampered, truncated "
+                                     f"or sealed to another key.<br>• {escape(record.open_error)}")
         elif opened is None:
             self.banner.show_message("info", "Not opened yet: press “Open session” to download, "
                                              "decrypt and verify it.")

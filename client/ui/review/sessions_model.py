@@ -66,6 +66,8 @@ def _flag_cell(record: SessionRecord) -> tuple[str, int]:
 
 
 def _verification(record: SessionRecord) -> str:
+    if record.open_error:
+        return "⚠ UNREADABLE"
     if record.opened is None:
         return "—"
     return "⚠ TAMPERED" if record.opened.tampered else "✔ verified"
@@ -143,11 +145,13 @@ class SessionTableModel(QAbstractTableModel):
         lines = [f"{record.summary.attempt_id}", f"handed in {record.summary.submitted_at or '—'}"]
         if record.opened is not None and record.opened.tampered:
             lines += record.opened.problems
+        if record.open_error:
+            lines.append(record.open_error)
         return "\n".join(lines)
 
     @staticmethod
     def _background(record: SessionRecord, column: int) -> QBrush | None:
-        if record.opened is not None and record.opened.tampered:
+        if record.open_error or (record.opened is not None and record.opened.tampered):
             return QBrush(RED)
         if column == TIMING_COLUMN and record.summary.late:
             return QBrush(AMBER)
