@@ -21,7 +21,9 @@ from exam_packages.errors import InputError, NetworkError, OfflineError, ServerE
 from .decisions import SignedDecision
 
 DEFAULT_TIMEOUT_S = 15.0
-SEVERITIES = ("high", "medium", "low")
+# client.core.session announces {"high": alerts, "low": warnings} with its upload.
+ANNOUNCED_LABELS = {"high": "alert", "alert": "alert", "low": "warning", "medium": "warning",
+                    "warning": "warning"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,15 @@ class SessionSummary:
     @property
     def flag_total(self) -> int:
         return sum(self.flags.values())
+
+    @property
+    def announced_flags(self) -> dict[str, int]:
+        """Upload-time counts in the review's labels (the client sends high/low)."""
+        counts: dict[str, int] = {}
+        for label, count in self.flags.items():
+            name = ANNOUNCED_LABELS.get(label, label)
+            counts[name] = counts.get(name, 0) + count
+        return counts
 
     @property
     def submitted(self) -> bool:

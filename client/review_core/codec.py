@@ -32,6 +32,9 @@ def _identity(document: dict[str, Any], images: dict[str, bytes]) -> IdentityEvi
         info = {}
     live = tuple(images[name] for name in sorted(images) if name.startswith("live_"))
     attempts = info.get("attempts")
+    band = info.get("review_band")
+    raw_reasons = info.get("reasons")
+    reasons: list[Any] = raw_reasons if isinstance(raw_reasons, list) else []
     return IdentityEvidence(
         outcome=_text(info.get("outcome")),
         distance=_text(info.get("distance")),
@@ -40,7 +43,15 @@ def _identity(document: dict[str, Any], images: dict[str, bytes]) -> IdentityEvi
         live_frames=live[:MAX_LIVE_FRAMES],
         liveness=_text(info.get("liveness")),
         attempts=attempts if isinstance(attempts, int) else 0,
+        review_band=" – ".join(map(str, band)) if isinstance(band, list) else _text(band),
+        reasons=tuple(_reason(r) for r in reasons),
     )
+
+
+def _reason(item: Any) -> str:
+    if isinstance(item, dict):
+        return _text(item.get("message") or item.get("code"))
+    return _text(item)
 
 
 def content_from_payload(payload: bytes) -> SessionContent:

@@ -30,6 +30,8 @@ class IdentityEvidence:
     live_frames: tuple[bytes, ...] = ()
     liveness: str = ""
     attempts: int = 0
+    review_band: str = ""
+    reasons: tuple[str, ...] = ()
 
     @property
     def present(self) -> bool:

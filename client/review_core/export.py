@@ -58,7 +58,7 @@ def _safe(value: object) -> str:
 
 def _flag_cells(record: SessionRecord) -> tuple[object, object, str]:
     if record.opened is None:
-        flags = record.summary.flags
+        flags = record.summary.announced_flags
         return flags.get("alert", ""), flags.get("warning", ""), ""
     counts = record.opened.content.flag_counts()
     total = sum(counts.values())

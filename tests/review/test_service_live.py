@@ -47,7 +47,9 @@ def test_clean_bundle_opens_verified(world: World) -> None:
     assert content.attempt_id == world.attempts["s2"]
     assert content.flag_counts() == {"alert": 1, "warning": 1}
     assert all(flag.thumbnail for flag in content.flags())
-    assert content.identity.outcome == "match"
+    assert content.identity.outcome == "review"
+    assert content.identity.review_band == "0.34 – 0.46"
+    assert content.identity.reasons[0].startswith("The face distance is in the review band")
     assert content.identity.id_portrait and len(content.identity.live_frames) == 2
 
 

@@ -112,7 +112,8 @@ def test_clean_bundle_identity_and_timeline(qtbot, window: ReviewWindow, world: 
     identity = window.view.identity
     assert not identity.portrait.pixmap().isNull()
     assert not identity.frames[0].pixmap().isNull() and not identity.frames[1].pixmap().isNull()
-    assert "0.41" in identity.summary.text() and "0.55" in identity.summary.text()
+    summary = identity.summary.text()
+    assert "0.4213" in summary and "0.34 – 0.46" in summary and "review band" in summary
     timeline = window.view.timeline
     timeline.flags_only.setChecked(True)
     assert [e.seq for e in timeline.shown_entries()] == [2, 3]

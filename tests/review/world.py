@@ -114,8 +114,12 @@ def _inputs(world: World, student: str, attempt_id: str, attempt: Ed25519Private
         system_checks={"camera": {"ok": True, "device": "Integrated Camera"},
                        "audio": {"ok": True, "vad_speech": False},
                        "bandwidth": {"ok": True, "download_kbps": 4800, "upload_kbps": 900}},
-        identity={"outcome": "match", "distance": "0.41", "threshold": "0.55",
-                  "liveness": "passed (blink + turn)", "attempts": 1},
+        identity={"outcome": "review", "distance": "0.4213", "threshold": "0.40",
+                  "review_band": ["0.34", "0.46"], "liveness": "passed (blink + turn)",
+                  "attempts": 1, "reasons": [{"code": "distance_in_review_band",
+                                               "message": "The face distance is in the review "
+                                                          "band: a person should compare.",
+                                               "values": {"distance": "0.421"}}]},
         identity_images={"id_portrait": jpeg("obama.jpg", 220),
                          "live_0": jpeg("obama2.jpg", 220), "live_1": jpeg("obama-480p.jpg")},
         submitted_at=to_iso(world.clock.now()), remaining_s=600,
@@ -154,7 +158,7 @@ def _hand_in(world: World, student: str, *, flagged: bool, tampered: bool = Fals
         if late_s:
             world.clock.advance(late_s)
         sha = hashlib.sha256(blob).hexdigest()
-        client.upload_result(path, start.attempt_id, sha, flags={"alert": 1, "warning": 1}
+        client.upload_result(path, start.attempt_id, sha, flags={"high": 1, "low": 1}
                              if flagged else {})
         client.fetch_receipt(start.attempt_id, sha)
     finally:

@@ -5,6 +5,8 @@ compares the faces."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from client.review_core.content import IdentityEvidence
@@ -62,10 +64,12 @@ def identity_html(evidence: IdentityEvidence) -> str:
     rows = [
         ("Client's outcome", evidence.outcome or "—"),
         ("Face distance", evidence.distance or "—"),
-        ("Threshold (match if below)", evidence.threshold or "—"),
+        ("Threshold", evidence.threshold or "—"),
+        ("Review band (a human looks)", evidence.review_band or "—"),
         ("Liveness", evidence.liveness or "—"),
         ("Attempts", str(evidence.attempts) if evidence.attempts else "—"),
     ]
-    cells = "".join(f"<tr><td style='padding-right:16px'>{k}</td><td><b>{v}</b></td></tr>"
+    cells = "".join(f"<tr><td style='padding-right:16px'>{k}</td><td><b>{escape(v)}</b></td></tr>"
                     for k, v in rows)
-    return f"<table>{cells}</table>"
+    reasons = "".join(f"<li>{escape(r)}</li>" for r in evidence.reasons if r)
+    return f"<table>{cells}</table>" + (f"<ul>{reasons}</ul>" if reasons else "")

@@ -78,7 +78,7 @@ def _check_row(name: str, value: object) -> tuple[str, str]:
 
 
 def _flags_row(record: SessionRecord) -> list[tuple[str, str]]:
-    announced = {k: v for k, v in record.summary.flags.items() if v}
+    announced = {k: v for k, v in record.summary.announced_flags.items() if v}
     if record.opened is None or not announced:
         return []
     found = {k: v for k, v in record.opened.content.flag_counts().items() if v}

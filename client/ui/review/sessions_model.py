@@ -38,7 +38,7 @@ def _timing(record: SessionRecord) -> tuple[str, int]:
 def _flags(record: SessionRecord, label: str) -> int | None:
     if record.opened is not None:
         return record.opened.content.flag_counts().get(label, 0)
-    value = record.summary.flags.get(label)
+    value = record.summary.announced_flags.get(label)
     return None if value is None else int(value)
 
 
