@@ -27,7 +27,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from exam_packages.canonical import canonical_bytes
-from exam_packages.errors import InputError, NetworkError, SessionStateError
+from exam_packages.errors import (
+    InputError,
+    LocalStateError,
+    NetworkError,
+    SessionStateError,
+)
 from exam_packages.keys import raw_public_bytes
 from exam_packages.package import open_package, read_manifest_unverified, verify_package
 from exam_packages.paper import make_paper, paper_question_ids
@@ -41,6 +46,7 @@ from .eventlog import ALERT, INFO, NOTICE, WARNING, EventLog, EvidenceBudget
 from .handin import HandinInputs, seal_handin
 from .jsonsafe import json_safe
 from .outbox import Outbox, OutboxJob
+from .resume import restore_session, snapshot_extra
 from .timer import ExamTimer
 
 
@@ -83,9 +89,15 @@ class AttemptSession:
     def __init__(self, config: SessionConfig, server: ServerClient | None) -> None:
         self.config = config
         self.server = server
-        self.step = Step.NEW
         self.exam_id = ""
         self.student_id = ""
+        self.outbox = Outbox(config.data_dir / "outbox", config.clock)
+        self.warnings: list[str] = []
+        self._reset()
+
+    def _reset(self) -> None:
+        """Forget everything about the attempt (not who is signed in)."""
+        self.step = Step.NEW
         self.attempt_id = ""
         self.manifest: dict[str, Any] = {}
         self.exam_doc: dict[str, Any] = {}
@@ -102,9 +114,7 @@ class AttemptSession:
         self.log: EventLog | None = None
         self.autosave: AutosaveStore | None = None
         self.attempt_key: Ed25519PrivateKey | None = None
-        self.outbox = Outbox(config.data_dir / "outbox", config.clock)
         self.receipt: dict[str, Any] | None = None
-        self.warnings: list[str] = []
 
     # ------------------------------------------------------------------ helpers
     @property
@@ -160,28 +170,47 @@ class AttemptSession:
             atomic_write(pin, key, 0o644)
         self.exam_id, self.student_id = exam_id, student_id
         if AutosaveStore(self.attempt_dir).exists():
-            self._restore()
-            if self.step == Step.STARTED:
-                self._resync()
-            return info
+            try:
+                self._restore()
+            except LocalStateError as exc:
+                self._set_aside(exc)
+            else:
+                if self.step == Step.STARTED:
+                    self._resync()
+                return info
         self.step = Step.SIGNED_IN
         self.report("signed_in", {"exam_id": exam_id, "student_id": student_id})
         return info
 
+    def _set_aside(self, exc: LocalStateError) -> None:
+        """The local copy cannot be read: keep it aside, continue from the server's record."""
+        self.close()
+        aside = self.attempt_dir.with_name(
+            f"{self.student_id}.damaged-{int(self.config.clock.wall())}")
+        self.attempt_dir.rename(aside)
+        self._reset()
+        self.warnings.append(
+            f"The saved copy of this attempt on this computer is damaged ({exc.user_message}); "
+            f"it was kept in {aside.name}. The attempt continues from the server's record.")
+
     def download_package(self, progress: Progress | None = None) -> Path:
         self._need(Step.SIGNED_IN)
+        path, sha = self._fetch_package(progress)
+        self.manifest = read_manifest_unverified(path)
+        self.step = Step.PACKAGE_READY
+        self.report("package_verified", {"version": self.manifest["exam"]["version"],
+                                         "sha256": sha})
+        return path
+
+    def _fetch_package(self, progress: Progress | None) -> tuple[Path, str]:
         server = self._server()
         entry = next((e for e in server.list_exams() if e.get("exam_id") == self.exam_id), None)
         if entry is None:
             raise SessionStateError(f"The exam {self.exam_id} is not published for you.")
-        path = server.download_package(self.exam_id, self.package_path, progress,
-                                       entry.get("package_sha256"))
+        sha = str(entry.get("package_sha256", ""))
+        path = server.download_package(self.exam_id, self.package_path, progress, sha or None)
         verify_package(path, self.config.trust, rollback=self._rollback(), check_window=False)
-        self.manifest = read_manifest_unverified(path)
-        self.step = Step.PACKAGE_READY
-        self.report("package_verified", {"version": self.manifest["exam"]["version"],
-                                         "sha256": entry.get("package_sha256", "")})
-        return path
+        return path, sha
 
     def _rollback(self) -> RollbackStore:
         return RollbackStore(self.config.data_dir / "rollback.json")
@@ -291,12 +320,7 @@ class AttemptSession:
 
     # ------------------------------------------------------------------ persistence
     def _extra(self) -> dict[str, Any]:
-        return {"step": self.step.value, "exam_id": self.exam_id, "student_id": self.student_id,
-                "content_key": base64.b64encode(self.content_key or b"").decode(),
-                "token": (self.server.token if self.server is not None else None) or "",
-                "checks": self.checks, "identity": self.identity, "consent": self.consent_record,
-                "identity_images": {k: base64.b64encode(v).decode()
-                                    for k, v in self.identity_images.items()}}
+        return snapshot_extra(self)
 
     def _save(self) -> None:
         if self.autosave is not None and self.timer is not None:
@@ -304,26 +328,7 @@ class AttemptSession:
                                extra=self._extra())
 
     def _restore(self) -> None:
-        self.autosave = AutosaveStore(self.attempt_dir)
-        state = self.autosave.resume(self.config.clock)
-        extra = state.extra
-        self.warnings += state.warnings
-        self.attempt_id, self.answers, self.flags = state.attempt_id, state.answers, state.flags
-        self.timer, self.step = state.timer, Step(extra["step"])
-        self.checks, self.identity = extra["checks"], extra["identity"]
-        self.consent_record = extra["consent"]
-        self.identity_images = {k: base64.b64decode(v)
-                                for k, v in extra.get("identity_images", {}).items()}
-        self.content_key = base64.b64decode(extra["content_key"]) or None
-        self.attempt_key = self.autosave.load_attempt_key()
-        if self.server is not None and not self.server.token and extra.get("token"):
-            self.server.token = extra["token"]  # may have expired: then sign in again
-        self._open_exam(check_window=False)
-        if self.step == Step.STARTED:
-            self.report("resumed", {"remaining_s": self.remaining_s(),
-                                    "warnings": len(state.warnings)}, severity=WARNING)
-        if self.step == Step.SUBMITTING:
-            self.receipt = self.outbox.receipt_for(self.attempt_id)
+        restore_session(self)
 
     def _resync(self) -> None:
         """Online again after a restart: the server's time is authoritative."""

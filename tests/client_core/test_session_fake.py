@@ -215,3 +215,42 @@ def test_answers_refused_after_time_is_up(world: tuple[FakeState, PackageKeys, S
     assert session.answers == {"q1": "a"}
     assert session.submit().receipt is not None  # handing in still works
     session.close()
+
+
+def test_lost_attempt_key_is_replaced_and_logged(
+        world: tuple[FakeState, PackageKeys, SessionConfig]) -> None:
+    state, keys, config = world
+    session = AttemptSession(config, _server(state))
+    _to_started(session)
+    session.set_answer("q1", "a")
+    session.close()
+    (session.attempt_dir / "attempt_key.bin").unlink()
+    (config.data_dir / "packages" / "phys-101-final.emtihan").unlink()  # also re-downloaded
+    again = AttemptSession(config, _server(state))
+    again.sign_in("phys-101-final", "s1", "K7P-2QX")
+    assert again.step == Step.STARTED and again.answers == {"q1": "a"}
+    assert len(state.start_keys) == 2 and state.start_keys[0] != state.start_keys[1]
+    outcome = again.submit()
+    opened = open_handin(next(iter(state.uploads.values()))["data"], keys.results)
+    assert outcome.receipt is not None and b'"kind":"attempt_key_replaced"' in opened.log_bytes
+    again.close()
+
+
+def test_damaged_local_attempt_is_set_aside(
+        world: tuple[FakeState, PackageKeys, SessionConfig]) -> None:
+    state, _keys, config = world
+    session = AttemptSession(config, _server(state))
+    _to_started(session)
+    session.set_answer("q1", "a")
+    session.close()
+    for name in ("autosave.bin", "autosave.prev.bin"):
+        path = session.attempt_dir / name
+        if path.exists():
+            path.write_bytes(b"EMA1" + b"\x00" * 60)
+    again = AttemptSession(config, _server(state))
+    again.sign_in("phys-101-final", "s1", "K7P-2QX")
+    assert again.step == Step.SIGNED_IN and again.answers == {}
+    assert "The saved copy of this attempt on this computer is damaged" in again.warnings[0]
+    aside = [p.name for p in session.attempt_dir.parent.iterdir() if ".damaged-" in p.name]
+    assert len(aside) == 1
+    again.close()
