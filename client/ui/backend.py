@@ -90,7 +90,10 @@ class Receipt:
 class StudentBackend(Protocol):
     """Everything the student UI needs from the core."""
 
-    def sign_in(self, server_url: str, student_id: str, access_code: str) -> list[ExamSummary]: ...
+    def sign_in(self, server_url: str, exam_id: str, student_id: str,
+                access_code: str) -> list[ExamSummary]:
+        """Sign in for ``exam_id``; returns the exams this student may take."""
+        ...
 
     def download_package(self, exam_id: str, progress: Progress) -> PackageReport:
         """Download (resuming a partial file) and verify; raise on failure."""
@@ -115,6 +118,10 @@ class StudentBackend(Protocol):
         ...
 
     def start_exam(self) -> ExamStart: ...
+
+    def remaining_s(self) -> float:
+        """Quick: seconds left until the server deadline (never stretched by the wall clock)."""
+        ...
 
     def save_answer(self, question_id: str, answer: Any) -> None: ...
 

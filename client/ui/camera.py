@@ -1,9 +1,9 @@
 """Camera preview and camera check: a ``QThread`` reading a frame source.
 
-A frame source has ``read() -> ndarray | None`` (BGR) and ``close()``; the
-core's ``VideoFileCamera`` fits, and :class:`OpenCVSource` (a webcam index or a
-video file, looped) is the fallback.  :class:`CameraWorker` emits preview
-images and, a few times a second, :class:`CameraStats`; :func:`camera_verdict`
+A frame source is the core's ``CameraSource`` (``read() -> (ok, BGR frame)``,
+``close()``); :func:`open_camera` picks ``VideoFileCamera`` or ``OpenCVCamera``.
+:class:`CameraWorker` emits preview images and, a few times a second,
+:class:`CameraStats`; :func:`camera_verdict`
 turns stats into pass/fail plus fix hints (English source texts).
 """
 
@@ -13,51 +13,38 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import cv2
 import numpy as np
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtGui import QImage
 
-from exam_packages.errors import DeviceError, EmtihanError
+from exam_packages.errors import EmtihanError
 
 from .i18n import tr
 from .qtcompat import emit
 from .workers import register_thread
 
 log = logging.getLogger(__name__)
-FaceCounter = Callable[[np.ndarray], int]
+FaceCounter = Callable[[np.ndarray], Any]
 
 
 class FrameSource(Protocol):
-    def read(self) -> np.ndarray | None: ...
+    """``client.core.devices.CameraSource`` (VideoFileCamera, OpenCVCamera, ...) fits."""
+
+    def read(self) -> tuple[bool, np.ndarray | None]: ...
 
     def close(self) -> None: ...
 
 
-class OpenCVSource:
-    """A webcam (integer index) or a video file that loops, read with OpenCV."""
+def open_camera(spec: str | None) -> FrameSource:
+    """``--camera PATH`` (video file, image folder, image) or a webcam index (default 0)."""
+    from client.core.devices import OpenCVCamera, VideoFileCamera
 
-    def __init__(self, spec: str | int, loop: bool = True) -> None:
-        self._spec = spec
-        self._loop = loop
-        self._cap = cv2.VideoCapture(spec)
-        if not self._cap.isOpened():
-            raise DeviceError(f"The camera {spec!r} could not be opened.")
-        fps = float(self._cap.get(cv2.CAP_PROP_FPS) or 0.0)
-        self.fps = fps if 1.0 <= fps <= 120.0 else 30.0
-        self.is_file = isinstance(spec, str)
-
-    def read(self) -> np.ndarray | None:
-        ok, frame = self._cap.read()
-        if not ok and self._loop and self.is_file:
-            self._cap.set(cv2.CAP_PROP_POS_FRAMES, 0)
-            ok, frame = self._cap.read()
-        return frame if ok else None
-
-    def close(self) -> None:
-        self._cap.release()
+    if spec is None or spec.isdigit():
+        return OpenCVCamera(int(spec or 0))
+    return VideoFileCamera(spec, loop=True, realtime=True)
 
 
 @dataclass(frozen=True)
@@ -88,18 +75,14 @@ def camera_verdict(stats: CameraStats) -> tuple[bool, list[str]]:
 
 
 def default_face_counter() -> FaceCounter | None:
-    """face_recognition's HOG detector on a half-size frame, if installed."""
+    """The core's face counter (the verifier's detector), if it can be loaded."""
     try:
-        import face_recognition
-    except Exception:  # the UI still works without a detector
+        from client.core.devices import default_face_counter as core_counter
+
+        return core_counter()
+    except Exception:  # the preview still works without a detector
+        log.warning("no face detector available", exc_info=True)
         return None
-
-    def count(frame: np.ndarray) -> int:
-        small = cv2.resize(frame, None, fx=0.5, fy=0.5)
-        rgb = np.ascontiguousarray(small[:, :, ::-1])
-        return len(face_recognition.face_locations(rgb, number_of_times_to_upsample=1))
-
-    return count
 
 
 def to_qimage(frame: np.ndarray) -> QImage:
@@ -159,15 +142,16 @@ class CameraWorker(QThread):
         faces: int | None = None
         while not self.isInterruptionRequested():
             t0 = time.monotonic()
-            frame = source.read()
-            if frame is None:
+            ok, frame = source.read()
+            if not ok or frame is None:
                 emit(self.user_message, tr("The camera sends no picture."))
                 return
             self.frames_read += 1
             emit(self.frame_ready, to_qimage(frame))
             emit(self.frame_array, frame)
             if self._face_counter is not None and self.frames_read % self._detect_every == 1:
-                faces = self._face_counter(frame)
+                found = self._face_counter(frame)
+                faces = found if isinstance(found, int) else len(found)
             if self.frames_read % 5 == 0:
                 elapsed = max(time.monotonic() - started, 1e-6)
                 h, w = frame.shape[:2]

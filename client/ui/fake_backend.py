@@ -112,10 +112,14 @@ class FakeBackend:
         self.submitted: list[bool] = []
         self.proctored_frames = 0
         self.downloaded_bytes = 0
+        self.signed_in_as: tuple[str, str, str] | None = None
+        self.deadline = clock.wall() + duration_s
         self._lock = threading.Lock()
 
     # -- sign-in and package ---------------------------------------------------------------
-    def sign_in(self, server_url: str, student_id: str, access_code: str) -> list[ExamSummary]:
+    def sign_in(self, server_url: str, exam_id: str, student_id: str,
+                access_code: str) -> list[ExamSummary]:
+        self.signed_in_as = (server_url, exam_id, student_id)
         if self.fail_sign_in:
             raise NetworkError(self.fail_sign_in)
         return [
@@ -176,9 +180,13 @@ class FakeBackend:
     # -- exam ------------------------------------------------------------------------------
     def start_exam(self) -> ExamStart:
         media = {"media/diagram.png": _diagram_png()}
-        return ExamStart("att-7f3c", "Physics 101 — final exam",
-                         self.clock.wall() + self.duration_s, self.paper, self.exam_doc, media,
+        self.deadline = self.clock.wall() + self.duration_s
+        return ExamStart("att-7f3c", "Physics 101 — final exam", self.deadline,
+                         self.paper, self.exam_doc, media,
                          self.policy, dict(self.restored_answers), frozenset())
+
+    def remaining_s(self) -> float:
+        return self.deadline - self.clock.wall()
 
     def save_answer(self, question_id: str, answer: Any) -> None:
         self.save_calls += 1

@@ -31,6 +31,19 @@ def trf(text: str, **kwargs: Any) -> str:
     return tr(text).format(**kwargs)
 
 
+class Lazy:
+    """A format argument translated when formatted, so a language switch re-translates it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __format__(self, spec: str) -> str:
+        return format(tr(self.text), spec)
+
+    def __str__(self) -> str:
+        return tr(self.text)
+
+
 class I18n(QObject):
     """Owns the installed translator; emits ``changed`` after a switch."""
 

@@ -1,0 +1,269 @@
+"""System check: camera, microphone, speaker (typed beep digits), bandwidth."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from exam_packages.errors import EmtihanError
+
+from ..audio import MicLevelMeter, TonePlayer, digit_beeps_pcm, new_digits
+from ..backend import StudentBackend
+from ..camera import CameraStats, camera_verdict
+from ..i18n import TextBinder, tr
+from ..workers import TaskHandle, run_task
+from .common import Page, set_status
+
+VOICE_LEVEL = 0.02  # RMS, about -34 dBFS: speaking near a headset microphone
+
+
+class ChecksPage(Page):
+    def __init__(self, backend: StudentBackend, binder: TextBinder) -> None:
+        super().__init__(binder, "System check",
+                         "We check your camera, headset and connection before the exam.")
+        self.backend = backend
+        self.required: dict[str, Any] = {"camera": True, "headset": True,
+                                         "min_bandwidth_kbps": 512}
+        self.results: dict[str, tuple[bool, dict[str, Any]]] = {}
+        self.task: TaskHandle | None = None
+        self.digits = ""
+        self.meter = MicLevelMeter(self)
+        self.player = TonePlayer(self)
+        self.meter.level.connect(self.mic_level)
+        self.meter.user_message.connect(lambda t: self._show(self.mic_result, t, "fail"))
+        self.player.user_message.connect(lambda t: self._show(self.speaker_result, t, "fail"))
+        grid = QGridLayout()
+        grid.addWidget(self._camera_box(), 0, 0, 2, 1)
+        grid.addWidget(self._headset_box(), 0, 1)
+        grid.addWidget(self._bandwidth_box(), 1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        self.layout_.addLayout(grid, 1)
+        self.player.finished.connect(self.answer.setFocus)
+        self.continue_button = QPushButton()
+        binder.bind(self.continue_button.setText, "&Continue")
+        self.continue_button.setEnabled(False)
+        self.continue_button.clicked.connect(self.finish)
+        self.summary = self.message_label()
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.continue_button)
+        self.layout_.addLayout(row)
+
+    # -- building ----------------------------------------------------------------------------
+    def _box(self, title: str) -> tuple[QGroupBox, QVBoxLayout]:
+        box = QGroupBox()
+        self.binder.bind(box.setTitle, title)
+        return box, QVBoxLayout(box)
+
+    def _camera_box(self) -> QGroupBox:
+        box, lay = self._box("Camera")
+        self.preview = QLabel()
+        self.preview.setMinimumSize(360, 220)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setObjectName("preview")
+        self.camera_facts = QLabel()
+        self.camera_result = self.message_label()
+        self.binder.bind(self.camera_result.setText, "Waiting for the camera…")
+        lay.addWidget(self.preview, 1)
+        lay.addWidget(self.camera_facts)
+        lay.addWidget(self.camera_result)
+        return box
+
+    def _headset_box(self) -> QGroupBox:
+        box, lay = self._box("Headset")
+        self.mic_label = QLabel()
+        self.binder.bind(self.mic_label.setText, "Microphone: say a few words.")
+        self.mic_bar = QProgressBar()
+        self.mic_bar.setRange(0, 100)
+        self.mic_bar.setTextVisible(False)
+        self.mic_bar.setAccessibleName("microphone level")
+        self.mic_result = self.message_label()
+        self.play_button = QPushButton()
+        self.binder.bind(self.play_button.setText, "&Play test sound")
+        self.play_button.clicked.connect(self.play_digits)
+        self.speaker_label = QLabel()
+        self.speaker_label.setWordWrap(True)
+        self.binder.bind(self.speaker_label.setText,
+                         "Speaker: each digit is played as that many beeps. "
+                         "Type the digits you count:")
+        self.answer = QLineEdit()
+        self.answer.setMaxLength(6)
+        self.answer.setAccessibleName("digits heard")
+        self.answer.returnPressed.connect(self.check_digits)
+        self.check_button = QPushButton()
+        self.binder.bind(self.check_button.setText, "Chec&k")
+        self.check_button.clicked.connect(self.check_digits)
+        self.speaker_result = self.message_label()
+        row = QHBoxLayout()
+        row.addWidget(self.answer, 1)
+        row.addWidget(self.check_button)
+        for w in (self.mic_label, self.mic_bar, self.mic_result, self.speaker_label,
+                  self.play_button):
+            lay.addWidget(w)
+        lay.addLayout(row)
+        lay.addWidget(self.speaker_result)
+        return box
+
+    def _bandwidth_box(self) -> QGroupBox:
+        box, lay = self._box("Connection")
+        self.bw_button = QPushButton()
+        self.binder.bind(self.bw_button.setText, "&Measure connection speed")
+        self.bw_button.clicked.connect(self.measure_bandwidth)
+        self.bw_bar = QProgressBar()
+        self.bw_result = self.message_label()
+        lay.addWidget(self.bw_button)
+        lay.addWidget(self.bw_bar)
+        lay.addWidget(self.bw_result)
+        return box
+
+    # -- life cycle ------------------------------------------------------------------------
+    def set_policy(self, policy: dict[str, Any]) -> None:
+        self.required = dict(policy.get("required_checks", self.required))
+
+    def start_audio(self) -> None:
+        self.meter.start()
+
+    def stop_audio(self) -> None:
+        self.meter.stop()
+        self.player.stop()
+
+    def _show(self, label: QLabel, text: str, state: str, **kw: Any) -> None:
+        self.binder.bind(label.setText, text, **kw)
+        set_status(label, state)
+
+    def _set(self, name: str, passed: bool, details: dict[str, Any]) -> None:
+        self.results[name] = (passed, details)
+        self._update_continue()
+
+    # -- camera ---------------------------------------------------------------------------
+    def show_frame(self, image: QImage) -> None:
+        pix = QPixmap.fromImage(image).scaled(
+            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation)
+        self.preview.setPixmap(pix)
+
+    def camera_stats(self, stats: CameraStats) -> None:
+        ok, hints = camera_verdict(stats)
+        faces = "?" if stats.faces is None else str(stats.faces)
+        self.binder.bind(self.camera_facts.setText,
+                         "{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}",
+                         w=stats.width, h=stats.height, fps=f"{stats.fps:.0f}",
+                         b=f"{stats.brightness:.0f}", faces=faces)
+        if ok:
+            self._show(self.camera_result, "Camera OK.", "ok")
+        else:
+            self._show(self.camera_result, "{hints}", "fail",
+                       hints=" ".join(tr(h) for h in hints))
+        self._set("camera", ok, {"width": stats.width, "height": stats.height,
+                                 "fps": round(stats.fps), "brightness": round(stats.brightness),
+                                 "faces": stats.faces, "hints": hints})
+
+    def camera_error(self, text: str) -> None:
+        self._show(self.camera_result, "{why}", "fail", why=text)
+        self._set("camera", False, {"error": text})
+
+    # -- headset --------------------------------------------------------------------------
+    def mic_level(self, level: float) -> None:
+        self.mic_bar.setValue(min(100, int(level * 400)))
+        if level >= VOICE_LEVEL and not self.results.get("microphone", (False,))[0]:
+            self._show(self.mic_result, "Microphone OK: we hear you.", "ok")
+            self._set("microphone", True, {"peak_rms": round(level, 3)})
+        elif "microphone" not in self.results:
+            self._show(self.mic_result,
+                       "No sound yet: unmute the microphone or pick the headset in your "
+                       "system sound settings.", "warn")
+
+    def play_digits(self, digits: str | None = None) -> None:
+        self.digits = digits or new_digits(3)
+        self.answer.clear()
+        self._show(self.speaker_result, "Listen and count…", "")
+        self.player.play(digit_beeps_pcm(self.digits))
+
+    def check_digits(self) -> None:
+        if not self.digits:
+            self._show(self.speaker_result, "Press “Play test sound” first.", "warn")
+            return
+        typed = "".join(ch for ch in self.answer.text() if ch.isdigit())
+        ok = typed == self.digits
+        if ok:
+            self._show(self.speaker_result, "Speaker OK.", "ok")
+        else:
+            self._show(self.speaker_result,
+                       "Not quite. Turn the volume up, check that the sound goes to your "
+                       "headset, and play the sound again.", "fail")
+        self._set("speaker", ok, {"typed_correctly": ok})
+
+    # -- bandwidth ---------------------------------------------------------------------------
+    def measure_bandwidth(self) -> None:
+        self.bw_button.setEnabled(False)
+        self._show(self.bw_result, "Measuring…", "")
+        self.task = run_task(self.backend.measure_bandwidth_kbps, self._bandwidth_done,
+                             self._bandwidth_failed, self._bandwidth_progress)
+
+    def _bandwidth_progress(self, done: int, total: int) -> None:
+        self.bw_bar.setMaximum(total or 0)
+        self.bw_bar.setValue(done)
+
+    def _bandwidth_done(self, kbps: float) -> None:
+        self.bw_button.setEnabled(True)
+        need = int(self.required.get("min_bandwidth_kbps", 0) or 0)
+        ok = kbps >= need
+        if ok:
+            self._show(self.bw_result, "{kbps} kbit/s — enough (needed: {need}).", "ok",
+                       kbps=int(kbps), need=need)
+        else:
+            self._show(self.bw_result,
+                       "{kbps} kbit/s — too slow (needed: {need}). Move closer to the Wi-Fi "
+                       "router or use a cable, and stop other downloads.", "fail",
+                       kbps=int(kbps), need=need)
+        self._set("bandwidth", ok, {"kbps": int(kbps), "required_kbps": need})
+
+    def _bandwidth_failed(self, text: str) -> None:
+        self.bw_button.setEnabled(True)
+        self._show(self.bw_result, "{why}", "fail", why=text)
+        self._set("bandwidth", False, {"error": text})
+
+    # -- done ------------------------------------------------------------------------------
+    def missing(self) -> list[str]:
+        need = []
+        if self.required.get("camera"):
+            need.append("camera")
+        if self.required.get("headset"):
+            need += ["microphone", "speaker"]
+        if self.required.get("min_bandwidth_kbps"):
+            need.append("bandwidth")
+        return [n for n in need if not self.results.get(n, (False,))[0]]
+
+    def _update_continue(self) -> None:
+        missing = self.missing()
+        self.continue_button.setEnabled(not missing)
+        if missing:
+            self._show(self.summary, "Still to pass: {names}", "",
+                       names=", ".join(tr(n.capitalize()) for n in missing))
+        else:
+            self._show(self.summary, "All checks passed.", "ok")
+
+    def finish(self) -> None:
+        if self.missing():
+            return
+        try:
+            for name, (passed, details) in self.results.items():
+                self.backend.record_check(name, passed, details)
+        except EmtihanError as exc:
+            self._show(self.summary, "{why}", "fail", why=exc.user_message)
+            return
+        self.stop_audio()
+        self.completed.emit()

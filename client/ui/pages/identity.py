@@ -1,0 +1,213 @@
+"""Identity: ID document photo, step-by-step liveness challenge, plain-language decision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ..backend import IdentityDecision, StudentBackend
+from ..camera import to_qimage
+from ..i18n import Lazy, TextBinder, tr
+from ..workers import TaskHandle, run_task
+from .common import Page, set_status
+
+FRAMES_PER_STEP = 12
+
+
+class IdentityPage(Page):
+    def __init__(self, backend: StudentBackend, binder: TextBinder) -> None:
+        super().__init__(binder, "Identity check",
+                         "Show your student card or ID, then follow the instructions so we "
+                         "can see that you are here in person.")
+        self.backend = backend
+        self.task: TaskHandle | None = None
+        self.last_frame: np.ndarray | None = None
+        self.id_image: np.ndarray | None = None
+        self.steps: list[str] = []
+        self.step = -1
+        self.frames: list[list[np.ndarray]] = []
+        self.flagged = False
+        self.decision: IdentityDecision | None = None
+        row = QHBoxLayout()
+        row.addWidget(self._document_box(), 1)
+        row.addWidget(self._liveness_box(), 1)
+        self.layout_.addLayout(row, 1)
+        self.result = self.message_label()
+        self.result.setObjectName("decision")
+        self.layout_.addWidget(self.result)
+        buttons = QHBoxLayout()
+        self.retry_button = QPushButton()
+        self.continue_button = QPushButton()
+        binder.bind(self.retry_button.setText, "Try &again")
+        binder.bind(self.continue_button.setText, "&Continue")
+        self.retry_button.clicked.connect(self.start_liveness)
+        self.continue_button.clicked.connect(self.completed.emit)
+        self.retry_button.hide()
+        self.continue_button.setEnabled(False)
+        buttons.addStretch(1)
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.continue_button)
+        self.layout_.addLayout(buttons)
+
+    def _document_box(self) -> QGroupBox:
+        box = QGroupBox()
+        self.binder.bind(box.setTitle, "1. Your ID document")
+        lay = QVBoxLayout(box)
+        self.doc_hint = QLabel()
+        self.doc_hint.setWordWrap(True)
+        self.binder.bind(self.doc_hint.setText,
+                         "Hold the document close to the camera, photo side up, no glare.")
+        self.doc_preview = QLabel()
+        self.doc_preview.setMinimumSize(300, 190)
+        self.doc_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.doc_preview.setObjectName("preview")
+        self.snap_button = QPushButton()
+        self.file_button = QPushButton()
+        self.binder.bind(self.snap_button.setText, "&Take photo")
+        self.binder.bind(self.file_button.setText, "&Load from file…")
+        self.snap_button.clicked.connect(self.take_photo)
+        self.file_button.clicked.connect(self.choose_file)
+        btns = QHBoxLayout()
+        btns.addWidget(self.snap_button)
+        btns.addWidget(self.file_button)
+        lay.addWidget(self.doc_hint)
+        lay.addWidget(self.doc_preview, 1)
+        lay.addLayout(btns)
+        return box
+
+    def _liveness_box(self) -> QGroupBox:
+        box = QGroupBox()
+        self.binder.bind(box.setTitle, "2. Are you there in person?")
+        self.live_layout = QVBoxLayout(box)
+        self.step_labels: list[QLabel] = []
+        self.live_status = QLabel()
+        self.live_status.setWordWrap(True)
+        self.live_button = QPushButton()
+        self.binder.bind(self.live_button.setText, "&Start the check")
+        self.live_button.setEnabled(False)
+        self.live_button.clicked.connect(self.start_liveness)
+        self.live_layout.addWidget(self.live_status)
+        self.live_layout.addStretch(1)
+        self.live_layout.addWidget(self.live_button)
+        return box
+
+    def load(self) -> None:
+        self.steps = self.backend.liveness_steps()
+        for i, text in enumerate(self.steps):
+            label = QLabel()
+            label.setWordWrap(True)
+            label.setObjectName("step")
+            self.binder.bind(label.setText, "{n}. {text}", n=i + 1, text=Lazy(text))
+            self.live_layout.insertWidget(i, label)
+            self.step_labels.append(label)
+        self.binder.bind(self.live_status.setText, "First add a photo of your ID document.")
+
+    # -- document --------------------------------------------------------------------------
+    def on_frame(self, frame: np.ndarray) -> None:
+        self.last_frame = frame
+        if 0 <= self.step < len(self.steps):
+            self.frames[self.step].append(frame)
+            if len(self.frames[self.step]) >= FRAMES_PER_STEP:
+                self._next_step()
+
+    def take_photo(self) -> None:
+        if self.last_frame is None:
+            self.binder.bind(self.doc_hint.setText, "No camera picture yet: wait a moment.")
+            return
+        self.set_document(self.last_frame.copy())
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("ID document photo"), "",
+                                              "Images (*.jpg *.jpeg *.png)")
+        if path:
+            self.load_id_file(Path(path))
+
+    def load_id_file(self, path: Path) -> bool:
+        image = cv2.imread(str(path))
+        if image is None:
+            self.binder.bind(self.doc_hint.setText, "This file is not a readable picture.")
+            set_status(self.doc_hint, "fail")
+            return False
+        self.set_document(image)
+        return True
+
+    def set_document(self, image: np.ndarray) -> None:
+        self.id_image = image
+        pix = QPixmap.fromImage(to_qimage(image)).scaled(
+            300, 190, Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation)
+        self.doc_preview.setPixmap(pix)
+        self.binder.bind(self.doc_hint.setText, "Document photo added.")
+        set_status(self.doc_hint, "ok")
+        self.live_button.setEnabled(True)
+        self.binder.bind(self.live_status.setText,
+                         "Press “Start the check” and follow each instruction.")
+        self.live_button.setFocus()
+
+    # -- liveness ----------------------------------------------------------------------------
+    def start_liveness(self) -> None:
+        if self.id_image is None:
+            return
+        self.retry_button.hide()
+        self.live_button.setEnabled(False)
+        self.frames = [[] for _ in self.steps]
+        self.step = -1
+        self._next_step()
+
+    def _next_step(self) -> None:
+        self.step += 1
+        for i, label in enumerate(self.step_labels):
+            set_status(label, "current" if i == self.step else ("ok" if i < self.step else ""))
+        if self.step < len(self.steps):
+            self.binder.bind(self.live_status.setText, "Now: {text}",
+                             text=Lazy(self.steps[self.step]))
+            return
+        self.step = len(self.steps)
+        self.binder.bind(self.live_status.setText, "Checking… this takes a few seconds.")
+        image, frames = self.id_image, self.frames
+        assert image is not None
+        self.task = run_task(lambda _p: self.backend.verify_identity(image, frames),
+                             self.show_decision, self._failed)
+
+    def _failed(self, text: str) -> None:
+        self.binder.bind(self.result.setText, "{why}", why=text)
+        set_status(self.result, "fail")
+        self.retry_button.show()
+        self.live_button.setEnabled(True)
+
+    def show_decision(self, decision: IdentityDecision) -> None:
+        self.decision = decision
+        reason = Lazy(decision.reason)
+        if decision.decision == "accept":
+            self.binder.bind(self.result.setText, "Identity confirmed. {reason}", reason=reason)
+            set_status(self.result, "ok")
+            self.continue_button.setEnabled(True)
+        elif decision.decision == "review" or decision.retries_left <= 0:
+            self.flagged = True
+            self.binder.bind(self.result.setText,
+                             "We could not confirm it automatically: {reason} You may continue; "
+                             "a person will review your identity after the exam.",
+                             reason=reason)
+            set_status(self.result, "warn")
+            self.continue_button.setEnabled(True)
+        else:
+            self.binder.bind(self.result.setText,
+                             "Not confirmed: {reason} Tries left: {left}.",
+                             reason=reason, left=decision.retries_left)
+            set_status(self.result, "fail")
+            self.retry_button.show()
+            self.retry_button.setFocus()
+        if self.continue_button.isEnabled():
+            self.continue_button.setFocus()

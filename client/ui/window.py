@@ -1,0 +1,221 @@
+"""The student window: step indicator, the six pages, language switch, camera."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .backend import ExamStart, PackageReport, StudentBackend
+from .camera import CameraWorker, FrameSource
+from .i18n import LANGUAGES, I18n, Lazy, TextBinder
+from .pages.checks import ChecksPage
+from .pages.common import Page, set_status
+from .pages.consent import ConsentPage
+from .pages.exam import ExamPage
+from .pages.handin import HandInPage
+from .pages.identity import IdentityPage
+from .pages.signin import SignInPage
+from .style import STYLE
+from .workers import TaskHandle, run_task, wait_all
+
+log = logging.getLogger(__name__)
+STEPS = ("Sign in", "System check", "Consent", "Identity", "Exam", "Hand-in")
+PROCTOR_EVERY_S = 2.0
+
+
+class StepIndicator(QWidget):
+    def __init__(self, binder: TextBinder) -> None:
+        super().__init__()
+        self.setObjectName("steps")
+        row = QHBoxLayout(self)
+        self.labels: list[QLabel] = []
+        for i, name in enumerate(STEPS):
+            label = QLabel()
+            label.setObjectName("step")
+            binder.bind(label.setText, "{n}. {name}", n=i + 1, name=Lazy(name))
+            row.addWidget(label)
+            self.labels.append(label)
+        row.addStretch(1)
+        self.current = 0
+
+    def set_current(self, index: int) -> None:
+        self.current = index
+        for i, label in enumerate(self.labels):
+            set_status(label, "current" if i == index else ("ok" if i < index else ""))
+            label.setAccessibleName(label.text() + (" (current step)" if i == index else ""))
+
+
+class StudentWindow(QMainWindow):
+    def __init__(self, backend: StudentBackend, i18n: I18n, *,
+                 open_camera: Callable[[], FrameSource] | None = None,
+                 face_counter: Callable[[np.ndarray], object] | None = None,
+                 server_url: str = "", exam_id: str = "", student_id: str = "") -> None:
+        super().__init__()
+        self.backend = backend
+        self.i18n = i18n
+        self.binder = TextBinder()
+        self.open_camera = open_camera
+        self.face_counter = face_counter
+        self.camera: CameraWorker | None = None
+        self.proctor_task: TaskHandle | None = None
+        self.last_proctor = 0.0
+        self.setStyleSheet(STYLE)
+        self.binder.bind(self.setWindowTitle, "Emtihan — student")
+        self._build(server_url, exam_id, student_id)
+        i18n.changed.connect(self.retranslate)
+        self.resize(1100, 760)
+
+    def _build(self, server_url: str, exam_id: str, student_id: str) -> None:
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        top = QHBoxLayout()
+        self.steps = StepIndicator(self.binder)
+        top.addWidget(self.steps, 1)
+        self.lang_label = QLabel()
+        self.binder.bind(self.lang_label.setText, "&Language:")
+        self.lang = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.lang.addItem(name, code)
+        self.lang.setCurrentIndex(self.lang.findData(self.i18n.language))
+        self.lang.currentIndexChanged.connect(
+            lambda _i: self.i18n.set_language(str(self.lang.currentData())))
+        self.lang_label.setBuddy(self.lang)
+        top.addWidget(self.lang_label)
+        top.addWidget(self.lang)
+        outer.addLayout(top)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        b = self.backend
+        self.signin = SignInPage(b, self.binder, server_url, exam_id, student_id)
+        self.checks = ChecksPage(b, self.binder)
+        self.consent = ConsentPage(b, self.binder)
+        self.identity = IdentityPage(b, self.binder)
+        self.exam = ExamPage(b, self.binder)
+        self.handin = HandInPage(b, self.binder)
+        self.ended = Page(self.binder, "Thank you",
+                          "You declined proctoring, so this exam cannot start online. "
+                          "Nothing was recorded. Please contact your exam office to arrange "
+                          "another way to take it. You can close this window.")
+        for page in (self.signin, self.checks, self.consent, self.identity, self.exam,
+                     self.handin, self.ended):
+            self.stack.addWidget(page)
+        self.signin.completed.connect(self._after_signin)
+        self.checks.completed.connect(self._after_checks)
+        self.consent.completed.connect(self._after_consent)
+        self.consent.declined.connect(self._declined)
+        self.identity.completed.connect(self._after_identity)
+        self.exam.submit_requested.connect(self._submit)
+        self.handin.close_button.clicked.connect(self.close)
+        self.show_step(0)
+
+    # -- flow ------------------------------------------------------------------------------
+    def show_step(self, index: int) -> None:
+        pages = (self.signin, self.checks, self.consent, self.identity, self.exam, self.handin)
+        self.stack.setCurrentWidget(pages[index])
+        self.steps.set_current(index)
+        pages[index].setFocus()
+        pages[index].focusNextChild()
+
+    def _after_signin(self) -> None:
+        report: PackageReport | None = self.signin.report
+        if report is not None:
+            self.checks.set_policy(report.policy)
+        self.show_step(1)
+        self.start_camera()
+        self.checks.start_audio()
+
+    def _after_checks(self) -> None:
+        self.consent.load()
+        self.show_step(2)
+
+    def _after_consent(self) -> None:
+        self.identity.load()
+        self.show_step(3)
+
+    def _declined(self) -> None:
+        self.stop_camera()
+        self.stack.setCurrentWidget(self.ended)
+
+    def _after_identity(self) -> None:
+        self.identity.setEnabled(False)
+        self.task = run_task(lambda _p: self.backend.start_exam(), self._exam_started,
+                             self._start_failed)
+
+    def _start_failed(self, text: str) -> None:
+        self.identity.setEnabled(True)
+        self.identity.binder.bind(self.identity.result.setText, "{why}", why=text)
+        set_status(self.identity.result, "fail")
+
+    def _exam_started(self, start: ExamStart) -> None:
+        self.exam.load(start)
+        self.show_step(4)
+
+    def _submit(self, auto: bool) -> None:
+        self.show_step(5)
+        self.handin.submit(auto)
+        self.stop_camera()
+
+    # -- camera ------------------------------------------------------------------------------
+    def start_camera(self) -> None:
+        if self.camera is not None or self.open_camera is None:
+            return
+        self.camera = CameraWorker(self.open_camera, self.face_counter)
+        self.camera.frame_ready.connect(self.checks.show_frame)
+        self.camera.stats_ready.connect(self.checks.camera_stats)
+        self.camera.user_message.connect(self.checks.camera_error)
+        self.camera.frame_array.connect(self._frame)
+        self.camera.start()
+
+    def _frame(self, frame: np.ndarray) -> None:
+        self.identity.on_frame(frame)
+        if self.stack.currentWidget() is not self.exam or self.exam.finished:
+            return
+        now = time.monotonic()
+        busy = self.proctor_task is not None and self.proctor_task.thread.isRunning()
+        if now - self.last_proctor >= PROCTOR_EVERY_S and not busy:
+            self.last_proctor = now
+            self.proctor_task = run_task(lambda _p: self.backend.proctor_frame(frame),
+                                         None, log.warning)
+
+    def stop_camera(self) -> None:
+        if self.camera is not None:
+            self.camera.stop()
+            self.camera = None
+
+    # -- language and closing ---------------------------------------------------------------
+    def retranslate(self, _code: str = "") -> None:
+        self.binder.retranslate()
+        self.consent.retranslate_details()
+        self.steps.set_current(self.steps.current)
+        idx = self.lang.findData(self.i18n.language)
+        if idx != self.lang.currentIndex():
+            self.lang.blockSignals(True)
+            self.lang.setCurrentIndex(idx)
+            self.lang.blockSignals(False)
+
+    def shutdown(self) -> None:
+        self.exam.stop()
+        self.handin.stop()
+        self.checks.stop_audio()
+        self.stop_camera()
+        if not wait_all(10000):
+            log.warning("some background work did not stop in time")
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        self.shutdown()
+        super().closeEvent(event)
+        event.accept()
