@@ -95,6 +95,9 @@ def _install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if isinstance(exc.__cause__, ApiError):  # e.g. body cap hit while FastAPI parsed it
+            cause = exc.__cause__
+            return error_response(cause.status, cause.code, cause.user_message)
         code = _HTTP_CODES.get(exc.status_code, "bad_request")
         return error_response(exc.status_code, code, str(exc.detail), dict(exc.headers or {}))
 

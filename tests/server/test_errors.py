@@ -137,3 +137,16 @@ def test_unknown_route_and_method(running: Running) -> None:
         method = c.delete("/v1/health")
     assert _error(missing)[:2] == (404, "not_found")
     assert _error(method)[:2] == (405, "method_not_allowed")
+
+
+def test_oversized_chunked_body_without_length(running: Running) -> None:
+    def body():  # type: ignore[no-untyped-def]
+        for _ in range(100):
+            yield b"x" * 1024
+
+    with running.client() as c:
+        r = c.post("/v1/auth/login", content=body(), headers={"Content-Type": "application/json"})
+        up = c.post("/v1/bandwidth/upload", content=(b"y" * (1 << 20) for _ in range(9)))
+    assert "content-length" not in {k.lower() for k in r.request.headers}
+    assert _error(r)[:2] == (413, "too_large")
+    assert _error(up)[:2] == (413, "too_large")
