@@ -96,10 +96,18 @@ def setup_world(base: Path) -> DemoWorld:
                      built.key_path)
 
 
+def has_display() -> bool:
+    """A screen a window can appear on (offscreen/minimal Qt platforms are not one)."""
+    if os.environ.get("QT_QPA_PLATFORM", "") in ("offscreen", "minimal"):
+        return False
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def try_gui(world: DemoWorld, args: argparse.Namespace) -> int | None:
     """Run the PySide6 client; None (with the reason said) when it cannot run here."""
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-            or os.environ.get("QT_QPA_PLATFORM")):
+    if not has_display():
         say("[client] No display is available, so the PySide6 window cannot open; "
             "running the headless student flow instead.")
         return None

@@ -32,8 +32,9 @@ def test_headless_demo_prints_receipt_and_grade(capsys: pytest.CaptureFixture[st
 
 def test_demo_without_display_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     frames = tmp_path / "frames"
     frames.mkdir()
     for i in range(5):
