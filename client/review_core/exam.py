@@ -59,5 +59,15 @@ def paper_for(exam: LoadedExam, content: SessionContent) -> ReconstructedPaper |
         return (f"This hand-in was written on version {content.exam_version} of the exam; "
                 f"the loaded package is version {exam.version}.")
     recorded = content.meta.get("paper")
-    return try_reconstruct(exam.exam_doc, exam.policy, content.seed, content.answers,
-                           recorded if isinstance(recorded, dict) else None)
+    paper = try_reconstruct(exam.exam_doc, exam.policy, content.seed, content.answers,
+                            recorded if isinstance(recorded, dict) else None)
+    expected = expected_seed(content)
+    if isinstance(paper, ReconstructedPaper) and content.seed != expected:
+        paper.warnings.insert(0, f"The hand-in's paper seed is {content.seed!r}, not the "
+                                 f"client's rule attempt_id|student_id ({expected!r}).")
+    return paper
+
+
+def expected_seed(content: SessionContent) -> str:
+    """The client's per-attempt seed rule (docs/client.md)."""
+    return f"{content.attempt_id}|{content.student_id}"

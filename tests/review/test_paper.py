@@ -62,3 +62,22 @@ def test_media_reference_becomes_image_resource() -> None:
     html = text_html("Angle?\n\n![in<cline](media/incline.png) <b>")
     assert "<img src='emtihan:media/incline.png' alt='in&lt;cline' width='320'>" in html
     assert "&lt;b&gt;" in html
+
+
+def test_paper_for_checks_exam_version_and_seed(exam: tuple[dict, dict]) -> None:
+    from client.review_core.content import SessionContent
+    from client.review_core.exam import LoadedExam, paper_for
+
+    doc, policy = exam
+    loaded = LoadedExam("demo-phys-101", 2, "Demo", doc, policy)
+    content = SessionContent(attempt_id="att_1", student_id="s1", exam_id="demo-phys-101",
+                             exam_version=2, seed="att_1|s1", answers={"capital": "b"})
+    paper = paper_for(loaded, content)
+    assert not isinstance(paper, str) and paper.warnings == []
+    content.seed = "chosen-seed"
+    paper = paper_for(loaded, content)
+    assert not isinstance(paper, str)
+    assert paper.warnings[0].startswith("The hand-in's paper seed is 'chosen-seed'")
+    content.exam_version = 1
+    assert paper_for(loaded, content) == (
+        "This hand-in was written on version 1 of the exam; the loaded package is version 2.")

@@ -165,6 +165,7 @@ def test_paper_csv_and_pdf(qtbot, window: ReviewWindow, world: World, tmp_path: 
     _idle(qtbot, window)
     html = window.view.paper.toPlainText()
     assert "Қазақстанның астанасы" in html and "Automatic total" in html
+    assert window.papers[world.attempts["s1"]].warnings == []  # seed and paper agree
     csv_path = tmp_path / "sessions.csv"
     window.export_csv(csv_path)
     rows = {r["student_id"]: r for r in csv.DictReader(io.StringIO(csv_path.read_text("utf-8")))}

@@ -104,10 +104,11 @@ def _log(directory: Path, attempt: Ed25519PrivateKey, flagged: bool) -> tuple[by
 def _inputs(world: World, student: str, attempt_id: str, attempt: Ed25519PrivateKey,
             flagged: bool) -> HandinInputs:
     log_bytes, signature, evidence = _log(world.tmp / f"log-{student}", attempt, flagged)
-    paper = make_paper(world.exam_doc, world.policy, attempt_id)
+    seed = f"{attempt_id}|{student}"
+    paper = make_paper(world.exam_doc, world.policy, seed)
     return HandinInputs(
         attempt_id=attempt_id, exam_id=world.exam_id, exam_version=1, student_id=student,
-        seed=attempt_id, paper=paper,
+        seed=seed, paper=paper,
         answers={"capital": "b", "vectors": ["a"], "light-speed": True, "gravity": "9.8",
                  "explain": "Инерция: дене тыныштықта қалады."},
         log_bytes=log_bytes, log_signature=signature, evidence=evidence,
