@@ -63,6 +63,18 @@ class VerifierConfig:
     thumb_width: int = 160
     thumb_quality: int = 60
 
+    def __post_init__(self) -> None:
+        checks = [
+            (0 <= self.vad_mode <= 3, "vad_mode must be 0..3"),
+            (self.detect_every >= 1, "detect_every must be at least 1"),
+            (self.analysis_width >= 64, "analysis_width must be at least 64"),
+            (1 <= self.thumb_quality <= 100, "thumb_quality must be 1..100"),
+            (self.detect_max_side >= 64, "detect_max_side must be at least 64"),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise InputError(f"verifier config: {message}")
+
     @property
     def review_band(self) -> tuple[float, float]:
         t, m = self.match_threshold, self.review_margin

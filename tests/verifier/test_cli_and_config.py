@@ -122,6 +122,8 @@ def test_config_from_dict_and_json():
         ({"detect_every": 1.5}, "verifier config: detect_every must be an integer"),
         ({"match_threshold": -1}, "verifier config: match_threshold must not be negative"),
         ({"match_threshold": True}, "verifier config: match_threshold must be a number"),
+        ({"vad_mode": 4}, "verifier config: vad_mode must be 0..3"),
+        ({"detect_every": 0}, "verifier config: detect_every must be at least 1"),
     ],
 )
 def test_config_refuses_bad_values(data, message):
