@@ -164,14 +164,14 @@ class EventLog:
         with self._lock:
             if self.sealed:
                 raise SessionStateError("The event log is sealed; nothing can be added.")
-            keep, victims = self._plan_thumbnail(severity, thumbnail)
+            refused, victims = self._plan_thumbnail(severity, thumbnail)
             sha = None
-            if keep and thumbnail is not None:
+            if thumbnail is not None and severity >= self.budget.min_severity and not refused:
                 sha = self._store_thumb(thumbnail, self.next_seq, severity)
             record = self._write(kind, data or {}, severity, sha)
-            if thumbnail is not None and severity >= self.budget.min_severity and not keep:
+            if thumbnail is not None and refused:
                 self._write_drop(record["seq"], hashlib.sha256(thumbnail).hexdigest(),
-                                 len(thumbnail), "new thumbnail ranks lowest")
+                                 len(thumbnail), refused)
             for victim in victims:
                 self._drop(victim)
             return record
@@ -231,23 +231,24 @@ class EventLog:
             os.fsync(self._fh.fileno())
         self._unsynced = 0
 
-    def _plan_thumbnail(self, severity: int, thumb: bytes | None) -> tuple[bool, list[_Thumb]]:
-        """Decide whether a new thumbnail is kept and which old ones make room."""
+    def _plan_thumbnail(self, severity: int, thumb: bytes | None) -> tuple[str, list[_Thumb]]:
+        """(why a flagged thumbnail is refused, or "", and which old ones make room)."""
         if thumb is None or severity < self.budget.min_severity:
-            return False, []
+            return "", []
         if len(thumb) > self.budget.max_bytes:
-            return False, []
+            return "larger than the whole evidence budget", []
+        if hashlib.sha256(thumb).hexdigest() in self._thumbs:
+            return "", []  # the same picture is already kept
         used = sum(t.size for t in self._thumbs.values())
-        ranked = sorted(self._thumbs.values(), key=lambda t: (t.severity, t.seq))
         victims: list[_Thumb] = []
-        for old in ranked:
+        for old in sorted(self._thumbs.values(), key=lambda t: (t.severity, t.seq)):
             if used + len(thumb) <= self.budget.max_bytes:
                 break
             if old.severity > severity:
-                return False, []
+                return "new thumbnail ranks lowest", []
             victims.append(old)
             used -= old.size
-        return used + len(thumb) <= self.budget.max_bytes, victims
+        return "", victims
 
     def _thumb_path(self, sha: str) -> Path:
         return self.directory / self.THUMBS / f"{sha}.jpg"

@@ -194,3 +194,17 @@ def test_budget_drops_oldest_lowest_severity_and_logs_it(tmp_path: Path) -> None
         assert dropped[-2:] == [c["thumb_sha256"], hashlib.sha256(b"F" * 10).hexdigest()]
         assert log.records()[-1]["kind"] == "evidence_dropped"
         check_chain(log.read_bytes(), require_seal=False)
+
+
+def test_oversized_and_duplicate_thumbnails(tmp_path: Path) -> None:
+    budget = EvidenceBudget(min_severity=WARNING, max_bytes=20)
+    with EventLog(tmp_path / "log", clock=FakeClock(), budget=budget) as log:
+        big = log.append("e", severity=ALERT, thumbnail=b"X" * 21)
+        assert "thumb_sha256" not in big
+        drop = log.records()[-1]
+        assert drop["kind"] == "evidence_dropped"
+        assert drop["data"]["reason"] == "larger than the whole evidence budget"
+        first = log.append("e", severity=WARNING, thumbnail=b"Y" * 15)
+        same = log.append("e", severity=WARNING, thumbnail=b"Y" * 15)  # no self-eviction
+        assert first["thumb_sha256"] == same["thumb_sha256"]
+        assert log.evidence_bytes() == 15 and log.records()[-1] == same
