@@ -58,9 +58,10 @@ def _headers(**extra: str) -> dict[str, str]:
 
 
 @router.options("", status_code=204)
-def tus_options() -> Response:
-    return Response(status_code=204, headers=_headers(
-        **{"Tus-Version": TUS_VERSION, "Tus-Extension": "creation"}))
+def tus_options(request: Request) -> Response:
+    cap = services(request).service.config.max_upload_bytes
+    return Response(status_code=204, headers=_headers(**{
+        "Tus-Version": TUS_VERSION, "Tus-Extension": "creation", "Tus-Max-Size": str(cap)}))
 
 
 @router.post("", status_code=201)

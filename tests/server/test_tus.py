@@ -41,6 +41,7 @@ def test_options_advertises_tus(running: Running) -> None:
         r = c.options("/v1/uploads")
     assert r.status_code == 204 and r.headers["Tus-Version"] == "1.0.0"
     assert "creation" in r.headers["Tus-Extension"]
+    assert r.headers["Tus-Max-Size"] == str(64 * 1024 * 1024)
 
 
 def test_tusclient_uploader_works(running: Running) -> None:
