@@ -360,14 +360,22 @@ class AttemptSession:
                 "low": sum(1 for r in records if r["severity"] == WARNING)}
 
     def submit(self, progress: Progress | None = None) -> SubmitOutcome:
-        """Seal everything, queue it, try to upload now."""
+        """Seal everything, queue it, try to upload now (crash-safe at every step)."""
         self._need(Step.STARTED)
+        self._log().append("exam_submitted", {"remaining_s": self.remaining_s(),
+                                              "answered": len(self.answers)})
+        self.step = Step.SUBMITTING  # saved before sealing: a crash resumes the hand-in
+        self._save()
+        return self.retry_outbox(progress)
+
+    def _jobs(self) -> list[OutboxJob]:
+        return [j for j in self.outbox.jobs() if j.attempt_id == self.attempt_id]
+
+    def _queue_handin(self) -> OutboxJob:
         assert self.timer is not None and self.attempt_key is not None
         log = self._log()
-        log.append("exam_submitted", {"remaining_s": self.remaining_s(),
-                                      "answered": len(self.answers)})
         flags = self._flag_counts()
-        signature = log.seal(self.attempt_key)
+        signature = log.seal(self.attempt_key)  # idempotent
         inputs = HandinInputs(
             attempt_id=self.attempt_id, exam_id=self.exam_id,
             exam_version=int(self.manifest["exam"]["version"]), student_id=self.student_id,
@@ -378,20 +386,17 @@ class AttemptSession:
             submitted_at=iso_utc(self.timer.server_now()), remaining_s=self.remaining_s())
         recipient = X25519PublicKey.from_public_bytes(
             base64.b64decode(self.manifest["recipient"]["public_key"]))
-        envelope = seal_handin(inputs, recipient, self.attempt_key)
-        job = self.outbox.enqueue(envelope, self.attempt_id, flags)
-        self.step = Step.SUBMITTING
-        self._save()
-        return self.retry_outbox(progress, job)
+        return self.outbox.enqueue(seal_handin(inputs, recipient, self.attempt_key),
+                                   self.attempt_id, flags)
 
-    def retry_outbox(self, progress: Progress | None = None,
-                     job: OutboxJob | None = None) -> SubmitOutcome:
+    def retry_outbox(self, progress: Progress | None = None) -> SubmitOutcome:
+        """Build the hand-in if a crash interrupted it, then try to upload queued ones."""
         self._need(Step.SUBMITTING, Step.SUBMITTED)
+        jobs = self._jobs()
+        job = jobs[-1] if jobs else self._queue_handin()
         if self.server is not None:
             self.outbox.flush(self.server, progress)
-        jobs = [j for j in self.outbox.jobs() if j.attempt_id == self.attempt_id]
-        job = jobs[-1] if jobs else job
-        assert job is not None
+        job = self._jobs()[-1]
         self.receipt = self.outbox.receipt_for(self.attempt_id)
         if self.receipt is not None and self.step == Step.SUBMITTING:
             self.step = Step.SUBMITTED

@@ -9,9 +9,9 @@ exponential backoff (re-asking the server's offset with HEAD after each failure)
 progress reporting and an ``on_url`` callback so the outbox can persist the upload
 URL and resume after a restart.
 
-Retried: ``OfflineError`` (refused, timeout), HTTP 5xx and ``409 offset_mismatch``.
-Not retried: other 4xx, e.g. ``422 hash_mismatch`` (the server deleted the upload; the
-caller must create a new one) or ``404 upload_not_found``.
+Retried: ``OfflineError`` (refused, timeout), HTTP 5xx and ``409 offset_mismatch``;
+``422 hash_mismatch`` and ``404 upload_not_found`` (the server dropped the upload) are
+retried with a new upload.  Other 4xx (auth, forbidden, too large) are raised at once.
 """
 
 from __future__ import annotations
@@ -125,9 +125,8 @@ class TusUpload:
                 return self._once(seen["url"] or None, progress, remember)
             except ServerError as exc:
                 if exc.server_code in RESTART_CODES:
-                    remember("")
-                    raise
-                if exc.status < 500 and exc.server_code != "offset_mismatch":
+                    remember("")  # the server dropped the upload: create a new one
+                elif exc.status < 500 and exc.server_code != "offset_mismatch":
                     raise
                 error: NetworkError = exc
             except OfflineError as exc:

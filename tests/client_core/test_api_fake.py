@@ -164,16 +164,28 @@ def test_tus_gives_up_after_retries_with_offline_error(tmp_path: Path) -> None:
     assert state.uploads == {}
 
 
-def test_tus_hash_mismatch_is_not_retried_and_clears_url(tmp_path: Path) -> None:
+def test_tus_hash_mismatch_retries_with_new_upload_then_raises(tmp_path: Path) -> None:
     state = FakeState()
     client = _signed_in(state)
     path, _sha = _bundle(tmp_path, 1000)
     urls: list[str] = []
-    upload = TusUpload(client, path, state.attempt_id, "f" * 64, sleep=lambda s: None)
+    upload = TusUpload(client, path, state.attempt_id, "f" * 64, sleep=lambda s: None,
+                       retries=2)
     with pytest.raises(ServerError, match="hash") as err:
         upload.run(on_url=urls.append)
     assert err.value.server_code == "hash_mismatch" and urls[-1] == ""
-    assert state.receipts == {}
+    creates = [m for m, p, _h in state.log if m == "POST" and p == "/v1/uploads"]
+    assert len(creates) == 3 and state.receipts == {}
+
+
+def test_tus_auth_error_is_not_retried(tmp_path: Path) -> None:
+    state = FakeState()
+    client = _client(state)  # never signed in
+    path, sha = _bundle(tmp_path, 1000)
+    sleeps: list[float] = []
+    with pytest.raises(ServerError, match="unknown token") as err:
+        TusUpload(client, path, state.attempt_id, sha, sleep=sleeps.append).run()
+    assert err.value.status == 401 and sleeps == [] and state.uploads == {}
 
 
 def test_receipt_forged_or_for_other_bundle_is_refused(tmp_path: Path) -> None:

@@ -254,3 +254,28 @@ def test_damaged_local_attempt_is_set_aside(
     aside = [p.name for p in session.attempt_dir.parent.iterdir() if ".damaged-" in p.name]
     assert len(aside) == 1
     again.close()
+
+
+def test_crash_while_sealing_the_hand_in_is_finished_on_resume(
+        world: tuple[FakeState, PackageKeys, SessionConfig],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    state, keys, config = world
+    session = AttemptSession(config, _server(state))
+    _to_started(session)
+    session.set_answer("q1", "a")
+
+    def power_loss(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("power loss")
+
+    monkeypatch.setattr(session.outbox, "enqueue", power_loss)
+    with pytest.raises(RuntimeError, match="power loss"):
+        session.submit()
+    session.close()
+    assert state.uploads == {}
+    resumed = AttemptSession.resume_offline(config, "phys-101-final", "s1", _server(state))
+    assert resumed.step == Step.SUBMITTING
+    outcome = resumed.retry_outbox()
+    assert outcome.receipt is not None and resumed.step == Step.SUBMITTED
+    opened = open_handin(next(iter(state.uploads.values()))["data"], keys.results)
+    assert opened.answers == {"q1": "a"}
+    resumed.close()
