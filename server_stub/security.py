@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
-from exam_packages.errors import InputError
+from exam_packages.errors import InputError, VerificationError
 
 # scrypt cost: n=2**14, r=8, p=1 (16 MiB, ~30-60 ms). Tests may lower it.
 SCRYPT_N = 2**14
@@ -43,17 +43,21 @@ def hash_access_code(code: str, *, n: int | None = None) -> str:
     return f"scrypt${cost}${b64(salt)}${b64(digest)}"
 
 
-def verify_access_code(code: str, stored: str) -> bool:
-    """Constant-time check of ``code`` against a stored scrypt hash (bool: not a verifier)."""
+def verify_access_code(code: str, stored: str) -> None:
+    """Constant-time check of ``code`` against a stored scrypt hash; raises on mismatch."""
+    wrong = VerificationError("wrong access code", code="bad_credentials")
     try:
         scheme, cost, salt_b64, hash_b64 = stored.split("$")
         salt, expected = unb64(salt_b64), unb64(hash_b64)
+        n = int(cost)
     except (ValueError, InputError):
-        return False
-    if scheme != "scrypt":
-        return False
-    digest = hashlib.scrypt(code.encode("utf-8"), salt=salt, n=int(cost), r=8, p=1, dklen=32)
-    return hmac.compare_digest(digest, expected)
+        raise wrong from None
+    if scheme != "scrypt" or not 2 <= n <= 2**20:
+        raise wrong
+    digest = hashlib.scrypt(code.encode("utf-8"), salt=salt, n=n, r=8, p=1, dklen=32,
+                            maxmem=64 * 1024 * 1024)
+    if not hmac.compare_digest(digest, expected):
+        raise wrong
 
 
 def new_token() -> str:

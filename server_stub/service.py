@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from exam_packages.canonical import canonical_bytes
-from exam_packages.errors import ApiError, InputError
+from exam_packages.errors import ApiError, InputError, VerificationError
 
 from . import ids, publish, security
 from .blobs import BlobStore
@@ -41,6 +42,7 @@ class ExamService:
         self.storage, self.blobs, self.key, self.config = storage, blobs, key, config
         self.data_dir = Path(data_dir)
         self.clock = clock or Clock()
+        self._dummy: str | None = None
 
     # -- admin -------------------------------------------------------------
     def publish(self, package: Path, content_key_file: Path | None = None) -> Row:
@@ -108,15 +110,23 @@ class ExamService:
         ids.check_id("student_id", student_id)
         student = self.storage.get_student(exam_id, student_id)
         # Hash even for unknown students so timing does not reveal who is on the roster.
-        stored = student["code_hash"] if student else security.hash_access_code(
-            "x", n=self.config.scrypt_n)
-        if not security.verify_access_code(access_code, stored) or student is None:
+        stored = student["code_hash"] if student else self._dummy_hash()
+        try:
+            security.verify_access_code(access_code, stored)
+            if student is None:
+                raise VerificationError("not on the roster", code="bad_credentials")
+        except VerificationError as exc:
             raise ApiError("wrong exam, student id or access code", status=401,
-                           code="bad_credentials")
+                           code="bad_credentials") from exc
         token, expires = self.create_token("student", self.config.student_token_ttl_s,
                                            exam_id, student_id)
         return {"token": token, "expires_at": to_iso(expires), "role": "student",
                 "exam_id": exam_id, "student_id": student_id, "name": student["name"]}
+
+    def _dummy_hash(self) -> str:
+        if self._dummy is None:
+            self._dummy = security.hash_access_code(secrets.token_hex(8), n=self.config.scrypt_n)
+        return self._dummy
 
     @staticmethod
     def require_role(who: Principal, *roles: str) -> None:
