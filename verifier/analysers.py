@@ -56,7 +56,9 @@ class SessionAnalyser:
         self._conds = {
             "no_face": Sustained(cfg.no_face_s, cfg.release_s),
             "several_faces": Sustained(cfg.several_faces_s, cfg.release_s),
-            "different_person": Sustained(cfg.different_person_s, 0.0),
+            "different_person": Sustained(
+                cfg.different_person_s, 0.0, max_gap_s=2.5 * cfg.encode_every_s
+            ),
             "looking_away": Sustained(cfg.looking_away_s, cfg.release_s),
             "camera_covered": Sustained(cfg.covered_s, cfg.release_s),
             "voice": Sustained(cfg.voice_s, cfg.release_s),

@@ -12,6 +12,7 @@ from .config import VerifierConfig
 
 VAD_RATES = (8000, 16000, 32000, 48000)
 FRAME_MS = 30
+GAP_S = 0.25  # blocks further than this from the expected time restart the clock
 
 
 def resample(samples: np.ndarray, rate: int, target: int) -> np.ndarray:
@@ -45,12 +46,15 @@ class VoiceDetector:
         if sample_rate <= 0:
             raise InputError("sample_rate must be positive")
         mono = np.asarray(samples)
+        if mono.dtype != np.int16:
+            raise InputError(f"audio samples must be int16, not {mono.dtype}")
         if mono.ndim == 2:
-            mono = mono.mean(axis=1)
-        mono = mono.astype(np.int16, copy=False)
+            mono = mono.mean(axis=1).astype(np.int16)
         rate = sample_rate if sample_rate in VAD_RATES else 16000
         mono = resample(mono, sample_rate, rate)
-        if rate != self._rate or self._buffer.size == 0:
+        expected = self._t_buffer + self._buffer.size / self._rate
+        if rate != self._rate or self._buffer.size == 0 or abs(t - expected) > GAP_S:
+            # first block, new rate, or a gap/jump in the stream: restart the clock at t
             self._rate, self._buffer = rate, np.zeros(0, dtype=np.int16)
             self._t_buffer = t
         self._buffer = np.concatenate([self._buffer, mono])

@@ -50,15 +50,21 @@ class Sustained:
 
     ``update`` returns "start" once the condition has held for ``hold_s``,
     "end" once it has been absent for ``release_s`` after a start, else None.
+    Observations further apart than ``max_gap_s`` (dropped frames or audio)
+    do not count as one continuous run.
     """
 
-    def __init__(self, hold_s: float, release_s: float) -> None:
-        self.hold_s, self.release_s = hold_s, release_s
+    def __init__(self, hold_s: float, release_s: float, max_gap_s: float = 2.0) -> None:
+        self.hold_s, self.release_s, self.max_gap_s = hold_s, release_s, max_gap_s
         self.since: float | None = None  # first time seen in the current run
         self.absent_since: float | None = None
         self.active = False
+        self._last_t: float | None = None
 
     def update(self, t: float, present: bool) -> str | None:
+        if self._last_t is not None and t - self._last_t > self.max_gap_s and not self.active:
+            self.since = None
+        self._last_t = t
         if present:
             self.absent_since = None
             if self.since is None:

@@ -8,6 +8,7 @@ the verifier can assume ``HxWx3 uint8`` frames of a bounded size.
 from __future__ import annotations
 
 import io
+import warnings
 from pathlib import Path
 
 import cv2
@@ -16,17 +17,18 @@ from PIL import Image
 
 from exam_packages.errors import FaceAnalysisError, ImageDecodeError
 
-MAX_DECODE_PIXELS = 250_000_000  # refuse decompression bombs before decoding
+MAX_DECODE_PIXELS = 150_000_000  # refuse decompression bombs before decoding (<= 450 MB BGR)
 DEFAULT_MAX_SIDE = 2048  # decoded images are downscaled to this longest side
 MIN_SIDE = 16
 
 
 def _header_size(data: bytes) -> tuple[int, int, str]:
     """(width, height, format) from the header only, without decoding pixels."""
-    Image.MAX_IMAGE_PIXELS = None  # we apply our own limit below
     try:
-        with Image.open(io.BytesIO(data)) as img:
-            return int(img.width), int(img.height), str(img.format or "")
+        with warnings.catch_warnings():  # PIL warns on > 89 Mpx; our own limit applies
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as img:
+                return int(img.width), int(img.height), str(img.format or "")
     except Exception as exc:  # PIL raises many types for garbage input
         raise ImageDecodeError(
             "The image could not be read (corrupt or unsupported file)."

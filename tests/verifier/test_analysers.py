@@ -82,8 +82,10 @@ def test_different_person(frames, cache, engine):
     assert run(same, stream(frames, "obama", 25)) == []
     assert same.last_values["distance"] < FAST.match_threshold
     other = SessionAnalyser(FAST, template, engine)
+    before = template.vector.copy()
     events = run(other, stream(frames, "obama", 5) + stream(frames, "biden", 20))
     assert [e.kind for e in events] == ["different_person"]
+    assert np.array_equal(template.vector, before)  # the enrolled template never adapts
     assert float(events[0].values["distance"]) > FAST.match_threshold
     assert events[0].t - events[0].t_start >= FAST.different_person_s
 
@@ -186,8 +188,22 @@ def test_silence_and_quiet_noise_are_not_voice(config):
     assert feed_audio(analyser, quiet, 16000, t0=6.0) == []
 
 
-def test_bad_sample_rate(config):
+def test_bad_sample_rate_and_dtype(config):
     analyser = SessionAnalyser(config, None, engine=None)
     with pytest.raises(InputError) as info:
         analyser.process_audio(0.0, np.zeros(160, np.int16), 0)
     assert str(info.value) == "sample_rate must be positive"
+    with pytest.raises(InputError) as info:
+        analyser.process_audio(0.0, np.zeros(160, np.float32), 16000)
+    assert str(info.value) == "audio samples must be int16, not float32"
+
+
+def test_stereo_blocks_and_gaps(config):
+    rng = np.random.default_rng(12)
+    analyser = SessionAnalyser(config, None, engine=None)
+    voice = voice_like(4.0, 16000, rng)
+    stereo = np.stack([voice, voice], axis=1)
+    events = feed_audio(analyser, stereo[:8000], 16000)  # 0.5 s, then a 10 s gap
+    events += feed_audio(analyser, stereo, 16000, t0=10.5)
+    assert [e.kind for e in events] == ["voice"]
+    assert events[0].t_start >= 10.5  # the clock restarted at the gap

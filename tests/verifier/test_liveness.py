@@ -106,6 +106,10 @@ def test_step_timeout(poses, config, engine):
     assert [r.code for r in result.reasons] == ["liveness_step_timeout"]
     assert result.reasons[0].values["step"] == "turn_left"
     assert ev.done
+    # a late, correct turn cannot revive a failed challenge
+    for i, name in enumerate(["frontal", "turn_left", "turn_left"]):
+        ev.feed(12.0 + i * 0.3, noisy(poses[name], rng))
+    assert not ev.result().passed and not ev.result().steps[0].passed
 
 
 @pytest.mark.slow
