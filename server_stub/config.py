@@ -25,6 +25,8 @@ class ServerConfig:
     bandwidth_cap_bytes: int = 8 * 1024 * 1024
     student_token_ttl_s: int = 12 * 3600
     scrypt_n: int = 2**14
+    login_max_failures: int = 10         # wrong access codes per student ...
+    login_window_s: int = 900            # ... within this window, then 429 rate_limited
 
     @classmethod
     def load(cls, data_dir: Path) -> ServerConfig:

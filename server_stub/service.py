@@ -21,6 +21,7 @@ from .blobs import BlobStore
 from .clock import Clock, to_iso
 from .config import ServerConfig
 from .storage import Row, SqlStorage
+from .throttle import LoginThrottle
 
 ROLES = ("student", "invigilator", "admin")
 
@@ -43,6 +44,7 @@ class ExamService:
         self.data_dir = Path(data_dir)
         self.clock = clock or Clock()
         self._dummy: str | None = None
+        self.throttle = LoginThrottle(config.login_max_failures, config.login_window_s)
 
     # -- admin -------------------------------------------------------------
     def publish(self, package: Path, content_key_file: Path | None = None) -> Row:
@@ -108,6 +110,7 @@ class ExamService:
     def login(self, exam_id: str, student_id: str, access_code: str) -> dict[str, Any]:
         ids.check_id("exam_id", exam_id)
         ids.check_id("student_id", student_id)
+        self.throttle.check((exam_id, student_id), self.clock.now())
         student = self.storage.get_student(exam_id, student_id)
         # Hash even for unknown students so timing does not reveal who is on the roster.
         stored = student["code_hash"] if student else self._dummy_hash()
@@ -116,8 +119,10 @@ class ExamService:
             if student is None:
                 raise VerificationError("not on the roster", code="bad_credentials")
         except VerificationError as exc:
+            self.throttle.failed((exam_id, student_id), self.clock.now())
             raise ApiError("wrong exam, student id or access code", status=401,
                            code="bad_credentials") from exc
+        self.throttle.succeeded((exam_id, student_id))
         token, expires = self.create_token("student", self.config.student_token_ttl_s,
                                            exam_id, student_id)
         return {"token": token, "expires_at": to_iso(expires), "role": "student",

@@ -150,3 +150,18 @@ def test_oversized_chunked_body_without_length(running: Running) -> None:
     assert "content-length" not in {k.lower() for k in r.request.headers}
     assert _error(r)[:2] == (413, "too_large")
     assert _error(up)[:2] == (413, "too_large")
+
+
+def test_login_throttled_after_repeated_wrong_codes(running: Running) -> None:
+    wrong = {"exam_id": EXAM, "student_id": "s1", "access_code": "guess"}
+    with running.client() as c:
+        codes = [c.post("/v1/auth/login", json=wrong).status_code for _ in range(10)]
+        blocked = c.post("/v1/auth/login", json={**wrong, "access_code": "code-one"})
+        other = c.post("/v1/auth/login", json={"exam_id": EXAM, "student_id": "s2",
+                                               "access_code": "code-two"})
+        running.clock.advance(901)
+        later = c.post("/v1/auth/login", json={**wrong, "access_code": "code-one"})
+    assert codes == [401] * 10
+    assert _error(blocked)[:2] == (429, "rate_limited") and "try again in" in _error(blocked)[2]
+    assert "token" not in blocked.json()
+    assert other.status_code == 200 and later.status_code == 200
