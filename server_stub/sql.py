@@ -78,6 +78,8 @@ GET_UPLOAD = "SELECT * FROM uploads WHERE upload_id = ?"
 SET_UPLOAD_OFFSET = "UPDATE uploads SET upload_offset = ? WHERE upload_id = ? AND completed = 0"
 COMPLETE_UPLOAD = "UPDATE uploads SET upload_offset = length, completed = 1 WHERE upload_id = ?"
 DELETE_UPLOAD = "DELETE FROM uploads WHERE upload_id = ?"
+LIST_OPEN_UPLOADS = """SELECT upload_id FROM uploads WHERE attempt_id = ? AND completed = 0
+    ORDER BY created_at, upload_id"""
 
 GET_SUBMISSION = "SELECT * FROM submissions WHERE attempt_id = ? AND sha256 = ?"
 LIST_SUBMISSIONS = "SELECT * FROM submissions WHERE attempt_id = ? ORDER BY version"

@@ -140,6 +140,10 @@ class SqlStorage:
     def complete_upload(self, upload_id: str) -> None:
         self._write(sql.COMPLETE_UPLOAD, [upload_id])
 
+    def open_uploads(self, attempt_id: str) -> list[str]:
+        """Incomplete uploads of an attempt, oldest first."""
+        return [r["upload_id"] for r in self._all(sql.LIST_OPEN_UPLOADS, [attempt_id])]
+
     def delete_upload(self, upload_id: str) -> None:
         self._write(sql.DELETE_UPLOAD, [upload_id])
 

@@ -28,6 +28,7 @@ from .clock import to_iso
 from .service import ExamService, Principal
 from .storage import Row
 
+MAX_OPEN_UPLOADS = 4
 _SEVERITY = re.compile(r"[a-z][a-z0-9_]{0,31}")
 
 
@@ -95,6 +96,7 @@ class UploadService:
                            code="too_large")
         flags, offline = parse_flags(meta.get("flags")), parse_offline(meta.get("offline_s"))
         done = self.s.storage.get_submission(attempt["attempt_id"], sha)
+        self._evict_stale(attempt["attempt_id"])
         upload_id = ids.new_upload_id()
         self.s.storage.create_upload({
             "upload_id": upload_id, "attempt_id": attempt["attempt_id"], "length": length,
@@ -102,6 +104,17 @@ class UploadService:
             "upload_offset": length if done else 0, "created_at": self.s.clock.now(),
             "completed": 1 if done else 0})
         return upload_id
+
+    def _evict_stale(self, attempt_id: str) -> None:
+        """Keep at most MAX_OPEN_UPLOADS - 1 unfinished uploads per attempt before a new one.
+
+        Bounds disk use without ever refusing a student: the oldest abandoned
+        upload goes (a client that lost its upload URL simply starts again).
+        """
+        open_ids = self.s.storage.open_uploads(attempt_id)
+        for upload_id in open_ids[: max(0, len(open_ids) - MAX_OPEN_UPLOADS + 1)]:
+            self.s.storage.delete_upload(upload_id)
+            self._part(upload_id).unlink(missing_ok=True)
 
     def get(self, who: Principal, upload_id: str) -> Row:
         self.s.require_role(who, "student")

@@ -242,3 +242,23 @@ def test_crash_between_blob_store_and_commit_recovers(running: Running,
     assert retry.status_code == 204 and retry.headers["Upload-Offset"] == str(len(data))
     assert receipt["sha256"] == hashlib.sha256(data).hexdigest()
     assert _receipt_count(running, started["attempt_id"]) == 1
+
+
+def test_abandoned_uploads_are_bounded_oldest_evicted(running: Running) -> None:
+    token = running.login()
+    started, private = running.start(token)
+    data = running.result(private, 2000)
+    locations = []
+    for _ in range(5):
+        loc = _create(running, token, started["attempt_id"], data)
+        with running.client(token) as c:
+            c.patch(loc, content=data[:100], headers={
+                **TUS, "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"})
+        locations.append(loc)
+        running.clock.advance(1)
+    with running.client(token) as c:
+        first = c.head(locations[0], headers=TUS)
+    assert first.status_code == 404
+    assert [_offset(running, token, loc) for loc in locations[1:]] == [100] * 4
+    parts = list((running.server.data_dir / "uploads").glob("*.part"))
+    assert len(parts) == 4
