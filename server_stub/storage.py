@@ -45,14 +45,19 @@ class SqlStorage:
     def close(self) -> None:
         raise NotImplementedError
 
+    def _ensure_connected(self) -> None:
+        """Re-open a connection the database dropped (PostgreSQL restart)."""
+
     # -- helpers ---------------------------------------------------------
     def _one(self, statement: str, params: Sequence[Any]) -> Row | None:
         with self._lock:
+            self._ensure_connected()
             row = self._execute(statement, params).fetchone()
         return dict(row) if row is not None else None
 
     def _all(self, statement: str, params: Sequence[Any]) -> list[Row]:
         with self._lock:
+            self._ensure_connected()
             return [dict(r) for r in self._execute(statement, params).fetchall()]
 
     def _write(self, statement: str, params: Sequence[Any]) -> None:
@@ -248,18 +253,27 @@ class PostgresStorage(SqlStorage):
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise StorageError("PostgreSQL support needs psycopg: pip install "
                                "'psycopg[binary]'") from exc
-        try:
-            self._conn = psycopg.connect(dsn, autocommit=True, row_factory=dict_row)
-        except psycopg.Error as exc:
-            raise StorageError(f"cannot connect to PostgreSQL: {exc}") from exc
-        self.schema = schema
-        if schema is not None:
-            from psycopg import sql as pgsql
-            self._conn.execute(pgsql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(
-                pgsql.Identifier(schema)))
-            self._conn.execute(pgsql.SQL("SET search_path TO {}").format(
-                pgsql.Identifier(schema)))
+        self._dsn, self.schema = dsn, schema
+        self._psycopg, self._dict_row = psycopg, dict_row
+        self._conn = self._connect()
         self.create_schema()
+
+    def _connect(self) -> Any:
+        from psycopg import sql as pgsql
+        try:
+            conn = self._psycopg.connect(self._dsn, autocommit=True, row_factory=self._dict_row)
+        except self._psycopg.Error as exc:
+            raise StorageError(f"cannot connect to PostgreSQL: {exc}") from exc
+        if self.schema is not None:
+            conn.execute(pgsql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(
+                pgsql.Identifier(self.schema)))
+            conn.execute(pgsql.SQL("SET search_path TO {}").format(
+                pgsql.Identifier(self.schema)))
+        return conn
+
+    def _ensure_connected(self) -> None:
+        if self._conn.broken or self._conn.closed:
+            self._conn = self._connect()
 
     def drop_schema(self) -> None:
         """Drop this storage's own schema (tests and benchmarks clean up with it)."""
@@ -270,10 +284,11 @@ class PostgresStorage(SqlStorage):
                     pgsql.Identifier(self.schema)))
 
     def _execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
-        return self._conn.execute(sql.for_postgres(statement), tuple(params))  # type: ignore[arg-type]
+        return self._conn.execute(sql.for_postgres(statement), tuple(params))
 
     @contextmanager
     def _transaction(self, *, durable: bool = False) -> Iterator[None]:
+        self._ensure_connected()
         with self._conn.transaction():  # PostgreSQL commits are always durable
             yield
 
