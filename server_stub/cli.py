@@ -57,7 +57,10 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.cmd == "init":
-        init_data_dir(args.data)
+        from .storage import open_storage
+
+        config = init_data_dir(args.data)
+        open_storage(config.storage, args.data).close()  # creates the database tables
         print(f"initialised {args.data}")
         return 0
     if args.cmd == "serve":

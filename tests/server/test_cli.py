@@ -30,6 +30,7 @@ def data(tmp_path: Path) -> Path:
 def test_init_creates_private_key(data: Path) -> None:
     mode = stat.S_IMODE((data / "server_key.pem").stat().st_mode)
     assert mode == 0o600
+    assert (data / "server.db").is_file()
     assert json.loads((data / "config.json").read_text())["storage"] == "sqlite"
 
 
