@@ -3,7 +3,9 @@
 Outcome rules (distance between unit-normalised 128-d encodings):
 ``distance < threshold - margin`` -> "match"; ``> threshold + margin`` ->
 "no_match"; in between -> "review".  Unusable inputs also give "review" with
-reasons: nothing is rejected automatically on a technicality.
+reasons: nothing is rejected automatically on a technicality.  A "match" is
+downgraded to "review" when the ID portrait is blurred or when any live frame
+showed several faces.
 """
 
 from __future__ import annotations
@@ -91,6 +93,10 @@ class IdentityVerifier:
         Raises :class:`EnrolmentError` (``.reasons`` = the distinct quality
         reasons seen) when no frame passes the quality gates.
         """
+        return self._enrol(live_frames)[0]
+
+    def _enrol(self, live_frames: Sequence[np.ndarray]) -> tuple[Template, list[Reason]]:
+        """(template, distinct reasons of the rejected frames)."""
         encodings: list[np.ndarray] = []
         seen: dict[str, Reason] = {}
         for raw in live_frames:
@@ -109,7 +115,7 @@ class IdentityVerifier:
             raise EnrolmentError(
                 "; ".join(r.message for r in reasons), code="enrolment_failed", reasons=reasons
             )
-        return Template.from_encodings(encodings)
+        return Template.from_encodings(encodings), list(seen.values())
 
     def check(self, id_image: np.ndarray, live_frames: Sequence[np.ndarray]) -> IdentityDecision:
         """Compare the ID portrait with the live frames (never raises for bad faces)."""
@@ -120,7 +126,7 @@ class IdentityVerifier:
             code = exc.code if exc.code == "id_no_portrait" else "id_portrait_quality"
             return self._review([reason(code)])
         try:
-            template = self.enrol(live_frames)
+            template, rejected = self._enrol(live_frames)
         except EnrolmentError as exc:
             found = [r for r in exc.reasons if isinstance(r, Reason)]
             return self._review([reason("live_no_usable_frame"), *found])
@@ -130,6 +136,9 @@ class IdentityVerifier:
         outcome, reasons = decide(dist, cfg)
         if outcome == "match" and portrait.reasons:
             outcome, reasons = "review", list(portrait.reasons)
+        crowd = [r for r in rejected if r.code == "several_faces"]
+        if outcome == "match" and crowd:  # someone else was in the picture at some point
+            outcome, reasons = "review", crowd
         return IdentityDecision(outcome, dist, cfg.match_threshold, cfg.review_band, reasons)
 
     def _review(self, reasons: list[Reason]) -> IdentityDecision:

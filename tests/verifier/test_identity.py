@@ -156,3 +156,17 @@ def test_enrol_raises_typed_error_with_reasons(config, engine):
     assert info.value.code == "enrolment_failed"
     assert [r.code for r in info.value.reasons] == ["no_face"]
     assert "No face found" in info.value.user_message
+
+
+def test_match_with_a_second_person_in_some_frame_is_review(faces_root, cache, config, engine):
+    template = cache.image(faces_root / "id_docs/passporteye/passport-td3.jpg")
+    doc = compose_document(template, cache.image(EX / "obama.jpg"), engine, config)
+    verifier = IdentityVerifier(config, engine)
+    live = [fit_canvas(cache.image(FR / "tests/test_images/obama3.jpg")),
+            fit_canvas(cache.image(EX / "knn_examples/test/obama1.jpg"))]
+    two = fit_canvas(cache.image(EX / "two_people.jpg"), 1280, 720)
+    assert verifier.check(doc, live).outcome == "match"
+    decision = verifier.check(doc, [*live, two])
+    assert decision.outcome == "review"
+    assert [r.code for r in decision.reasons] == ["several_faces"]
+    assert decision.distance is not None and decision.distance < config.review_band[0]
