@@ -52,7 +52,7 @@ class CameraStats:
     width: int
     height: int
     fps: float
-    brightness: float  # mean grey level 0..255
+    brightness: float  # mean grey level 0..255 (of the largest face when one is found)
     faces: int | None  # None: no face detector available
 
 
@@ -140,6 +140,7 @@ class CameraWorker(QThread):
     def _loop(self, source: FrameSource) -> None:
         started = time.monotonic()
         faces: int | None = None
+        face_grey: float | None = None
         while not self.isInterruptionRequested():
             t0 = time.monotonic()
             ok, frame = source.read()
@@ -150,13 +151,28 @@ class CameraWorker(QThread):
             emit(self.frame_ready, to_qimage(frame))
             emit(self.frame_array, frame)
             if self._face_counter is not None and self.frames_read % self._detect_every == 1:
-                found = self._face_counter(frame)
-                faces = found if isinstance(found, int) else len(found)
+                faces, face_grey = count_faces(self._face_counter, frame)
             if self.frames_read % 5 == 0:
                 elapsed = max(time.monotonic() - started, 1e-6)
                 h, w = frame.shape[:2]
-                grey = float(cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY).mean())
+                grey = face_grey
+                if grey is None:
+                    grey = float(cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY).mean())
                 emit(self.stats_ready, CameraStats(w, h, self.frames_read / elapsed, grey, faces))
             rest = self._period - (time.monotonic() - t0)
             if rest > 0:
                 self.msleep(int(rest * 1000))
+
+
+def count_faces(counter: FaceCounter, frame: np.ndarray) -> tuple[int, float | None]:
+    """Number of faces, and the mean grey of the largest face (lighting on the face matters,
+    not a dark room behind it); the counter returns an int or boxes (top/right/bottom/left)."""
+    found = counter(frame)
+    if isinstance(found, int):
+        return found, None
+    if not found:
+        return 0, None
+    box = max(found, key=lambda b: (b.bottom - b.top) * (b.right - b.left))
+    grey = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
+    region = grey[max(0, box.top):box.bottom, max(0, box.left):box.right]
+    return len(found), float(region.mean()) if region.size else None

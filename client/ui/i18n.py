@@ -26,7 +26,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def trf(text: str, **kwargs: Any) -> str:
+def trf(text: str, /, **kwargs: Any) -> str:
     """Translate, then fill ``{name}`` placeholders."""
     return tr(text).format(**kwargs)
 
@@ -78,7 +78,7 @@ class TextBinder:
     def __init__(self) -> None:
         self._bindings: dict[tuple[int, str], tuple[Callable[[str], Any], str, dict[str, Any]]] = {}
 
-    def bind(self, setter: Callable[[str], Any], text: str, **kwargs: Any) -> None:
+    def bind(self, setter: Callable[[str], Any], text: str, /, **kwargs: Any) -> None:
         owner = getattr(setter, "__self__", setter)
         key = (id(owner), getattr(setter, "__name__", repr(setter)))
         self._bindings[key] = (setter, text, kwargs)

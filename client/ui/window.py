@@ -175,6 +175,7 @@ class StudentWindow(QMainWindow):
             return
         self.camera = CameraWorker(self.open_camera, self.face_counter)
         self.camera.frame_ready.connect(self.checks.show_frame)
+        self.camera.frame_ready.connect(self.identity.show_frame)
         self.camera.stats_ready.connect(self.checks.camera_stats)
         self.camera.user_message.connect(self.checks.camera_error)
         self.camera.frame_array.connect(self._frame)

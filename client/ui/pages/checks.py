@@ -22,10 +22,12 @@ from exam_packages.errors import EmtihanError
 from ..audio import MicLevelMeter, TonePlayer, digit_beeps_pcm, new_digits
 from ..backend import StudentBackend
 from ..camera import CameraStats, camera_verdict
-from ..i18n import TextBinder, tr
+from ..i18n import Lazy, TextBinder, tr
 from ..workers import TaskHandle, run_task
 from .common import Page, set_status
 
+CHECK_NAMES = {"camera": "Camera", "microphone": "Microphone", "speaker": "Speaker",
+               "bandwidth": "Connection"}
 VOICE_LEVEL = 0.02  # RMS, about -34 dBFS: speaking near a headset microphone
 
 
@@ -150,6 +152,8 @@ class ChecksPage(Page):
 
     # -- camera ---------------------------------------------------------------------------
     def show_frame(self, image: QImage) -> None:
+        if not self.isVisible():
+            return
         pix = QPixmap.fromImage(image).scaled(
             self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation)
@@ -238,13 +242,9 @@ class ChecksPage(Page):
 
     # -- done ------------------------------------------------------------------------------
     def missing(self) -> list[str]:
-        need = []
-        if self.required.get("camera"):
-            need.append("camera")
-        if self.required.get("headset"):
-            need += ["microphone", "speaker"]
-        if self.required.get("min_bandwidth_kbps"):
-            need.append("bandwidth")
+        need = [n for n, key in (("camera", "camera"), ("microphone", "headset"),
+                                 ("speaker", "headset"), ("bandwidth", "min_bandwidth_kbps"))
+                if self.required.get(key)]
         return [n for n in need if not self.results.get(n, (False,))[0]]
 
     def _update_continue(self) -> None:
@@ -252,7 +252,7 @@ class ChecksPage(Page):
         self.continue_button.setEnabled(not missing)
         if missing:
             self._show(self.summary, "Still to pass: {names}", "",
-                       names=", ".join(tr(n.capitalize()) for n in missing))
+                       names=", ".join(Lazy(CHECK_NAMES[n]).__str__() for n in missing))
         else:
             self._show(self.summary, "All checks passed.", "ok")
 

@@ -74,8 +74,8 @@ class HandInPage(Page):
 
     def _offline(self, why: str) -> None:
         self.offline = True
-        self._status("Saved on this computer, will upload when you are online ({why}). "
-                     "You may keep this window open; we retry every 30 seconds.", "warn",
+        self._status("Saved on this computer, will upload when you are online. Reason: {why} "
+                     "We retry every 30 seconds; you may keep this window open.", "warn",
                      why=why)
         self.retry_button.show()
         self.retry_button.setEnabled(True)

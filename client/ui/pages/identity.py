@@ -7,7 +7,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -94,11 +94,17 @@ class IdentityPage(Page):
         self.step_labels: list[QLabel] = []
         self.live_status = QLabel()
         self.live_status.setWordWrap(True)
+        self.live_status.setObjectName("liveStatus")
+        self.live_preview = QLabel()
+        self.live_preview.setFixedSize(240, 135)
+        self.live_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.live_preview.setObjectName("preview")
         self.live_button = QPushButton()
         self.binder.bind(self.live_button.setText, "&Start the check")
         self.live_button.setEnabled(False)
         self.live_button.clicked.connect(self.start_liveness)
         self.live_layout.addWidget(self.live_status)
+        self.live_layout.addWidget(self.live_preview, 0, Qt.AlignmentFlag.AlignHCenter)
         self.live_layout.addStretch(1)
         self.live_layout.addWidget(self.live_button)
         return box
@@ -121,6 +127,11 @@ class IdentityPage(Page):
             self.frames[self.step].append(frame)
             if len(self.frames[self.step]) >= FRAMES_PER_STEP:
                 self._next_step()
+
+    def show_frame(self, image: QImage) -> None:
+        if self.isVisible():
+            self.live_preview.setPixmap(QPixmap.fromImage(image).scaled(
+                self.live_preview.size(), Qt.AspectRatioMode.KeepAspectRatio))
 
     def take_photo(self) -> None:
         if self.last_frame is None:
@@ -145,8 +156,10 @@ class IdentityPage(Page):
 
     def set_document(self, image: np.ndarray) -> None:
         self.id_image = image
+        size = self.doc_preview.size()
         pix = QPixmap.fromImage(to_qimage(image)).scaled(
-            300, 190, Qt.AspectRatioMode.KeepAspectRatio,
+            max(size.width() - 8, 300), max(size.height() - 8, 190),
+            Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation)
         self.doc_preview.setPixmap(pix)
         self.binder.bind(self.doc_hint.setText, "Document photo added.")
@@ -189,6 +202,7 @@ class IdentityPage(Page):
 
     def show_decision(self, decision: IdentityDecision) -> None:
         self.decision = decision
+        self.binder.bind(self.live_status.setText, "Check finished.")
         reason = Lazy(decision.reason)
         if decision.decision == "accept":
             self.binder.bind(self.result.setText, "Identity confirmed. {reason}", reason=reason)

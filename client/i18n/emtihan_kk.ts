@@ -1,0 +1,543 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="kk">
+<context>
+    <name>Emtihan</name>
+    <message>
+        <source>&amp;Access code</source>
+        <translation>&amp;Кіру коды</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the exam</source>
+        <translation>Емтиханға &amp;оралу</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Жабу</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Жалғастыру</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Бас тарту</translation>
+    </message>
+    <message>
+        <source>&amp;Download and check the exam</source>
+        <translation>Емтиханды &amp;жүктеп, тексеру</translation>
+    </message>
+    <message>
+        <source>&amp;Exam code</source>
+        <translation>&amp;Емтихан коды</translation>
+    </message>
+    <message>
+        <source>&amp;Finish exam…</source>
+        <translation>Емтиханды &amp;аяқтау…</translation>
+    </message>
+    <message>
+        <source>&amp;Hand in now</source>
+        <translation>Қазір &amp;тапсыру</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Тіл:</translation>
+    </message>
+    <message>
+        <source>&amp;Load from file…</source>
+        <translation>&amp;Файлдан жүктеу…</translation>
+    </message>
+    <message>
+        <source>&amp;Measure connection speed</source>
+        <translation>Байланыс &amp;жылдамдығын өлшеу</translation>
+    </message>
+    <message>
+        <source>&amp;Next →</source>
+        <translation>&amp;Келесі →</translation>
+    </message>
+    <message>
+        <source>&amp;Play test sound</source>
+        <translation>Сынақ дыбысын &amp;ойнату</translation>
+    </message>
+    <message>
+        <source>&amp;Resume download</source>
+        <translation>Жүктеуді &amp;жалғастыру</translation>
+    </message>
+    <message>
+        <source>&amp;Retry upload now</source>
+        <translation>Қазір &amp;қайта жүктеу</translation>
+    </message>
+    <message>
+        <source>&amp;Server address</source>
+        <translation>&amp;Сервер мекенжайы</translation>
+    </message>
+    <message>
+        <source>&amp;Start the check</source>
+        <translation>Тексеруді &amp;бастау</translation>
+    </message>
+    <message>
+        <source>&amp;Student ID</source>
+        <translation>&amp;Студент ID</translation>
+    </message>
+    <message>
+        <source>&amp;Take photo</source>
+        <translation>&amp;Суретке түсіру</translation>
+    </message>
+    <message>
+        <source>1 minute left! The exam is handed in automatically at 0:00.</source>
+        <translation>1 минут қалды! Емтихан 0:00-де автоматты түрде тапсырылады.</translation>
+    </message>
+    <message>
+        <source>1. Your ID document</source>
+        <translation>1. Жеке куәлігіңіз</translation>
+    </message>
+    <message>
+        <source>10 minutes left. Your answers are saved; check flagged questions.</source>
+        <translation>10 минут қалды. Жауаптарыңыз сақталған; белгіленген сұрақтарды тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>2. Are you there in person?</source>
+        <translation>2. Өзіңіз бен бе?</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What is recorded:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Where it goes:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;How long it is kept:&lt;/b&gt; {days} days, then deleted.&lt;br&gt;&lt;b&gt;Questions or objections:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Nothing is decided automatically: a person reviews every flag.</source>
+        <translation>&lt;b&gt;Не жазылады:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Қайда жіберіледі:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;Қанша уақыт сақталады:&lt;/b&gt; {days} күн, содан кейін жойылады.&lt;br&gt;&lt;b&gt;Сұрақтар мен қарсылықтар:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Ештеңе автоматты түрде шешілмейді: әр белгіні адам қарайды.</translation>
+    </message>
+    <message>
+        <source>A number, e.g. 9.81</source>
+        <translation>Сан, мысалы 9.81</translation>
+    </message>
+    <message>
+        <source>Accept and &amp;continue</source>
+        <translation>Келісіп, &amp;жалғастыру</translation>
+    </message>
+    <message>
+        <source>All answers saved on this computer.</source>
+        <translation>Барлық жауап осы компьютерде сақталды.</translation>
+    </message>
+    <message>
+        <source>All checks passed.</source>
+        <translation>Барлық тексеру сәтті өтті.</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Әрекет</translation>
+    </message>
+    <message>
+        <source>Blink twice.</source>
+        <translation>Екі рет көзіңізді жұмыңыз.</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <source>Camera OK.</source>
+        <translation>Камера дұрыс.</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k</source>
+        <translation>Те&amp;ксеру</translation>
+    </message>
+    <message>
+        <source>Check finished.</source>
+        <translation>Тексеру аяқталды.</translation>
+    </message>
+    <message>
+        <source>Checking… this takes a few seconds.</source>
+        <translation>Тексерілуде… бірнеше секунд алады.</translation>
+    </message>
+    <message>
+        <source>Choose your exam and download it.</source>
+        <translation>Емтиханды таңдап, жүктеп алыңыз.</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Байланыс</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Келісім</translation>
+    </message>
+    <message>
+        <source>Consent to proctoring</source>
+        <translation>Прокторингке келісім</translation>
+    </message>
+    <message>
+        <source>Document photo added.</source>
+        <translation>Құжат суреті қосылды.</translation>
+    </message>
+    <message>
+        <source>Downloading… (an interrupted download resumes)</source>
+        <translation>Жүктелуде… (үзілген жүктеу жалғасады)</translation>
+    </message>
+    <message>
+        <source>Emtihan — student</source>
+        <translation>Emtihan — студент</translation>
+    </message>
+    <message>
+        <source>Encrypting and uploading your answers…</source>
+        <translation>Жауаптарыңыз шифрланып, жүктелуде…</translation>
+    </message>
+    <message>
+        <source>Enter the server address and the details from your exam invitation.</source>
+        <translation>Сервер мекенжайын және емтихан шақыруындағы деректерді енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>Емтихан</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>Бұрыс</translation>
+    </message>
+    <message>
+        <source>First add a photo of your ID document.</source>
+        <translation>Алдымен жеке куәлігіңіздің суретін қосыңыз.</translation>
+    </message>
+    <message>
+        <source>Hand-in</source>
+        <translation>Тапсыру</translation>
+    </message>
+    <message>
+        <source>Handed in. Keep this receipt: it proves what the server received.</source>
+        <translation>Тапсырылды. Бұл түбіртекті сақтаңыз: ол сервер не алғанын дәлелдейді.</translation>
+    </message>
+    <message>
+        <source>Headset</source>
+        <translation>Гарнитура</translation>
+    </message>
+    <message>
+        <source>Hold the document close to the camera, photo side up, no glare.</source>
+        <translation>Құжатты камераға жақын, фотосы жағымен, жылтырамайтындай ұстаңыз.</translation>
+    </message>
+    <message>
+        <source>I have read this and &amp;agree.</source>
+        <translation>Оқыдым және &amp;келісемін.</translation>
+    </message>
+    <message>
+        <source>ID document photo</source>
+        <translation>Жеке куәлік суреті</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Тұлғаны растау</translation>
+    </message>
+    <message>
+        <source>Identity check</source>
+        <translation>Тұлғаны растау</translation>
+    </message>
+    <message>
+        <source>Identity confirmed. {reason}</source>
+        <translation>Тұлға расталды. {reason}</translation>
+    </message>
+    <message>
+        <source>Listen and count…</source>
+        <translation>Тыңдап, санаңыз…</translation>
+    </message>
+    <message>
+        <source>Look straight at the camera.</source>
+        <translation>Камераға тура қараңыз.</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>Өлшенуде…</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Микрофон</translation>
+    </message>
+    <message>
+        <source>Microphone OK: we hear you.</source>
+        <translation>Микрофон дұрыс: сізді естіп тұрмыз.</translation>
+    </message>
+    <message>
+        <source>Microphone: say a few words.</source>
+        <translation>Микрофон: бірнеше сөз айтыңыз.</translation>
+    </message>
+    <message>
+        <source>More than one face visible: you must be alone.</source>
+        <translation>Бірнеше бет көрінеді: сіз жалғыз болуыңыз керек.</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>&amp;Төмен</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Жоғары</translation>
+    </message>
+    <message>
+        <source>NOT VALID</source>
+        <translation>ЖАРАМСЫЗ</translation>
+    </message>
+    <message>
+        <source>No camera picture yet: wait a moment.</source>
+        <translation>Камерадан әлі сурет жоқ: сәл күтіңіз.</translation>
+    </message>
+    <message>
+        <source>No face visible: sit in front of the camera, face uncovered.</source>
+        <translation>Бет көрінбейді: камераның алдына отырыңыз, бетіңізді жаппаңыз.</translation>
+    </message>
+    <message>
+        <source>No microphone found: plug in your headset.</source>
+        <translation>Микрофон табылмады: гарнитураны қосыңыз.</translation>
+    </message>
+    <message>
+        <source>No sound yet: unmute the microphone or pick the headset in your system sound settings.</source>
+        <translation>Әзірге дыбыс жоқ: микрофонды қосыңыз немесе жүйенің дыбыс баптауларынан гарнитураны таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>No speaker or headphones found.</source>
+        <translation>Динамик не құлаққап табылмады.</translation>
+    </message>
+    <message>
+        <source>Not confirmed: {reason} Tries left: {left}.</source>
+        <translation>Расталмады: {reason} Қалған әрекет: {left}.</translation>
+    </message>
+    <message>
+        <source>Not quite. Turn the volume up, check that the sound goes to your headset, and play the sound again.</source>
+        <translation>Дұрыс емес. Дыбысты көтеріп, дыбыс гарнитураға баратынын тексеріп, қайта ойнатыңыз.</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}</source>
+        <translation>Сақталмады: {why}</translation>
+    </message>
+    <message>
+        <source>Now: {text}</source>
+        <translation>Қазір: {text}</translation>
+    </message>
+    <message>
+        <source>Please fill in all four fields.</source>
+        <translation>Төрт өрістің бәрін толтырыңыз.</translation>
+    </message>
+    <message>
+        <source>Please read what happens during the exam. Without your consent nothing is recorded, but you cannot take this exam online.</source>
+        <translation>Емтихан кезінде не болатынын оқыңыз. Келісіміңізсіз ештеңе жазылмайды, бірақ бұл емтиханды онлайн тапсыра алмайсыз.</translation>
+    </message>
+    <message>
+        <source>Press “Play test sound” first.</source>
+        <translation>Алдымен «Сынақ дыбысын ойнату» басыңыз.</translation>
+    </message>
+    <message>
+        <source>Press “Start the check” and follow each instruction.</source>
+        <translation>«Тексеруді бастау» басып, әр нұсқауды орындаңыз.</translation>
+    </message>
+    <message>
+        <source>Question {n}</source>
+        <translation>{n}-сұрақ</translation>
+    </message>
+    <message>
+        <source>Question {n} of {total}</source>
+        <translation>{total} сұрақтың {n}-сі</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Сұрақтар</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Түбіртек</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>Қабылданған уақыты</translation>
+    </message>
+    <message>
+        <source>Saved on this computer, will upload when you are online. Reason: {why} We retry every 30 seconds; you may keep this window open.</source>
+        <translation>Осы компьютерде сақталды, интернет болғанда жүктеледі. Себебі: {why} Әр 30 секунд сайын қайталаймыз; терезені ашық қалдыруға болады.</translation>
+    </message>
+    <message>
+        <source>Server signature</source>
+        <translation>Сервер қолтаңбасы</translation>
+    </message>
+    <message>
+        <source>Show your student card or ID, then follow the instructions so we can see that you are here in person.</source>
+        <translation>Студенттік билетіңізді немесе жеке куәлігіңізді көрсетіп, өзіңіз екеніңізді көру үшін нұсқауларды орындаңыз.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>&amp;Кіру</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Кіру</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Кіру…</translation>
+    </message>
+    <message>
+        <source>Slowly turn your head to the left.</source>
+        <translation>Басыңызды баяу солға бұрыңыз.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {detail}</source>
+        <translation>Қате орын алды: {detail}</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Динамик</translation>
+    </message>
+    <message>
+        <source>Speaker OK.</source>
+        <translation>Динамик дұрыс.</translation>
+    </message>
+    <message>
+        <source>Speaker: each digit is played as that many beeps. Type the digits you count:</source>
+        <translation>Динамик: әр цифр сонша рет дыбыспен беріледі. Санаған цифрларыңызды теріңіз:</translation>
+    </message>
+    <message>
+        <source>Still to pass: {names}</source>
+        <translation>Әлі өтуі керек: {names}</translation>
+    </message>
+    <message>
+        <source>System check</source>
+        <translation>Жүйені тексеру</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>Рақмет</translation>
+    </message>
+    <message>
+        <source>The camera could not be started: {detail}</source>
+        <translation>Камера қосылмады: {detail}</translation>
+    </message>
+    <message>
+        <source>The camera is too slow: close other programs that use it.</source>
+        <translation>Камера тым баяу: оны қолданатын басқа бағдарламаларды жабыңыз.</translation>
+    </message>
+    <message>
+        <source>The camera sends no picture.</source>
+        <translation>Камера сурет жібермейді.</translation>
+    </message>
+    <message>
+        <source>The camera stopped: {detail}</source>
+        <translation>Камера тоқтады: {detail}</translation>
+    </message>
+    <message>
+        <source>The microphone could not be opened.</source>
+        <translation>Микрофонды ашу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>The picture is too small: choose a camera with at least 640×360.</source>
+        <translation>Сурет тым кішкентай: кемінде 640×360 камера таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The speaker could not be opened.</source>
+        <translation>Динамикті ашу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>This file is not a readable picture.</source>
+        <translation>Бұл файл оқылатын сурет емес.</translation>
+    </message>
+    <message>
+        <source>Time is up: your answers are being handed in automatically.</source>
+        <translation>Уақыт бітті: жауаптарыңыз автоматты түрде тапсырылуда.</translation>
+    </message>
+    <message>
+        <source>Too bright: move away from the window or lamp behind the camera.</source>
+        <translation>Тым жарық: камераның артындағы терезеден не шамнан алыстаңыз.</translation>
+    </message>
+    <message>
+        <source>Too dark: turn on a light in front of you.</source>
+        <translation>Тым қараңғы: алдыңыздағы шамды жағыңыз.</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>Дұрыс</translation>
+    </message>
+    <message>
+        <source>Try &amp;again</source>
+        <translation>&amp;Қайталау</translation>
+    </message>
+    <message>
+        <source>Trying to upload again…</source>
+        <translation>Қайта жүктеп көрудеміз…</translation>
+    </message>
+    <message>
+        <source>Verified: “{title}”, version {version}, signed by {signer}. Checked: {checks}.</source>
+        <translation>Тексерілді: «{title}», {version}-нұсқа, қол қойған: {signer}. Тексерілгені: {checks}.</translation>
+    </message>
+    <message>
+        <source>Waiting for the camera…</source>
+        <translation>Камера күтілуде…</translation>
+    </message>
+    <message>
+        <source>We check your camera, headset and connection before the exam.</source>
+        <translation>Емтихан алдында камераны, гарнитураны және байланысты тексереміз.</translation>
+    </message>
+    <message>
+        <source>We could not confirm it automatically: {reason} You may continue; a person will review your identity after the exam.</source>
+        <translation>Автоматты түрде растай алмадық: {reason} Жалғастыра беруге болады; емтиханнан кейін тұлғаңызды адам тексереді.</translation>
+    </message>
+    <message>
+        <source>You answered {done} of {total} questions ({flagged} flagged). After handing in you cannot change your answers.</source>
+        <translation>{total} сұрақтың {done}-іне жауап бердіңіз ({flagged} белгіленген). Тапсырғаннан кейін жауаптарды өзгерту мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>You declined proctoring, so this exam cannot start online. Nothing was recorded. Please contact your exam office to arrange another way to take it. You can close this window.</source>
+        <translation>Сіз прокторингтен бас тарттыңыз, сондықтан емтихан онлайн басталмайды. Ештеңе жазылған жоқ. Емтиханды басқа жолмен тапсыру үшін емтихан бөліміне хабарласыңыз. Бұл терезені жабуға болады.</translation>
+    </message>
+    <message>
+        <source>Your answers are encrypted for your university and uploaded.</source>
+        <translation>Жауаптарыңыз университетіңіз үшін шифрланып, жүктеледі.</translation>
+    </message>
+    <message>
+        <source>Your face is too dark to compare: turn on a light in front of you.</source>
+        <translation>Бетіңіз салыстыруға тым қараңғы: алдыңыздағы шамды жағыңыз.</translation>
+    </message>
+    <message>
+        <source>Your face matches the photo on your document.</source>
+        <translation>Бетіңіз құжаттағы суретке сәйкес келеді.</translation>
+    </message>
+    <message>
+        <source>microphone loudness level (no recordings)</source>
+        <translation>микрофон дыбыс деңгейі (жазбасыз)</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>жарамды</translation>
+    </message>
+    <message>
+        <source>webcam pictures when something unusual happens</source>
+        <translation>ерекше жағдай болғанда веб-камера суреттері</translation>
+    </message>
+    <message>
+        <source>when the exam window loses focus</source>
+        <translation>емтихан терезесінен шыққан кез</translation>
+    </message>
+    <message>
+        <source>your answers and their times</source>
+        <translation>жауаптарыңыз және олардың уақыты</translation>
+    </message>
+    <message>
+        <source>your university's exam office (encrypted to its key)</source>
+        <translation>университетіңіздің емтихан бөлімі (оның кілтімен шифрланған)</translation>
+    </message>
+    <message>
+        <source>{kbps} kbit/s — enough (needed: {need}).</source>
+        <translation>{kbps} кбит/с — жеткілікті (қажеті: {need}).</translation>
+    </message>
+    <message>
+        <source>{kbps} kbit/s — too slow (needed: {need}). Move closer to the Wi-Fi router or use a cable, and stop other downloads.</source>
+        <translation>{kbps} кбит/с — тым баяу (қажеті: {need}). Wi-Fi роутерге жақындаңыз немесе кабель қолданыңыз, басқа жүктеулерді тоқтатыңыз.</translation>
+    </message>
+    <message>
+        <source>{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}</source>
+        <translation>{w}×{h}, {fps} кадр/с, жарықтық {b}/255, беттер: {faces}</translation>
+    </message>
+    <message>
+        <source>← &amp;Previous</source>
+        <translation>← &amp;Алдыңғы</translation>
+    </message>
+    <message>
+        <source>⚑ Flag for review</source>
+        <translation>⚑ Қайта қарауға белгілеу</translation>
+    </message>
+    <message>
+        <source>✓ answered   ⚑ flagged for review</source>
+        <translation>✓ жауап берілді   ⚑ қайта қарауға белгіленді</translation>
+    </message>
+</context>
+</TS>

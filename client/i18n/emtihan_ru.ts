@@ -1,0 +1,543 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+<context>
+    <name>Emtihan</name>
+    <message>
+        <source>&amp;Access code</source>
+        <translation>&amp;Код доступа</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the exam</source>
+        <translation>&amp;Вернуться к экзамену</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Продолжить</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>&amp;Отказаться</translation>
+    </message>
+    <message>
+        <source>&amp;Download and check the exam</source>
+        <translation>&amp;Скачать и проверить экзамен</translation>
+    </message>
+    <message>
+        <source>&amp;Exam code</source>
+        <translation>&amp;Код экзамена</translation>
+    </message>
+    <message>
+        <source>&amp;Finish exam…</source>
+        <translation>&amp;Завершить экзамен…</translation>
+    </message>
+    <message>
+        <source>&amp;Hand in now</source>
+        <translation>&amp;Сдать сейчас</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <source>&amp;Load from file…</source>
+        <translation>&amp;Загрузить из файла…</translation>
+    </message>
+    <message>
+        <source>&amp;Measure connection speed</source>
+        <translation>&amp;Измерить скорость соединения</translation>
+    </message>
+    <message>
+        <source>&amp;Next →</source>
+        <translation>&amp;Далее →</translation>
+    </message>
+    <message>
+        <source>&amp;Play test sound</source>
+        <translation>&amp;Воспроизвести тестовый звук</translation>
+    </message>
+    <message>
+        <source>&amp;Resume download</source>
+        <translation>&amp;Продолжить загрузку</translation>
+    </message>
+    <message>
+        <source>&amp;Retry upload now</source>
+        <translation>&amp;Повторить отправку</translation>
+    </message>
+    <message>
+        <source>&amp;Server address</source>
+        <translation>&amp;Адрес сервера</translation>
+    </message>
+    <message>
+        <source>&amp;Start the check</source>
+        <translation>&amp;Начать проверку</translation>
+    </message>
+    <message>
+        <source>&amp;Student ID</source>
+        <translation>&amp;ID студента</translation>
+    </message>
+    <message>
+        <source>&amp;Take photo</source>
+        <translation>&amp;Сфотографировать</translation>
+    </message>
+    <message>
+        <source>1 minute left! The exam is handed in automatically at 0:00.</source>
+        <translation>Осталась 1 минута! В 0:00 экзамен будет сдан автоматически.</translation>
+    </message>
+    <message>
+        <source>1. Your ID document</source>
+        <translation>1. Ваш документ</translation>
+    </message>
+    <message>
+        <source>10 minutes left. Your answers are saved; check flagged questions.</source>
+        <translation>Осталось 10 минут. Ответы сохранены; проверьте отмеченные вопросы.</translation>
+    </message>
+    <message>
+        <source>2. Are you there in person?</source>
+        <translation>2. Вы здесь лично?</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What is recorded:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Where it goes:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;How long it is kept:&lt;/b&gt; {days} days, then deleted.&lt;br&gt;&lt;b&gt;Questions or objections:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Nothing is decided automatically: a person reviews every flag.</source>
+        <translation>&lt;b&gt;Что записывается:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Куда отправляется:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;Сколько хранится:&lt;/b&gt; {days} дней, затем удаляется.&lt;br&gt;&lt;b&gt;Вопросы и возражения:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Ничего не решается автоматически: каждую отметку проверяет человек.</translation>
+    </message>
+    <message>
+        <source>A number, e.g. 9.81</source>
+        <translation>Число, например 9.81</translation>
+    </message>
+    <message>
+        <source>Accept and &amp;continue</source>
+        <translation>Принять и &amp;продолжить</translation>
+    </message>
+    <message>
+        <source>All answers saved on this computer.</source>
+        <translation>Все ответы сохранены на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>All checks passed.</source>
+        <translation>Все проверки пройдены.</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Попытка</translation>
+    </message>
+    <message>
+        <source>Blink twice.</source>
+        <translation>Моргните два раза.</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <source>Camera OK.</source>
+        <translation>Камера в порядке.</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k</source>
+        <translation>Пр&amp;оверить</translation>
+    </message>
+    <message>
+        <source>Check finished.</source>
+        <translation>Проверка завершена.</translation>
+    </message>
+    <message>
+        <source>Checking… this takes a few seconds.</source>
+        <translation>Проверка… это займёт несколько секунд.</translation>
+    </message>
+    <message>
+        <source>Choose your exam and download it.</source>
+        <translation>Выберите экзамен и скачайте его.</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Соединение</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Согласие</translation>
+    </message>
+    <message>
+        <source>Consent to proctoring</source>
+        <translation>Согласие на прокторинг</translation>
+    </message>
+    <message>
+        <source>Document photo added.</source>
+        <translation>Фото документа добавлено.</translation>
+    </message>
+    <message>
+        <source>Downloading… (an interrupted download resumes)</source>
+        <translation>Загрузка… (прерванная загрузка продолжится)</translation>
+    </message>
+    <message>
+        <source>Emtihan — student</source>
+        <translation>Emtihan — студент</translation>
+    </message>
+    <message>
+        <source>Encrypting and uploading your answers…</source>
+        <translation>Шифрование и отправка ответов…</translation>
+    </message>
+    <message>
+        <source>Enter the server address and the details from your exam invitation.</source>
+        <translation>Введите адрес сервера и данные из приглашения на экзамен.</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>Экзамен</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>Неверно</translation>
+    </message>
+    <message>
+        <source>First add a photo of your ID document.</source>
+        <translation>Сначала добавьте фото документа.</translation>
+    </message>
+    <message>
+        <source>Hand-in</source>
+        <translation>Сдача</translation>
+    </message>
+    <message>
+        <source>Handed in. Keep this receipt: it proves what the server received.</source>
+        <translation>Сдано. Сохраните эту квитанцию: она подтверждает, что получил сервер.</translation>
+    </message>
+    <message>
+        <source>Headset</source>
+        <translation>Гарнитура</translation>
+    </message>
+    <message>
+        <source>Hold the document close to the camera, photo side up, no glare.</source>
+        <translation>Поднесите документ к камере фотографией вперёд, без бликов.</translation>
+    </message>
+    <message>
+        <source>I have read this and &amp;agree.</source>
+        <translation>Я прочитал(а) и &amp;согласен(на).</translation>
+    </message>
+    <message>
+        <source>ID document photo</source>
+        <translation>Фото документа</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Личность</translation>
+    </message>
+    <message>
+        <source>Identity check</source>
+        <translation>Проверка личности</translation>
+    </message>
+    <message>
+        <source>Identity confirmed. {reason}</source>
+        <translation>Личность подтверждена. {reason}</translation>
+    </message>
+    <message>
+        <source>Listen and count…</source>
+        <translation>Слушайте и считайте…</translation>
+    </message>
+    <message>
+        <source>Look straight at the camera.</source>
+        <translation>Смотрите прямо в камеру.</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>Измерение…</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Микрофон</translation>
+    </message>
+    <message>
+        <source>Microphone OK: we hear you.</source>
+        <translation>Микрофон в порядке: мы вас слышим.</translation>
+    </message>
+    <message>
+        <source>Microphone: say a few words.</source>
+        <translation>Микрофон: скажите несколько слов.</translation>
+    </message>
+    <message>
+        <source>More than one face visible: you must be alone.</source>
+        <translation>Видно больше одного лица: вы должны быть одни.</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>В&amp;низ</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>&amp;Вверх</translation>
+    </message>
+    <message>
+        <source>NOT VALID</source>
+        <translation>НЕДЕЙСТВИТЕЛЬНА</translation>
+    </message>
+    <message>
+        <source>No camera picture yet: wait a moment.</source>
+        <translation>Изображения с камеры ещё нет: подождите.</translation>
+    </message>
+    <message>
+        <source>No face visible: sit in front of the camera, face uncovered.</source>
+        <translation>Лицо не видно: сядьте перед камерой, не закрывайте лицо.</translation>
+    </message>
+    <message>
+        <source>No microphone found: plug in your headset.</source>
+        <translation>Микрофон не найден: подключите гарнитуру.</translation>
+    </message>
+    <message>
+        <source>No sound yet: unmute the microphone or pick the headset in your system sound settings.</source>
+        <translation>Звука пока нет: включите микрофон или выберите гарнитуру в настройках звука.</translation>
+    </message>
+    <message>
+        <source>No speaker or headphones found.</source>
+        <translation>Динамики или наушники не найдены.</translation>
+    </message>
+    <message>
+        <source>Not confirmed: {reason} Tries left: {left}.</source>
+        <translation>Не подтверждено: {reason} Осталось попыток: {left}.</translation>
+    </message>
+    <message>
+        <source>Not quite. Turn the volume up, check that the sound goes to your headset, and play the sound again.</source>
+        <translation>Не совсем. Прибавьте громкость, проверьте, что звук идёт в гарнитуру, и повторите.</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}</source>
+        <translation>Не сохранено: {why}</translation>
+    </message>
+    <message>
+        <source>Now: {text}</source>
+        <translation>Сейчас: {text}</translation>
+    </message>
+    <message>
+        <source>Please fill in all four fields.</source>
+        <translation>Заполните все четыре поля.</translation>
+    </message>
+    <message>
+        <source>Please read what happens during the exam. Without your consent nothing is recorded, but you cannot take this exam online.</source>
+        <translation>Прочитайте, что происходит во время экзамена. Без вашего согласия ничего не записывается, но сдать этот экзамен онлайн нельзя.</translation>
+    </message>
+    <message>
+        <source>Press “Play test sound” first.</source>
+        <translation>Сначала нажмите «Воспроизвести тестовый звук».</translation>
+    </message>
+    <message>
+        <source>Press “Start the check” and follow each instruction.</source>
+        <translation>Нажмите «Начать проверку» и выполняйте каждую инструкцию.</translation>
+    </message>
+    <message>
+        <source>Question {n}</source>
+        <translation>Вопрос {n}</translation>
+    </message>
+    <message>
+        <source>Question {n} of {total}</source>
+        <translation>Вопрос {n} из {total}</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Вопросы</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Квитанция</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <source>Saved on this computer, will upload when you are online. Reason: {why} We retry every 30 seconds; you may keep this window open.</source>
+        <translation>Сохранено на этом компьютере, отправится, когда появится сеть. Причина: {why} Повторяем каждые 30 секунд; окно можно оставить открытым.</translation>
+    </message>
+    <message>
+        <source>Server signature</source>
+        <translation>Подпись сервера</translation>
+    </message>
+    <message>
+        <source>Show your student card or ID, then follow the instructions so we can see that you are here in person.</source>
+        <translation>Покажите студенческий билет или удостоверение, затем следуйте инструкциям, чтобы мы увидели, что это вы.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>&amp;Войти</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Вход…</translation>
+    </message>
+    <message>
+        <source>Slowly turn your head to the left.</source>
+        <translation>Медленно поверните голову влево.</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {detail}</source>
+        <translation>Что-то пошло не так: {detail}</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Динамик</translation>
+    </message>
+    <message>
+        <source>Speaker OK.</source>
+        <translation>Динамик в порядке.</translation>
+    </message>
+    <message>
+        <source>Speaker: each digit is played as that many beeps. Type the digits you count:</source>
+        <translation>Динамик: каждая цифра звучит столькими сигналами. Введите цифры, которые насчитали:</translation>
+    </message>
+    <message>
+        <source>Still to pass: {names}</source>
+        <translation>Осталось пройти: {names}</translation>
+    </message>
+    <message>
+        <source>System check</source>
+        <translation>Проверка системы</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>Спасибо</translation>
+    </message>
+    <message>
+        <source>The camera could not be started: {detail}</source>
+        <translation>Не удалось запустить камеру: {detail}</translation>
+    </message>
+    <message>
+        <source>The camera is too slow: close other programs that use it.</source>
+        <translation>Камера слишком медленная: закройте другие программы, которые её используют.</translation>
+    </message>
+    <message>
+        <source>The camera sends no picture.</source>
+        <translation>Камера не передаёт изображение.</translation>
+    </message>
+    <message>
+        <source>The camera stopped: {detail}</source>
+        <translation>Камера остановилась: {detail}</translation>
+    </message>
+    <message>
+        <source>The microphone could not be opened.</source>
+        <translation>Не удалось открыть микрофон.</translation>
+    </message>
+    <message>
+        <source>The picture is too small: choose a camera with at least 640×360.</source>
+        <translation>Слишком маленькое изображение: выберите камеру не ниже 640×360.</translation>
+    </message>
+    <message>
+        <source>The speaker could not be opened.</source>
+        <translation>Не удалось открыть динамик.</translation>
+    </message>
+    <message>
+        <source>This file is not a readable picture.</source>
+        <translation>Этот файл не является читаемым изображением.</translation>
+    </message>
+    <message>
+        <source>Time is up: your answers are being handed in automatically.</source>
+        <translation>Время вышло: ваши ответы сдаются автоматически.</translation>
+    </message>
+    <message>
+        <source>Too bright: move away from the window or lamp behind the camera.</source>
+        <translation>Слишком светло: отойдите от окна или лампы за камерой.</translation>
+    </message>
+    <message>
+        <source>Too dark: turn on a light in front of you.</source>
+        <translation>Слишком темно: включите свет перед собой.</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>Верно</translation>
+    </message>
+    <message>
+        <source>Try &amp;again</source>
+        <translation>&amp;Ещё раз</translation>
+    </message>
+    <message>
+        <source>Trying to upload again…</source>
+        <translation>Повторная попытка отправки…</translation>
+    </message>
+    <message>
+        <source>Verified: “{title}”, version {version}, signed by {signer}. Checked: {checks}.</source>
+        <translation>Проверено: «{title}», версия {version}, подпись: {signer}. Проверено: {checks}.</translation>
+    </message>
+    <message>
+        <source>Waiting for the camera…</source>
+        <translation>Ожидание камеры…</translation>
+    </message>
+    <message>
+        <source>We check your camera, headset and connection before the exam.</source>
+        <translation>Перед экзаменом мы проверим камеру, гарнитуру и соединение.</translation>
+    </message>
+    <message>
+        <source>We could not confirm it automatically: {reason} You may continue; a person will review your identity after the exam.</source>
+        <translation>Не удалось подтвердить автоматически: {reason} Можно продолжить; после экзамена вашу личность проверит человек.</translation>
+    </message>
+    <message>
+        <source>You answered {done} of {total} questions ({flagged} flagged). After handing in you cannot change your answers.</source>
+        <translation>Вы ответили на {done} из {total} вопросов (отмечено: {flagged}). После сдачи ответы изменить нельзя.</translation>
+    </message>
+    <message>
+        <source>You declined proctoring, so this exam cannot start online. Nothing was recorded. Please contact your exam office to arrange another way to take it. You can close this window.</source>
+        <translation>Вы отказались от прокторинга, поэтому экзамен не может начаться онлайн. Ничего не записано. Обратитесь в экзаменационный отдел, чтобы договориться о другом способе сдачи. Это окно можно закрыть.</translation>
+    </message>
+    <message>
+        <source>Your answers are encrypted for your university and uploaded.</source>
+        <translation>Ваши ответы шифруются для вашего университета и отправляются.</translation>
+    </message>
+    <message>
+        <source>Your face is too dark to compare: turn on a light in front of you.</source>
+        <translation>Лицо слишком тёмное для сравнения: включите свет перед собой.</translation>
+    </message>
+    <message>
+        <source>Your face matches the photo on your document.</source>
+        <translation>Ваше лицо совпадает с фото в документе.</translation>
+    </message>
+    <message>
+        <source>microphone loudness level (no recordings)</source>
+        <translation>уровень громкости микрофона (без записи)</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>действительна</translation>
+    </message>
+    <message>
+        <source>webcam pictures when something unusual happens</source>
+        <translation>снимки веб-камеры, когда происходит что-то необычное</translation>
+    </message>
+    <message>
+        <source>when the exam window loses focus</source>
+        <translation>когда окно экзамена теряет фокус</translation>
+    </message>
+    <message>
+        <source>your answers and their times</source>
+        <translation>ваши ответы и время их ввода</translation>
+    </message>
+    <message>
+        <source>your university's exam office (encrypted to its key)</source>
+        <translation>экзаменационный отдел вашего университета (зашифровано его ключом)</translation>
+    </message>
+    <message>
+        <source>{kbps} kbit/s — enough (needed: {need}).</source>
+        <translation>{kbps} кбит/с — достаточно (нужно: {need}).</translation>
+    </message>
+    <message>
+        <source>{kbps} kbit/s — too slow (needed: {need}). Move closer to the Wi-Fi router or use a cable, and stop other downloads.</source>
+        <translation>{kbps} кбит/с — слишком медленно (нужно: {need}). Подойдите ближе к Wi-Fi роутеру или используйте кабель, остановите другие загрузки.</translation>
+    </message>
+    <message>
+        <source>{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}</source>
+        <translation>{w}×{h}, {fps} кадр/с, яркость {b}/255, лиц: {faces}</translation>
+    </message>
+    <message>
+        <source>← &amp;Previous</source>
+        <translation>← &amp;Назад</translation>
+    </message>
+    <message>
+        <source>⚑ Flag for review</source>
+        <translation>⚑ Отметить для проверки</translation>
+    </message>
+    <message>
+        <source>✓ answered   ⚑ flagged for review</source>
+        <translation>✓ отвечено   ⚑ отмечено для проверки</translation>
+    </message>
+</context>
+</TS>
