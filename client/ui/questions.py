@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QPixmap, QRegularExpressionValidator
+from PySide6.QtGui import QKeySequence, QPixmap, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -233,8 +233,10 @@ class OrderingQuestion(QuestionWidget):
         self.down = QPushButton()
         self.binder.bind(self.up.setText, "Move &up")
         self.binder.bind(self.down.setText, "Move &down")
-        self.up.setShortcut("Alt+Up")
-        self.down.setShortcut("Alt+Down")
+        # QShortcut objects: the buttons' "&" mnemonics would replace setShortcut()
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence("Alt+Up"), self, lambda: self.move(-1), context=context)
+        QShortcut(QKeySequence("Alt+Down"), self, lambda: self.move(1), context=context)
         self.up.clicked.connect(lambda: self.move(-1))
         self.down.clicked.connect(lambda: self.move(1))
         row.addWidget(self.up)

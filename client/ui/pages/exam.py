@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -98,7 +99,6 @@ class ExamPage(QWidget):
         self.position.setObjectName("questionPosition")
         self.flag_button = QPushButton()
         self.flag_button.setCheckable(True)
-        self.flag_button.setShortcut("Ctrl+F")
         self.binder.bind(self.flag_button.setText, "⚑ Flag for review")
         self.flag_button.toggled.connect(self._flag_toggled)
         head.addWidget(self.position, 1)
@@ -119,8 +119,11 @@ class ExamPage(QWidget):
         self.binder.bind(self.prev_button.setText, "← &Previous")
         self.binder.bind(self.next_button.setText, "&Next →")
         self.binder.bind(self.finish_button.setText, "&Finish exam…")
-        self.prev_button.setShortcut("Ctrl+Left")
-        self.next_button.setShortcut("Ctrl+Right")
+        # QShortcut objects, not setShortcut(): a button's "&" mnemonic text replaces those
+        for keys, action in (("Ctrl+Left", lambda: self.go(self.current - 1)),
+                             ("Ctrl+Right", lambda: self.go(self.current + 1)),
+                             ("Ctrl+F", self.flag_button.toggle)):
+            QShortcut(QKeySequence(keys), self, action)
         self.prev_button.clicked.connect(lambda: self.go(self.current - 1))
         self.next_button.clicked.connect(lambda: self.go(self.current + 1))
         self.finish_button.clicked.connect(self.ask_finish)
