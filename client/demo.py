@@ -111,15 +111,19 @@ def try_gui(world: DemoWorld, args: argparse.Namespace) -> int | None:
         say("[client] No display is available, so the PySide6 window cannot open; "
             "running the headless student flow instead.")
         return None
+    from client.demo_student import CLIP
+
     try:
-        from client.ui.app import run_student_app  # type: ignore[attr-defined]
+        from client.ui.app import run_student_app
     except ImportError as exc:
         say(f"[client] The PySide6 student client is not available ({exc}); "
             "running the headless student flow instead.")
         return None
     config = {"base_url": world.url, "exam_id": world.exam_id, "student_id": STUDENT,
               "access_code": CODE, "data_dir": str(world.base / "client"),
-              "trust": world.trust, "video": str(args.video) if args.video else None}
+              "trust": world.trust, "video": str(args.video or CLIP) if (args.video or
+                                                                         CLIP.exists()) else None}
+    say(f"[client] opening the PySide6 student client (camera: {config['video'] or 'webcam'})")
     return int(run_student_app(config))
 
 

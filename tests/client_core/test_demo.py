@@ -45,3 +45,26 @@ def test_demo_without_display_says_so(capsys: pytest.CaptureFixture[str], tmp_pa
     assert "No display is available, so the PySide6 window cannot open" in out
     assert "camera check using video file frames" in out
     assert "GRADE" in out
+
+
+def test_demo_with_display_hands_the_world_to_the_ui(capsys: pytest.CaptureFixture[str],
+                                                     tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    app = pytest.importorskip("client.ui.app")
+    seen: list[dict[str, object]] = []
+
+    def fake_run(config: dict[str, object]) -> int:
+        seen.append(config)
+        return 0
+
+    monkeypatch.setattr(app, "run_student_app", fake_run)
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    code = main(["--data-dir", str(tmp_path / "demo")])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "opening the PySide6 student client" in out and "GRADE" not in out
+    config = seen[0]
+    assert str(config["base_url"]).startswith("http://127.0.0.1:")
+    assert config["exam_id"] == "demo-phys-101" and config["access_code"] == "DEMO-2026"
+    assert len(config["trust"]) == 1  # type: ignore[arg-type]
