@@ -101,7 +101,7 @@ class ReviewServer(Protocol):
 
     def download_bundle(self, attempt_id: str) -> bytes: ...
 
-    def download_receipt(self, attempt_id: str) -> dict[str, Any]: ...
+    def download_receipt(self, attempt_id: str, sha256: str = "") -> dict[str, Any]: ...
 
     def server_key(self) -> bytes: ...
 
@@ -160,9 +160,10 @@ class HttpReviewServer:
         path = f"/v1/review/sessions/{quote(attempt_id, safe='')}/bundle"
         return self._request("GET", path).content
 
-    def download_receipt(self, attempt_id: str) -> dict[str, Any]:
+    def download_receipt(self, attempt_id: str, sha256: str = "") -> dict[str, Any]:
+        """The receipt of the hand-in with these bytes (the latest if ``sha256`` is empty)."""
         path = f"/v1/attempts/{quote(attempt_id, safe='')}/receipt"
-        data = self._json("GET", path)
+        data = self._json("GET", path, params={"sha256": sha256} if sha256 else {})
         if not isinstance(data, dict):
             raise NetworkError("The server sent a receipt that is not an object.")
         return data

@@ -118,14 +118,26 @@ def verify_receipt(
         )
 
 
-def verify_attempt_key(envelope_key: bytes, registered: Sequence[bytes]) -> None:
-    """The envelope must be signed by a key the server registered for this attempt."""
+def verify_attempt_key(
+    envelope_key: bytes, registered: Sequence[bytes], key_changes: int = 0
+) -> None:
+    """The envelope must be signed by a key the server registered for this attempt.
+
+    The review list carries only the attempt's current key; after a key change
+    (crash resume on a new machine) an older key is reported as such, not as forged.
+    """
     if not registered:
         raise SignatureError("The server has no attempt key on record to check the signature.")
-    if envelope_key not in registered:
+    if envelope_key in registered:
+        return
+    if key_changes:
         raise SignatureError(
-            "The result is signed by a key that was never registered for this attempt."
+            f"The result is signed by an earlier attempt key, not the current one (the key "
+            f"changed {key_changes} time(s)); ask the server operator for the key history."
         )
+    raise SignatureError(
+        "The result is signed by a key that was never registered for this attempt."
+    )
 
 
 @dataclass(frozen=True)
@@ -137,6 +149,7 @@ class BundleInputs:
     receipt: Mapping[str, Any]
     server_key: bytes
     registered_keys: Sequence[bytes]
+    key_changes: int = 0
 
 
 def open_session(
@@ -152,7 +165,8 @@ def open_session(
         Check("Decryption", True, "The bundle opened with the institution key."),
         _run(
             "Attempt signature",
-            lambda: verify_attempt_key(opened.attempt_public_key, inputs.registered_keys),
+            lambda: verify_attempt_key(opened.attempt_public_key, inputs.registered_keys,
+                                       inputs.key_changes),
             "Signed by the attempt key registered at start.",
         ),
         _run(

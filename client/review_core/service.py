@@ -6,6 +6,7 @@ and the keys. The Qt layer calls it from worker threads; tests call it directly.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,9 +75,10 @@ class ReviewService:
         inputs = BundleInputs(
             attempt_id=summary.attempt_id,
             blob=blob,
-            receipt=self._receipt_for(summary),
+            receipt=self._receipt_for(summary, hashlib.sha256(blob).hexdigest()),
             server_key=self.server_key(),
             registered_keys=[summary.public_key] if summary.public_key else [],
+            key_changes=summary.key_changes,
         )
         opened = open_session(inputs, self.institution_key, self.codec)
         flags = tuple(entry.seq for entry in opened.content.flags())
@@ -97,9 +99,9 @@ class ReviewService:
         """Open every handed-in session not opened yet (for the exam-wide CSV)."""
         return [self.open_or_mark(r) for r in records if r.summary.submitted and r.opened is None]
 
-    def _receipt_for(self, summary: SessionSummary) -> dict[str, Any]:
+    def _receipt_for(self, summary: SessionSummary, sha256: str) -> dict[str, Any]:
         try:
-            return self.server.download_receipt(summary.attempt_id)
+            return self.server.download_receipt(summary.attempt_id, sha256)
         except ServerError as exc:
             if exc.status != 404:
                 raise

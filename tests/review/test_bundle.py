@@ -138,3 +138,8 @@ def test_forged_receipt_fails(world: dict) -> None:
 def test_no_registered_key_fails() -> None:
     with pytest.raises(SignatureError, match="no attempt key on record"):
         verify_attempt_key(b"k" * 32, [])
+
+
+def test_key_after_change_is_named_as_such() -> None:
+    with pytest.raises(SignatureError, match=r"earlier attempt key.*changed 1 time"):
+        verify_attempt_key(b"old" * 10 + b"ab", [b"new" * 10 + b"ab"], key_changes=1)

@@ -43,6 +43,9 @@ T0 = 1_800_000_000
 PASSPHRASE = b"office passphrase"
 ROSTER = ("student_id,name,access_code\ns1,Aida Nurlanova,code-1\ns2,Bolat Seitkali,code-2\n"
           "s3,Dana Omarova,code-3\ns4,Erlan Abenov,code-4\n")
+# What every student answers (only the questions their paper drew are kept).
+ANSWERS = {"capital": "b", "vectors": ["a"], "light-speed": True, "gravity": "9.8",
+           "incline": "a", "unit": "Ньютон", "explain": "Инерция: дене тыныштықта қалады."}
 CODES = {"s1": "code-1", "s2": "code-2", "s3": "code-3", "s4": "code-4"}
 
 
@@ -109,8 +112,8 @@ def _inputs(world: World, student: str, attempt_id: str, attempt: Ed25519Private
     return HandinInputs(
         attempt_id=attempt_id, exam_id=world.exam_id, exam_version=1, student_id=student,
         seed=seed, paper=paper,
-        answers={"capital": "b", "vectors": ["a"], "light-speed": True, "gravity": "9.8",
-                 "explain": "Инерция: дене тыныштықта қалады."},
+        answers={qid: answer for qid, answer in ANSWERS.items()
+                 if qid in {entry["id"] for entry in paper["questions"]}},
         log_bytes=log_bytes, log_signature=signature, evidence=evidence,
         system_checks={"camera": {"ok": True, "device": "Integrated Camera"},
                        "audio": {"ok": True, "vad_speech": False},
