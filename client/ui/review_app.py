@@ -4,18 +4,27 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
-def main(argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication
+from .review.main_window import ReviewWindow
 
-    from .review.main_window import ReviewWindow
 
-    app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
-    app.setApplicationName("Emtihan review")
+def build_window() -> ReviewWindow:
+    """The main window, shown, with the sign-in dialog queued right after."""
     window = ReviewWindow()
     window.show()
-    window.sign_in()
-    return int(app.exec())
+    QTimer.singleShot(0, window.sign_in)
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
+    app.setApplicationName("Emtihan review")
+    window = build_window()
+    code = int(app.exec())
+    window.runner.wait()
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from client.ui.review import main_window  # noqa: E402
+from client.ui.review_app import build_window  # noqa: E402
+
+pytestmark = pytest.mark.qt
+
+
+def test_app_opens_window_then_sign_in(qtbot, monkeypatch: pytest.MonkeyPatch,
+                                       no_thread_leak: None) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(main_window.SignInDialog, "exec",
+                        lambda self: shown.append(self.windowTitle()) or 0)
+    window = build_window()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert shown == ["Sign in — Emtihan review"]
+    assert window.isVisible() and window.service is None
+    window.refresh()
+    assert window.status.text() == "Sign in first."
