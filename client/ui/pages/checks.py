@@ -63,6 +63,7 @@ class ChecksPage(Page):
         row.addWidget(self.summary, 1)
         row.addWidget(self.continue_button)
         self.layout_.addLayout(row)
+        self._update_continue()
 
     # -- building ----------------------------------------------------------------------------
     def _box(self, title: str) -> tuple[QGroupBox, QVBoxLayout]:
@@ -134,6 +135,7 @@ class ChecksPage(Page):
     # -- life cycle ------------------------------------------------------------------------
     def set_policy(self, policy: dict[str, Any]) -> None:
         self.required = dict(policy.get("required_checks", self.required))
+        self._update_continue()
 
     def start_audio(self) -> None:
         self.meter.start()

@@ -1,0 +1,136 @@
+"""Camera worker on a video file, camera verdicts, task workers and the thread-leak guard."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QThread
+
+from client.core.devices import VideoFileCamera
+from client.ui.camera import CameraStats, CameraWorker, camera_verdict, count_faces, open_camera
+from client.ui.workers import run_task, running_threads
+from exam_packages.errors import DeviceError, NetworkError
+
+from .conftest import CLIP
+
+needs_clip = pytest.mark.skipif(not CLIP.exists(), reason=f"shared clip missing: {CLIP}")
+
+
+@needs_clip
+def test_camera_worker_reads_video_file_and_stops_cleanly(qtbot):
+    worker = CameraWorker(lambda: open_camera(str(CLIP)), face_counter=lambda f: 1)
+    images, stats, errors = [], [], []
+    worker.frame_ready.connect(images.append)
+    worker.stats_ready.connect(stats.append)
+    worker.user_message.connect(errors.append)
+    worker.start()
+    qtbot.waitUntil(lambda: len(stats) >= 2, timeout=15000)
+    assert worker.stop(5000)
+    assert not worker.isRunning() and worker not in running_threads()
+    assert errors == []
+    assert images[0].width() == 640 and images[0].height() == 360
+    last = stats[-1]
+    assert (last.width, last.height, last.faces) == (640, 360, 1)
+    assert last.fps > 0 and 0 <= last.brightness <= 255
+
+
+def test_camera_worker_reports_a_camera_that_cannot_open(qtbot, tmp_path):
+    missing = tmp_path / "nope.mp4"
+    worker = CameraWorker(lambda: VideoFileCamera(missing))
+    with qtbot.waitSignal(worker.user_message, timeout=5000) as sig:
+        worker.start()
+    assert worker.wait(5000)
+    assert sig.args == ["The video nope.mp4 cannot be opened."]
+    assert worker.frames_read == 0
+
+
+def test_camera_worker_reports_a_camera_without_picture(qtbot):
+    class Dead:
+        def read(self):
+            return False, None
+
+        def close(self):
+            self.closed = True
+
+    source = Dead()
+    worker = CameraWorker(lambda: source)
+    with qtbot.waitSignal(worker.user_message, timeout=5000) as sig:
+        worker.start()
+    assert worker.wait(5000)
+    assert sig.args == ["The camera sends no picture."] and source.closed
+
+
+def test_camera_verdict_hints():
+    assert camera_verdict(CameraStats(640, 480, 25, 120, 1)) == (True, [])
+    ok, hints = camera_verdict(CameraStats(320, 240, 5, 20, 0))
+    assert not ok and hints == [
+        "The picture is too small: choose a camera with at least 640×360.",
+        "The camera is too slow: close other programs that use it.",
+        "Too dark: turn on a light in front of you.",
+        "No face visible: sit in front of the camera, face uncovered."]
+    assert camera_verdict(CameraStats(640, 480, 25, 230, 2))[1] == [
+        "Too bright: move away from the window or lamp behind the camera.",
+        "More than one face visible: you must be alone."]
+    assert camera_verdict(CameraStats(640, 480, 25, 120, None)) == (True, [])
+
+
+def test_count_faces_uses_largest_face_brightness():
+    class Box:
+        def __init__(self, top, right, bottom, left):
+            self.top, self.right, self.bottom, self.left = top, right, bottom, left
+
+    frame = np.zeros((100, 100, 3), np.uint8)
+    frame[10:60, 10:60] = 200
+    n, grey = count_faces(lambda f: [Box(70, 80, 80, 70), Box(10, 60, 60, 10)], frame)
+    assert n == 2 and grey == pytest.approx(200, abs=1)
+    assert count_faces(lambda f: 3, frame) == (3, None)
+    assert count_faces(lambda f: [], frame) == (0, None)
+
+
+def test_open_camera_missing_file_is_a_device_error(tmp_path):
+    with pytest.raises(DeviceError, match="cannot be opened"):
+        open_camera(str(tmp_path / "missing.avi"))
+
+
+def test_task_result_arrives_in_gui_thread(qtbot):
+    main = QThread.currentThread()
+    got, progress = [], []
+
+    def work(report):
+        report(1, 2)
+        report(2, 2)
+        return QThread.currentThread() is not main
+
+    handle = run_task(work, got.append, None, lambda d, t: progress.append((d, t)))
+    qtbot.waitUntil(lambda: bool(got), timeout=5000)
+    assert handle.wait(5000)
+    assert got == [True] and progress == [(1, 2), (2, 2)]
+
+
+def test_task_error_becomes_user_message(qtbot):
+    messages, results = [], []
+
+    def fail(_report):
+        raise NetworkError("The exam server does not answer.")
+
+    run_task(fail, results.append, messages.append)
+    qtbot.waitUntil(lambda: bool(messages), timeout=5000)
+    assert messages == ["The exam server does not answer."] and results == []
+
+
+def test_unexpected_exception_is_caught_too(qtbot):
+    messages = []
+    run_task(lambda _r: 1 / 0, None, messages.append)
+    qtbot.waitUntil(lambda: bool(messages), timeout=5000)
+    assert messages == ["Something went wrong: division by zero"]
+
+
+@needs_clip
+def test_leak_guard_sees_a_running_thread(qtbot):
+    worker = CameraWorker(lambda: open_camera(str(CLIP)))
+    worker.start()
+    try:
+        assert worker in running_threads()
+    finally:
+        worker.stop()
+    assert worker not in running_threads()

@@ -1,0 +1,256 @@
+"""The whole student window driven like a student would, against the fake backend."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from client.core.clock import FakeClock
+from client.ui.backend import IdentityDecision
+from client.ui.fake_backend import FakeBackend
+from client.ui.i18n import I18n
+from client.ui.screenshots import FlowDriver
+from client.ui.window import StudentWindow
+
+from .conftest import CLIP, FACES
+
+ID_IMAGE = FACES / "id_docs" / "passporteye" / "100_pass-cze2.jpg"
+
+
+@pytest.fixture()
+def flow(qtbot):
+    clock = FakeClock()
+    backend = FakeBackend(clock, duration_s=1800)
+    i18n = I18n()
+    w = StudentWindow(backend, i18n, open_camera=None)
+    qtbot.addWidget(w)
+    w.show()
+    yield FlowDriver(w, backend, clock)
+    w.shutdown()
+
+
+def _signed_in(qtbot, d):
+    page = d.w.signin
+    page.server.setFocus()
+    qtbot.keyClicks(page.server, "http://127.0.0.1:8000")
+    qtbot.keyClick(page.server, Qt.Key.Key_Tab)
+    qtbot.keyClicks(page.focusWidget(), "phys-101-final")
+    qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(page.focusWidget(), "s-42")
+    qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(page.focusWidget(), "code-1")
+    qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.exams.count() == 2, timeout=5000)
+    return page
+
+
+def test_sign_in_with_keyboard_then_download(qtbot, flow):
+    page = _signed_in(qtbot, flow)
+    assert flow.backend.signed_in_as == ("http://127.0.0.1:8000", "phys-101-final", "s-42")
+    assert page.exams.currentItem().text().startswith("Physics 101")
+    qtbot.keyClick(page.exams, Qt.Key.Key_Return)  # activating the exam downloads it
+    qtbot.waitUntil(lambda: flow.w.stack.currentWidget() is flow.w.checks, timeout=5000)
+    assert page.progress.value() == page.progress.maximum() == 8 * 65536
+    assert "version 3" in page.status.text() and flow.w.steps.current == 1
+
+
+def test_sign_in_needs_all_fields(qtbot, flow):
+    page = flow.w.signin
+    page.server.setText("http://127.0.0.1:8000")
+    page.sign_in_button.click()
+    assert page.status.text() == "Please fill in all four fields."
+    assert flow.backend.signed_in_as is None and page.exams.count() == 0
+
+
+def test_sign_in_failure_is_shown(qtbot, flow):
+    flow.backend.fail_sign_in = "The access code is wrong."
+    page = flow.w.signin
+    for field, text in ((page.server, "http://x"), (page.exam, "e"), (page.student, "s"),
+                        (page.code, "c")):
+        field.setText(text)
+    page.sign_in_button.click()
+    qtbot.waitUntil(lambda: page.sign_in_button.isEnabled(), timeout=5000)
+    assert page.status.text() == "The access code is wrong."
+    assert page.exams.count() == 0 and flow.w.steps.current == 0
+
+
+def test_interrupted_download_resumes(qtbot, flow):
+    flow.backend.download_failures = 1
+    page = _signed_in(qtbot, flow)
+    page.download_button.click()
+    qtbot.waitUntil(lambda: page.download_button.isEnabled(), timeout=5000)
+    assert page.status.text() == "The connection dropped during the download."
+    assert page.download_button.text() == "&Resume download" and page.report is None
+    assert page.progress.value() == 4 * 65536
+    page.download_button.click()
+    qtbot.waitUntil(lambda: page.report is not None, timeout=5000)
+    assert flow.backend.downloaded_bytes == 8 * 65536  # continued, not restarted
+
+
+def test_failed_verification_does_not_continue(qtbot, flow):
+    flow.backend.verification_error = "The exam package is not signed by a trusted author."
+    page = _signed_in(qtbot, flow)
+    page.download_button.click()
+    qtbot.waitUntil(lambda: page.download_button.isEnabled(), timeout=5000)
+    assert page.status.text() == "The exam package is not signed by a trusted author."
+    assert page.report is None and flow.w.stack.currentWidget() is page
+
+
+def test_checks_gate_continue_and_record_results(qtbot, flow):
+    flow.sign_in()
+    checks = flow.w.checks
+    assert not checks.continue_button.isEnabled()
+    assert checks.summary.text() == "Still to pass: Camera, Microphone, Speaker, Connection"
+    flow.checks(with_camera=False)
+    assert checks.continue_button.isEnabled()
+    checks.continue_button.click()
+    assert flow.w.stack.currentWidget() is flow.w.consent
+    assert set(flow.backend.checks) == {"camera", "microphone", "speaker", "bandwidth"}
+    assert flow.backend.checks["bandwidth"] == (True, {"kbps": 2400, "required_kbps": 512})
+
+
+def test_wrong_digits_and_slow_network_fail(qtbot, flow):
+    flow.sign_in()
+    checks = flow.w.checks
+    checks.play_digits("25")
+    checks.answer.setText("24")
+    checks.check_digits()
+    assert checks.results["speaker"] == (False, {"typed_correctly": False})
+    assert checks.speaker_result.text().startswith("Not quite.")
+    flow.backend.bandwidth_kbps = 300
+    checks.measure_bandwidth()
+    qtbot.waitUntil(lambda: "bandwidth" in checks.results, timeout=5000)
+    assert checks.results["bandwidth"][0] is False
+    assert checks.bw_result.text().startswith("300 kbit/s — too slow (needed: 512)")
+    checks.finish()  # refused: nothing recorded, still on the page
+    assert flow.backend.checks == {} and flow.w.stack.currentWidget() is checks
+
+
+def test_silent_microphone_is_not_accepted(qtbot, flow):
+    checks = flow.w.checks
+    checks.mic_level(0.001)
+    assert "microphone" not in checks.results
+    assert checks.mic_result.text().startswith("No sound yet")
+
+
+def _to_consent(flow):
+    flow.sign_in()
+    flow.checks(with_camera=False)
+    flow.w.checks.continue_button.click()
+
+
+def test_consent_declined_ends_politely(qtbot, flow):
+    _to_consent(flow)
+    consent = flow.w.consent
+    assert "90 days" in consent.details.text() and "microphone loudness" in consent.details.text()
+    assert not consent.accept_button.isEnabled()
+    consent.accept_button.click()
+    assert flow.backend.consent is None
+    consent.decline_button.click()
+    assert flow.backend.consent is False
+    assert flow.w.stack.currentWidget() is flow.w.ended
+    assert "Nothing was recorded" in flow.w.ended.intro.text()
+
+
+def _to_identity(flow):
+    _to_consent(flow)
+    flow.consent()
+    flow.w.consent.accept_button.click()
+
+
+@pytest.mark.skipif(not ID_IMAGE.exists(), reason="shared ID specimen missing")
+def test_identity_retry_then_review_lets_student_continue_flagged(qtbot, flow):
+    _to_identity(flow)
+    ident = flow.w.identity
+    assert flow.backend.consent is True and flow.w.stack.currentWidget() is ident
+    flow.backend.identity_decisions = [
+        IdentityDecision("reject", "No face found on the document.", 1),
+        IdentityDecision("review", "The match is uncertain.", 0)]
+    assert ident.load_id_file(ID_IMAGE)
+    ident.start_liveness()
+    for step in range(3):
+        assert ident.live_status.text() == "Now: " + flow.backend.liveness_steps()[step]
+        for _ in range(12):
+            ident.on_frame(ident.id_image)
+    qtbot.waitUntil(lambda: ident.decision is not None, timeout=5000)
+    assert ident.result.text() == "Not confirmed: No face found on the document. Tries left: 1."
+    assert not ident.continue_button.isEnabled() and ident.retry_button.isVisible()
+    ident.decision = None
+    ident.retry_button.click()
+    for _ in range(36):
+        ident.on_frame(ident.id_image)
+    qtbot.waitUntil(lambda: ident.decision is not None, timeout=5000)
+    assert ident.flagged and ident.continue_button.isEnabled()
+    assert "a person will review your identity" in ident.result.text()
+    image, frames = flow.backend.identity_calls[-1]
+    assert [len(f) for f in frames] == [12, 12, 12] and image.shape[2] == 3
+
+
+def test_unreadable_id_file_is_refused(qtbot, flow, tmp_path):
+    bad = tmp_path / "id.jpg"
+    bad.write_bytes(b"not a picture")
+    ident = flow.w.identity
+    assert not ident.load_id_file(bad)
+    assert ident.doc_hint.text() == "This file is not a readable picture."
+    assert ident.id_image is None and not ident.live_button.isEnabled()
+
+
+def _to_exam(qtbot, flow):
+    _to_identity(flow)
+    ident = flow.w.identity
+    ident.set_document(__import__("numpy").zeros((120, 160, 3), "uint8"))
+    ident.start_liveness()
+    for _ in range(36):
+        ident.on_frame(ident.id_image)
+    qtbot.waitUntil(lambda: ident.continue_button.isEnabled(), timeout=5000)
+    ident.continue_button.click()
+    qtbot.waitUntil(lambda: flow.w.stack.currentWidget() is flow.w.exam, timeout=5000)
+
+
+def test_full_exam_hand_in_offline_then_receipt(qtbot, flow):
+    _to_exam(qtbot, flow)
+    flow.answer_all()
+    assert set(flow.backend.saved) == set(flow.backend.exam_doc["questions"])
+    assert all(v not in (None, "", [], {}) for v in flow.backend.saved.values())
+    flow.backend.offline_uploads = 1
+    flow.w.exam.ask_finish()
+    flow.w.exam.hand_in_button.click()
+    handin = flow.w.handin
+    qtbot.waitUntil(lambda: handin.offline, timeout=5000)
+    assert handin.status.text().startswith("Saved on this computer, will upload when you are")
+    assert handin.retry_button.isVisible() and handin.auto_retry.isActive()
+    assert handin.receipt is None and flow.backend.submitted == [False]
+    handin.retry_button.click()
+    qtbot.waitUntil(lambda: handin.receipt is not None, timeout=5000)
+    assert not handin.auto_retry.isActive() and not handin.retry_button.isVisible()
+    text = handin.receipt_view.toPlainText()
+    assert handin.receipt.receipt_id in text and "Server signature: valid" in text
+
+
+def test_time_up_hands_in_automatically(qtbot, flow):
+    _to_exam(qtbot, flow)
+    flow.clock.advance(1800)
+    flow.w.exam.tick()
+    qtbot.waitUntil(lambda: flow.w.handin.receipt is not None, timeout=5000)
+    assert flow.backend.submitted == [True] and flow.w.steps.current == 5
+    assert flow.w.handin.status.text().startswith("Handed in.")
+
+
+@pytest.mark.skipif(not CLIP.exists(), reason="shared clip missing")
+def test_camera_frames_reach_checks_and_identity(qtbot):
+    from client.ui.camera import open_camera
+
+    backend = FakeBackend(FakeClock())
+    w = StudentWindow(backend, I18n(), open_camera=lambda: open_camera(str(CLIP)))
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        w.show_step(1)
+        w.start_camera()
+        qtbot.waitUntil(lambda: "camera" in w.checks.results, timeout=15000)
+        assert w.checks.preview.pixmap() is not None
+        assert w.identity.last_frame is not None and w.identity.last_frame.shape == (360, 640, 3)
+        assert w.checks.camera_facts.text().startswith("640×360")
+    finally:
+        w.shutdown()
+    assert w.camera is None
