@@ -84,7 +84,10 @@ def render(world: World) -> None:
     data = SignInData(world.url, world.token(), world.exam_id, "Dr. Aida Sarsen",
                       world.institution_key_path, PASSPHRASE, world.invigilator_key_path,
                       PASSPHRASE)
-    dialog = SignInDialog(defaults=data)
+    shown = SignInData("https://exams.example.edu", data.token, data.exam_id, data.reviewer,
+                       Path("~/keys/institution-results.pem"), PASSPHRASE,
+                       Path("~/keys/aida-sarsen.pem"), PASSPHRASE)
+    dialog = SignInDialog(defaults=shown)
     dialog.resize(620, 380)
     _shot(dialog, "signin")
     win = ReviewWindow()

@@ -22,3 +22,15 @@ def test_app_opens_window_then_sign_in(qtbot, monkeypatch: pytest.MonkeyPatch,
     assert window.isVisible() and window.service is None
     window.refresh()
     assert window.status.text() == "Sign in first."
+
+
+def test_sign_in_dialog_names_missing_fields(qtbot) -> None:
+    from client.ui.review.signin import SignInDialog
+
+    dialog = SignInDialog()
+    qtbot.addWidget(dialog)
+    dialog.token.setText("tok")
+    dialog._accept()
+    assert dialog.result() == 0
+    assert dialog.error.text() == ("Please fill in: exam id, reviewer name, institution key, "
+                                   "signing key.")

@@ -63,6 +63,11 @@ class SignInDialog(QDialog):
         self.invigilator = QLineEdit()
         self.invigilator_pass = QLineEdit()
         self.invigilator_pass.setEchoMode(QLineEdit.EchoMode.Password)
+        self._layout(self._form())
+        if defaults is not None:
+            self.fill(defaults)
+
+    def _form(self) -> QFormLayout:
         form = QFormLayout()
         form.addRow("Server", self.server)
         form.addRow("Invigilator token", self.token)
@@ -73,6 +78,9 @@ class SignInDialog(QDialog):
         form.addRow("Passphrase", self.institution_pass)
         form.addRow("Your signing key", _file_row(self.invigilator, "Invigilator key", self))
         form.addRow("Passphrase", self.invigilator_pass)
+        return form
+
+    def _layout(self, form: QFormLayout) -> None:
         self.error = QLabel()
         self.error.setStyleSheet("color:#b3261e;")
         self.error.setWordWrap(True)
@@ -86,8 +94,6 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        if defaults is not None:
-            self.fill(defaults)
 
     def fill(self, data: SignInData) -> None:
         self.server.setText(data.server_url)
