@@ -43,6 +43,6 @@ LEAK_PER_EMIT = _measure_leak()
 
 def emit(signal: SignalInstance, *args: Any) -> None:
     """``signal.emit(*args)`` without PySide 6.12's reference leak on ``True``."""
-    result = signal.emit(*args)
+    result: object = signal.emit(*args)  # type: ignore[func-returns-value]
     if LEAK_PER_EMIT and args and isinstance(result, bool):
         _give_back(result, LEAK_PER_EMIT)

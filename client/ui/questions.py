@@ -235,17 +235,17 @@ class OrderingQuestion(QuestionWidget):
         self.binder.bind(self.down.setText, "Move &down")
         # QShortcut objects: the buttons' "&" mnemonics would replace setShortcut()
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        QShortcut(QKeySequence("Alt+Up"), self, lambda: self.move(-1), context=context)
-        QShortcut(QKeySequence("Alt+Down"), self, lambda: self.move(1), context=context)
-        self.up.clicked.connect(lambda: self.move(-1))
-        self.down.clicked.connect(lambda: self.move(1))
+        QShortcut(QKeySequence("Alt+Up"), self, lambda: self.move_item(-1), context=context)
+        QShortcut(QKeySequence("Alt+Down"), self, lambda: self.move_item(1), context=context)
+        self.up.clicked.connect(lambda: self.move_item(-1))
+        self.down.clicked.connect(lambda: self.move_item(1))
         row.addWidget(self.up)
         row.addWidget(self.down)
         row.addStretch(1)
         self.box.addWidget(self.list)
         self.box.addLayout(row)
 
-    def move(self, step: int) -> None:
+    def move_item(self, step: int) -> None:
         row = self.list.currentRow()
         target = row + step
         if row < 0 or not 0 <= target < self.list.count():

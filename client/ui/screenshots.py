@@ -107,7 +107,7 @@ class FlowDriver:
                 for combo in widget.combos.values():  # type: ignore[attr-defined]
                     combo.setCurrentIndex(1)
             elif kind == "ordering":
-                widget.move(1)  # type: ignore[attr-defined]
+                widget.move_item(1)  # type: ignore[attr-defined]
 
 
 def _save(window: StudentWindow, out: Path, name: str) -> Path:

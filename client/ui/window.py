@@ -186,7 +186,7 @@ class StudentWindow(QMainWindow):
         if self.stack.currentWidget() is not self.exam or self.exam.finished:
             return
         now = time.monotonic()
-        busy = self.proctor_task is not None and self.proctor_task.thread.isRunning()
+        busy = self.proctor_task is not None and self.proctor_task.qthread.isRunning()
         if now - self.last_proctor >= PROCTOR_EVERY_S and not busy:
             self.last_proctor = now
             self.proctor_task = run_task(lambda _p: self.backend.proctor_frame(frame),

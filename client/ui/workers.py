@@ -91,7 +91,7 @@ class TaskHandle(QObject):
     ) -> None:
         super().__init__()
         self.worker = worker
-        self.thread = thread
+        self.qthread = thread
         self._on_done = on_done
         self._on_error = on_error
         self._on_progress = on_progress
@@ -100,7 +100,7 @@ class TaskHandle(QObject):
         worker.progress.connect(self._progress)
 
     def wait(self, timeout_ms: int = 10000) -> bool:
-        return self.thread.wait(timeout_ms)
+        return self.qthread.wait(timeout_ms)
 
     @Slot(object)
     def _done(self, result: object) -> None:

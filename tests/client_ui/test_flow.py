@@ -69,7 +69,7 @@ def test_sign_in_failure_is_shown(qtbot, flow):
                         (page.code, "c")):
         field.setText(text)
     page.sign_in_button.click()
-    qtbot.waitUntil(lambda: page.sign_in_button.isEnabled(), timeout=5000)
+    qtbot.waitUntil(page.sign_in_button.isEnabled, timeout=5000)
     assert page.status.text() == "The access code is wrong."
     assert page.exams.count() == 0 and flow.w.steps.current == 0
 
@@ -78,7 +78,7 @@ def test_interrupted_download_resumes(qtbot, flow):
     flow.backend.download_failures = 1
     page = _signed_in(qtbot, flow)
     page.download_button.click()
-    qtbot.waitUntil(lambda: page.download_button.isEnabled(), timeout=5000)
+    qtbot.waitUntil(page.download_button.isEnabled, timeout=5000)
     assert page.status.text() == "The connection dropped during the download."
     assert page.download_button.text() == "&Resume download" and page.report is None
     assert page.progress.value() == 4 * 65536
@@ -91,7 +91,7 @@ def test_failed_verification_does_not_continue(qtbot, flow):
     flow.backend.verification_error = "The exam package is not signed by a trusted author."
     page = _signed_in(qtbot, flow)
     page.download_button.click()
-    qtbot.waitUntil(lambda: page.download_button.isEnabled(), timeout=5000)
+    qtbot.waitUntil(page.download_button.isEnabled, timeout=5000)
     assert page.status.text() == "The exam package is not signed by a trusted author."
     assert page.report is None and flow.w.stack.currentWidget() is page
 
@@ -202,7 +202,7 @@ def _to_exam(qtbot, flow):
     ident.start_liveness()
     for _ in range(36):
         ident.on_frame(ident.id_image)
-    qtbot.waitUntil(lambda: ident.continue_button.isEnabled(), timeout=5000)
+    qtbot.waitUntil(ident.continue_button.isEnabled, timeout=5000)
     ident.continue_button.click()
     qtbot.waitUntil(lambda: flow.w.stack.currentWidget() is flow.w.exam, timeout=5000)
 

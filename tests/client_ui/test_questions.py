@@ -111,7 +111,7 @@ def test_ordering_move_buttons_and_alt_arrows(qtbot):
     w.up.setFocus()
     qtbot.keyClick(w.up, Qt.Key.Key_Space)  # the button is keyboard operable
     assert w.answer() == ["i1", "i2", "i4", "i3"]
-    w.move(-5)  # out of range: nothing moves
+    w.move_item(-5)  # out of range: nothing moves
     assert w.answer() == ["i1", "i2", "i4", "i3"]
     keys = sorted(sc.key().toString() for sc in w.findChildren(QShortcut))
     assert keys == ["Alt+Down", "Alt+Up"]

@@ -57,7 +57,7 @@ class HandInPage(Page):
                              self._offline, self._progress)
 
     def retry(self) -> None:
-        if self.task is not None and self.task.thread.isRunning():
+        if self.task is not None and self.task.qthread.isRunning():
             return
         self.retry_button.setEnabled(False)
         self._status("Trying to upload again…", "")
