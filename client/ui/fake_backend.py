@@ -108,6 +108,7 @@ class FakeBackend:
         self.flags: set[str] = set()
         self.checks: dict[str, tuple[bool, dict[str, Any]]] = {}
         self.consent: bool | None = None
+        self.checks_finished = False
         self.identity_calls: list[tuple[np.ndarray, list[list[np.ndarray]]]] = []
         self.submitted: list[bool] = []
         self.proctored_frames = 0
@@ -153,6 +154,9 @@ class FakeBackend:
 
     def record_check(self, name: str, passed: bool, details: dict[str, Any]) -> None:
         self.checks[name] = (passed, dict(details))
+
+    def finish_checks(self) -> None:
+        self.checks_finished = True
 
     def consent_info(self) -> ConsentInfo:
         return ConsentInfo(

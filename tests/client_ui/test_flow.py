@@ -107,6 +107,7 @@ def test_checks_gate_continue_and_record_results(qtbot, flow):
     assert flow.w.stack.currentWidget() is flow.w.consent
     assert set(flow.backend.checks) == {"camera", "microphone", "speaker", "bandwidth"}
     assert flow.backend.checks["bandwidth"] == (True, {"kbps": 2400, "required_kbps": 512})
+    assert flow.backend.checks_finished
 
 
 def test_wrong_digits_and_slow_network_fail(qtbot, flow):
@@ -163,6 +164,7 @@ def test_identity_retry_then_review_lets_student_continue_flagged(qtbot, flow):
     _to_identity(flow)
     ident = flow.w.identity
     assert flow.backend.consent is True and flow.w.stack.currentWidget() is ident
+    ident.frames_per_step = 12
     flow.backend.identity_decisions = [
         IdentityDecision("reject", "No face found on the document.", 1),
         IdentityDecision("review", "The match is uncertain.", 0)]
@@ -198,6 +200,7 @@ def test_unreadable_id_file_is_refused(qtbot, flow, tmp_path):
 def _to_exam(qtbot, flow):
     _to_identity(flow)
     ident = flow.w.identity
+    ident.frames_per_step = 12
     ident.set_document(__import__("numpy").zeros((120, 160, 3), "uint8"))
     ident.start_liveness()
     for _ in range(36):

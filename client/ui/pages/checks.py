@@ -264,6 +264,7 @@ class ChecksPage(Page):
         try:
             for name, (passed, details) in self.results.items():
                 self.backend.record_check(name, passed, details)
+            self.backend.finish_checks()
         except EmtihanError as exc:
             self._show(self.summary, "{why}", "fail", why=exc.user_message)
             return

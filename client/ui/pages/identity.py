@@ -23,7 +23,7 @@ from ..i18n import Lazy, TextBinder, tr
 from ..workers import TaskHandle, run_task
 from .common import Page, set_status
 
-FRAMES_PER_STEP = 12
+FRAMES_PER_STEP = 30  # 2 s at 15 frames/s: time to blink or turn the head
 
 
 class IdentityPage(Page):
@@ -39,6 +39,7 @@ class IdentityPage(Page):
         self.step = -1
         self.frames: list[list[np.ndarray]] = []
         self.flagged = False
+        self.frames_per_step = FRAMES_PER_STEP
         self.decision: IdentityDecision | None = None
         row = QHBoxLayout()
         row.addWidget(self._document_box(), 1)
@@ -125,7 +126,7 @@ class IdentityPage(Page):
         self.last_frame = frame
         if 0 <= self.step < len(self.steps):
             self.frames[self.step].append(frame)
-            if len(self.frames[self.step]) >= FRAMES_PER_STEP:
+            if len(self.frames[self.step]) >= self.frames_per_step:
                 self._next_step()
 
     def show_frame(self, image: QImage) -> None:

@@ -1,0 +1,231 @@
+""":class:`~client.ui.backend.StudentBackend` on top of the Qt-free core.
+
+Wraps ``client.core.session.AttemptSession`` (state machine, autosave, event
+log, hand-in outbox) plus the verifier's identity and liveness checks.  No Qt
+here either: the UI calls these methods from its worker threads.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+from client.core.api import ServerClient
+from client.core.session import AttemptSession, SessionConfig
+from exam_packages.errors import EmtihanError, InputError, SessionStateError
+from exam_packages.package import open_package
+from exam_packages.trust import TrustStore
+
+from .backend import (
+    ConsentInfo,
+    ExamStart,
+    ExamSummary,
+    IdentityDecision,
+    PackageReport,
+    Progress,
+    Receipt,
+)
+
+STEP_TEXT = {"blink": "Blink twice.", "turn_left": "Slowly turn your head to the left.",
+             "turn_right": "Slowly turn your head to the right."}
+OUTCOME = {"match": "accept", "review": "review", "no_match": "reject"}
+FRAME_RATE = 15.0  # the camera worker's pace, used to time-stamp liveness frames
+
+
+def _jpeg(image: np.ndarray) -> bytes:
+    ok, buf = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 80])
+    return buf.tobytes() if ok else b""
+
+
+class CoreBackend:
+    """One attempt of one student, driven by the UI."""
+
+    def __init__(self, config: SessionConfig, server_url: str | None = None,
+                 rng: random.Random | None = None) -> None:
+        self.config = config
+        self.session: AttemptSession | None = None
+        self.server_url = server_url
+        self.rng = rng or random.SystemRandom()
+        self.challenge: tuple[str, ...] = ()
+        self.identity_tries = 0
+        self._audio: dict[str, tuple[bool, dict[str, Any]]] = {}
+        self._lock = threading.Lock()  # proctoring and answers may arrive from two threads
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> CoreBackend:
+        trust = config.get("trust")
+        if trust is None:
+            raise InputError("No trusted author keys: pass --trust FILE.")
+        if not isinstance(trust, TrustStore):
+            trust = TrustStore.load(Path(trust))
+        data_dir = Path(config.get("data_dir") or Path.home() / ".emtihan")
+        return cls(SessionConfig(data_dir, trust), str(config.get("base_url") or "") or None)
+
+    @property
+    def s(self) -> AttemptSession:
+        if self.session is None:
+            raise SessionStateError("Sign in first.")
+        return self.session
+
+    # -- sign-in and package ---------------------------------------------------------------
+    def sign_in(self, server_url: str, exam_id: str, student_id: str,
+                access_code: str) -> list[ExamSummary]:
+        server = ServerClient(server_url)
+        session = AttemptSession(self.config, server)
+        session.sign_in(exam_id, student_id, access_code)
+        self.session = session
+        out = []
+        for e in server.list_exams():
+            out.append(ExamSummary(
+                str(e.get("exam_id", "")), str(e.get("title") or e.get("exam_id", "")),
+                str(e.get("opens_at", "")), str(e.get("closes_at", "")),
+                int(e.get("duration_s", 0) or 0)))
+        return out
+
+    def download_package(self, exam_id: str, progress: Progress) -> PackageReport:
+        s = self.s
+        if exam_id != s.exam_id:
+            raise InputError(f"You signed in for {s.exam_id}; sign in again for {exam_id}.")
+        s.download_package(progress)
+        exam = s.manifest["exam"]
+        return PackageReport(exam_id, str(exam.get("title", exam_id)), int(exam["version"]),
+                             "author key " + str(s.manifest.get("author_key_id", ""))[:12] + "…",
+                             s.policy, ("signature", "version", "file hashes"))
+
+    # -- checks and consent ---------------------------------------------------------------
+    def measure_bandwidth_kbps(self, progress: Progress) -> float:
+        result = self.s.check_bandwidth(progress)
+        return float(min(result.download_kbps, result.upload_kbps))
+
+    def record_check(self, name: str, passed: bool, details: dict[str, Any]) -> None:
+        if name in ("microphone", "speaker"):
+            self._audio[name] = (passed, details)
+            if len(self._audio) == 2:
+                ok = all(p for p, _ in self._audio.values())
+                self.s.record_check("audio", {k: dict(v[1], passed=v[0])
+                                              for k, v in self._audio.items()}, ok)
+            return
+        self.s.record_check(name, details, passed)
+
+    def finish_checks(self) -> None:
+        self.s.finish_checks()
+
+    def consent_info(self) -> ConsentInfo:
+        return ConsentInfo(
+            recorded=("webcam pictures when something unusual happens",
+                      "microphone loudness level (no recordings)",
+                      "when the exam window loses focus", "your answers and their times"),
+            destination="your university's exam office (encrypted to its key)",
+            retention_days=30, contact="your exam office")
+
+    def record_consent(self, accepted: bool) -> None:
+        try:
+            self.s.consent(accepted, "consent-v1")
+        except SessionStateError:
+            if accepted:
+                raise  # declining is logged by the core and ends the attempt: not an error
+
+    # -- identity --------------------------------------------------------------------------
+    def liveness_steps(self) -> list[str]:
+        from verifier.liveness import LivenessChallenge
+
+        self.challenge = LivenessChallenge.random(random.Random(self.rng.random())).steps
+        return [STEP_TEXT[s] for s in self.challenge]
+
+    def verify_identity(self, id_image: np.ndarray, frames: list[list[np.ndarray]]
+                        ) -> IdentityDecision:
+        from verifier.identity import IdentityVerifier
+        from verifier.liveness import LivenessChallenge, LivenessEvaluator
+
+        live = [f for step in frames for f in step[::4]]
+        decision = IdentityVerifier().check(id_image, live)
+        summary = decision.to_dict()
+        liveness = LivenessEvaluator(LivenessChallenge(self.challenge))
+        for i, frame in enumerate(f for step in frames for f in step):
+            liveness.feed(i / FRAME_RATE, frame)
+        lres = liveness.result()
+        summary["liveness"] = lres.to_dict()
+        outcome = OUTCOME.get(decision.outcome, "review")
+        reasons = [r.message for r in decision.reasons]
+        if not lres.passed and outcome == "accept":
+            outcome = "review"
+            reasons += [r.message for r in lres.reasons]
+        self.identity_tries += 1
+        retries = int(self.s.policy.get("identity_retries", 3) or 0)
+        left = max(0, retries - self.identity_tries)
+        final = outcome != "reject" or left == 0
+        summary.update(attempts=self.identity_tries)
+        images = {"id_portrait": _jpeg(id_image)}
+        if live:
+            images["live_0"] = _jpeg(live[0])
+        self.s.record_identity(summary, images, final=final)
+        text = " ".join(reasons) or "Your face matches the photo on your document."
+        return IdentityDecision(outcome, text, left)
+
+    # -- exam ------------------------------------------------------------------------------
+    def start_exam(self) -> ExamStart:
+        s = self.s
+        info = s.start()
+        opened = open_package(s.package_path, self.config.trust, content_key=s.content_key,
+                              check_window=False)
+        media = {"media/" + n: opened.media(n) for n in opened.media_names}
+        exam = s.manifest["exam"]
+        return ExamStart(info.attempt_id, str(exam.get("title", s.exam_id)), info.deadline,
+                         s.paper, s.exam_doc, media, s.policy, dict(s.answers),
+                         frozenset(s.flags))
+
+    def remaining_s(self) -> float:
+        return float(self.s.remaining_s())
+
+    def save_answer(self, question_id: str, answer: Any) -> None:
+        with self._lock:
+            self.s.set_answer(question_id, answer)
+
+    def set_flag(self, question_id: str, flagged: bool) -> None:
+        with self._lock:
+            self.s.set_flag(question_id, flagged)
+
+    def proctor_frame(self, frame: np.ndarray) -> None:
+        from client.core.proctor import Proctor
+
+        with self._lock:
+            proctor = getattr(self, "_proctor", None)
+            if proctor is None:
+                proctor = self._proctor = Proctor(self.s.report)
+            try:
+                proctor.process_frame(self.config.clock.monotonic(), frame)
+            except EmtihanError:
+                pass  # proctoring never interrupts the exam; the core logged what it could
+
+    # -- hand-in ---------------------------------------------------------------------------
+    def submit(self, auto: bool, progress: Progress) -> Receipt:
+        with self._lock:
+            if auto:
+                self.s.report("auto_submit", {"reason": "time_up"})
+            outcome = self.s.submit(progress)
+        return self._receipt(outcome.receipt)
+
+    def retry_upload(self, progress: Progress) -> Receipt:
+        with self._lock:
+            outcome = self.s.retry_outbox(progress)
+        return self._receipt(outcome.receipt)
+
+    def _receipt(self, doc: dict[str, Any] | None) -> Receipt:
+        from exam_packages.errors import OfflineError
+
+        if doc is None:
+            job = self.s._jobs()[-1] if self.s._jobs() else None
+            why = getattr(job, "last_error", None) or "no connection to the exam server"
+            raise OfflineError(str(why))
+        body = doc.get("receipt", doc)
+        rid = body.get("receipt_id") or body.get("id") or str(body.get("sha256", ""))[:16]
+        return Receipt(str(rid),
+                       str(body.get("attempt_id", self.s.attempt_id)),
+                       str(body.get("received_at", "")), str(body.get("sha256", "")), True,
+                       {k: v for k, v in body.items()
+                        if k not in ("receipt_id", "attempt_id", "received_at", "sha256")})

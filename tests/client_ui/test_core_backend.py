@@ -1,0 +1,96 @@
+"""The UI's adapter on the real core, against the demo's embedded server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from client.core.session import SessionConfig
+from client.ui.core_backend import STEP_TEXT, CoreBackend
+from exam_packages.errors import InputError, SessionStateError
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    from client.demo import setup_world
+
+    w = setup_world(tmp_path_factory.mktemp("demo"))
+    yield w
+    w.server.stop()
+
+
+def _backend(world, tmp_path):
+    return CoreBackend(SessionConfig(tmp_path / "client", world.trust))
+
+
+def _progress(done, total):
+    return None
+
+
+def test_whole_attempt_through_the_adapter(world, tmp_path):
+    from client.demo import CODE, STUDENT
+
+    b = _backend(world, tmp_path)
+    exams = b.sign_in(world.url, world.exam_id, STUDENT, CODE)
+    assert world.exam_id in [e.exam_id for e in exams]
+    report = b.download_package(world.exam_id, _progress)
+    assert report.version >= 1 and report.policy["required_checks"]["camera"] is True
+    assert b.measure_bandwidth_kbps(_progress) > 0
+    b.record_check("camera", True, {"width": 640})
+    b.record_check("microphone", True, {"peak_rms": 0.1})
+    assert "audio" not in b.s.checks  # recorded once both halves are known
+    b.record_check("speaker", True, {"typed_correctly": True})
+    assert b.s.checks["audio"]["passed"] is True
+    b.finish_checks()
+    b.record_consent(True)
+    steps = b.liveness_steps()
+    assert len(steps) == 3 and set(steps) <= set(STEP_TEXT.values())
+    blank = np.zeros((200, 300, 3), np.uint8)
+    decision = b.verify_identity(blank, [[blank] * 3] * 3)
+    assert decision.decision == "review"  # never blocks: a person reviews it
+    assert decision.reason.startswith("No portrait found on the ID document")
+    start = b.start_exam()
+    assert len(start.paper["questions"]) == len(b.s.question_ids()) > 0
+    assert start.media and all(isinstance(v, bytes) and v for v in start.media.values())
+    assert 0 < b.remaining_s() <= world_duration(b)
+    qid = start.paper["questions"][0]["id"]
+    b.save_answer(qid, "42")
+    b.set_flag(qid, True)
+    assert b.s.answers[qid] == "42" and qid in b.s.flags
+    receipt = b.submit(False, _progress)
+    assert receipt.attempt_id == start.attempt_id and len(receipt.sha256) == 64
+
+
+def world_duration(b):
+    return int(b.s.manifest["exam"]["duration_s"])
+
+
+def test_checks_must_pass_before_consent(world, tmp_path):
+    from client.demo import CODE, STUDENT
+
+    b = _backend(world, tmp_path)
+    b.sign_in(world.url, world.exam_id, STUDENT, CODE)
+    b.download_package(world.exam_id, _progress)
+    b.record_check("camera", False, {"hints": ["Too dark"]})
+    with pytest.raises(SessionStateError, match="These checks must pass first"):
+        b.finish_checks()
+    assert b.s.step.value == "package_ready"
+
+
+def test_download_of_another_exam_is_refused(world, tmp_path):
+    from client.demo import CODE, STUDENT
+
+    b = _backend(world, tmp_path)
+    b.sign_in(world.url, world.exam_id, STUDENT, CODE)
+    with pytest.raises(InputError, match="sign in again for other-exam"):
+        b.download_package("other-exam", _progress)
+    assert not b.s.package_path.exists()
+
+
+def test_calls_before_sign_in_are_refused(tmp_path):
+    from exam_packages.trust import TrustStore
+
+    b = CoreBackend(SessionConfig(tmp_path, TrustStore.from_keys([])))
+    with pytest.raises(SessionStateError, match="Sign in first."):
+        b.remaining_s()
+    assert b.session is None
