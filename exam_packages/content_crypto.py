@@ -175,3 +175,19 @@ def load_content_key(path: Path) -> bytes:
     if len(key) != KEY_SIZE:
         raise InputError(f"{path} is not a content key file (64 hex characters)")
     return key
+
+
+class HashingWriter:
+    """A write-only sink that hashes and counts what passes through to ``dst``."""
+
+    def __init__(self, dst: BinaryIO | None = None) -> None:
+        self.dst = dst
+        self.digest = hashlib.sha256()
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        self.size += len(data)
+        if self.dst is not None:
+            self.dst.write(data)
+        return len(data)

@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import io
 import re
 import shutil
@@ -64,7 +63,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from .canonical import canonical_bytes
-from .content_crypto import decrypt_stream, encrypt_stream
+from .content_crypto import HashingWriter, decrypt_stream, encrypt_stream
 from .errors import DecryptionError, IntegrityError, MalformedPackageError, SignatureError
 from .keys import key_id, raw_public_bytes
 from .manifest import parse_canonical_json
@@ -96,20 +95,6 @@ class OpenedResult:
     sha256: str
 
 
-class _Hashing:
-    def __init__(self, dst: BinaryIO | None = None) -> None:
-        self.dst = dst
-        self.digest = hashlib.sha256()
-        self.size = 0
-
-    def write(self, data: bytes) -> int:
-        self.digest.update(data)
-        self.size += len(data)
-        if self.dst is not None:
-            self.dst.write(data)
-        return len(data)
-
-
 def _payload_key(shared: bytes, eph_raw: bytes, recipient_raw: bytes, attempt_raw: bytes) -> bytes:
     return HKDF(
         algorithm=hashes.SHA256(), length=32, salt=eph_raw + recipient_raw,
@@ -129,7 +114,7 @@ def seal_result_to(
     attempt_raw = raw_public_bytes(attempt_key.public_key())
     key = _payload_key(ephemeral.exchange(recipient_public), eph_raw, recipient_raw, attempt_raw)
     with tempfile.SpooledTemporaryFile(max_size=8 << 20) as spool:
-        hashing = _Hashing(spool)  # type: ignore[arg-type]
+        hashing = HashingWriter(spool)  # type: ignore[arg-type]
         encrypt_stream(src, hashing, key, AAD_PATH)
         header = canonical_bytes({
             "version": 1, "alg": ALG,
@@ -188,7 +173,7 @@ def _parse_header(raw: bytes) -> dict[str, Any]:
     return header
 
 
-def _read_head(src: BinaryIO, outer: _Hashing) -> tuple[dict[str, Any], bytes, bytes]:
+def _read_head(src: BinaryIO, outer: HashingWriter) -> tuple[dict[str, Any], bytes, bytes]:
     prefix = src.read(len(MAGIC) + 4)
     if len(prefix) != len(MAGIC) + 4 or prefix[: len(MAGIC)] != MAGIC:
         raise MalformedPackageError("not an Emtihan result envelope (bad magic)")
@@ -205,7 +190,7 @@ def _read_head(src: BinaryIO, outer: _Hashing) -> tuple[dict[str, Any], bytes, b
 
 def read_result_header(blob: bytes | BinaryIO) -> dict[str, Any]:
     """The parsed header WITHOUT verifying anything (routing/display only)."""
-    return _read_head(_stream(blob), _Hashing())[0]
+    return _read_head(_stream(blob), HashingWriter())[0]
 
 
 def _check_signature(
@@ -221,7 +206,7 @@ def _check_signature(
     return attempt_raw
 
 
-def _check_ciphertext(header: dict[str, Any], inner: _Hashing) -> None:
+def _check_ciphertext(header: dict[str, Any], inner: HashingWriter) -> None:
     if inner.size != header["ciphertext_size"] or (
         inner.digest.hexdigest() != header["ciphertext_sha256"]
     ):
@@ -231,7 +216,7 @@ def _check_ciphertext(header: dict[str, Any], inner: _Hashing) -> None:
 class _Tee:
     """Reads from ``src`` and feeds every byte read into the hashers."""
 
-    def __init__(self, src: BinaryIO, *hashers: _Hashing) -> None:
+    def __init__(self, src: BinaryIO, *hashers: HashingWriter) -> None:
         self.src = src
         self.hashers = hashers
 
@@ -246,9 +231,9 @@ def verify_result_signature(
     blob: bytes | BinaryIO, *, expected_attempt_public: bytes | None = None
 ) -> None:
     src = _stream(blob)
-    header, raw, signature = _read_head(src, _Hashing())
+    header, raw, signature = _read_head(src, HashingWriter())
     _check_signature(header, raw, signature, expected_attempt_public)
-    inner = _Hashing()
+    inner = HashingWriter()
     while chunk := src.read(1 << 20):
         inner.write(chunk)
     _check_ciphertext(header, inner)
@@ -259,7 +244,7 @@ def open_result(
     expected_attempt_public: bytes | None = None,
 ) -> OpenedResult:
     src = _stream(blob)
-    outer = _Hashing()
+    outer = HashingWriter()
     header, raw, signature = _read_head(src, outer)
     attempt_raw = _check_signature(header, raw, signature, expected_attempt_public)
     recipient = institution_private.public_key()
@@ -271,7 +256,7 @@ def open_result(
     except ValueError as exc:
         raise DecryptionError("the result envelope has an invalid ephemeral key") from exc
     key = _payload_key(shared, eph_raw, raw_public_bytes(recipient), attempt_raw)
-    inner = _Hashing()
+    inner = HashingWriter()
     plain = io.BytesIO()
     decrypt_stream(_Tee(src, inner, outer), plain, key, AAD_PATH)  # type: ignore[arg-type]
     _check_ciphertext(header, inner)

@@ -48,6 +48,7 @@ from .container import SafeZip, ZipLimits, ZipWriter, check_entry_name
 from .content_crypto import (
     ALG,
     CHUNK_SIZE,
+    HashingWriter,
     content_key_id,
     decrypt_bytes,
     encrypt_stream,
@@ -106,24 +107,11 @@ class BuildResult:
 # -- building ---------------------------------------------------------------------------
 
 
-class _HashingWriter:
-    def __init__(self, dst: BinaryIO) -> None:
-        self.dst = dst
-        self.digest = hashlib.sha256()
-        self.size = 0
-
-    def write(self, data: bytes) -> int:
-        self.digest.update(data)
-        self.size += len(data)
-        self.dst.write(data)
-        return len(data)
-
-
 def _write_entry(
     writer: ZipWriter, name: str, src: BinaryIO, key: bytes | None
 ) -> dict[str, Any]:
     with writer.open_entry(name) as dst:
-        hashing = _HashingWriter(dst)  # type: ignore[arg-type]
+        hashing = HashingWriter(dst)  # type: ignore[arg-type]
         if key is not None:
             encrypt_stream(src, hashing, key, name)
         else:
