@@ -37,6 +37,7 @@ __all__ = [
     "PrivateKey",
     "PublicKey",
     "atomic_write",
+    "fsync_dir",
     "generate_results_key",
     "generate_signing_key",
     "key_id",
@@ -56,8 +57,21 @@ def generate_results_key() -> X25519PrivateKey:
     return X25519PrivateKey.generate()
 
 
+def fsync_dir(path: Path) -> None:
+    """Make a rename inside ``path`` durable (POSIX: fsync the directory)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def atomic_write(path: Path, data: bytes, mode: int = 0o644) -> None:
-    """Write ``data`` to ``path`` atomically with file mode ``mode``."""
+    """Write ``data`` to ``path`` atomically with file mode ``mode``.
+
+    temp file in the same directory + fsync + rename + fsync of the directory,
+    so after a crash or power loss the file is either the old or the new one.
+    """
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -70,6 +84,7 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o644) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    fsync_dir(path.parent)
 
 
 def save_private_key(key: PrivateKey, path: Path, passphrase: bytes | None = None) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from exam_packages.errors import EmtihanError
+from exam_packages.keys import fsync_dir
 
 _KEY = re.compile(r"[a-z]+(/[A-Za-z0-9_][A-Za-z0-9._-]{0,127}){1,3}")
 CHUNK = 64 * 1024
@@ -38,14 +39,6 @@ class BlobStore(Protocol):
     def size(self, key: str) -> int: ...
     def read_range(self, key: str, start: int, end: int) -> Iterator[bytes]: ...
     def delete(self, key: str) -> None: ...
-
-
-def fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class LocalBlobStore:

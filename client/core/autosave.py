@@ -36,6 +36,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
 from exam_packages.errors import LocalStateError
+from exam_packages.keys import atomic_write as _durable_write
 
 from .timer import ExamTimer, TimeSnapshot
 
@@ -59,24 +60,9 @@ class ResumeState:
     warnings: list[str] = field(default_factory=list)
 
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """temp + fsync + rename + fsync(dir)."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
+    """Atomic, durable write; client-side files are private (0600) by default."""
+    _durable_write(path, data, mode)
 
 
 class AutosaveStore:

@@ -46,6 +46,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 
 from exam_packages.canonical import canonical_bytes
 from exam_packages.errors import EventLogError, SessionStateError, SignatureError
+from exam_packages.keys import atomic_write
 
 from .clock import Clock, SystemClock
 
@@ -187,7 +188,7 @@ class EventLog:
                 self._write("seal", {"count": self.next_seq}, INFO, None)
             self._sync()
             signature = attempt_key.sign(_seal_message(self.head_hash))
-            _atomic_write(self.directory / self.SIG_NAME, signature)
+            atomic_write(self.directory / self.SIG_NAME, signature, 0o600)
             return signature
 
     def close(self) -> None:
@@ -256,7 +257,7 @@ class EventLog:
     def _store_thumb(self, thumb: bytes, seq: int, severity: int) -> str:
         sha = hashlib.sha256(thumb).hexdigest()
         if sha not in self._thumbs:
-            _atomic_write(self._thumb_path(sha), thumb)
+            atomic_write(self._thumb_path(sha), thumb, 0o600)
             self._thumbs[sha] = _Thumb(sha, seq, severity, len(thumb))
         return sha
 
@@ -290,15 +291,6 @@ class EventLog:
             if rec["kind"] == "evidence_dropped":
                 thumbs.pop(rec["data"].get("thumb_sha256", ""), None)
         return thumbs
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 # ---------------------------------------------------------------------- verification
