@@ -204,6 +204,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "Look straight at the camera.": ("Камераға тура қараңыз.", "Смотрите прямо в камеру."),
     "Slowly turn your head to the left.": ("Басыңызды баяу солға бұрыңыз.",
                                            "Медленно поверните голову влево."),
+    "Slowly turn your head to the right.": ("Басыңызды баяу оңға бұрыңыз.",
+                                            "Медленно поверните голову вправо."),
     "Blink twice.": ("Екі рет көзіңізді жұмыңыз.", "Моргните два раза."),
     "Your face matches the photo on your document.": (
         "Бетіңіз құжаттағы суретке сәйкес келеді.", "Ваше лицо совпадает с фото в документе."),

@@ -372,6 +372,10 @@
         <translation>Басыңызды баяу солға бұрыңыз.</translation>
     </message>
     <message>
+        <source>Slowly turn your head to the right.</source>
+        <translation>Басыңызды баяу оңға бұрыңыз.</translation>
+    </message>
+    <message>
         <source>Something went wrong: {detail}</source>
         <translation>Қате орын алды: {detail}</translation>
     </message>

@@ -372,6 +372,10 @@
         <translation>Медленно поверните голову влево.</translation>
     </message>
     <message>
+        <source>Slowly turn your head to the right.</source>
+        <translation>Медленно поверните голову вправо.</translation>
+    </message>
+    <message>
         <source>Something went wrong: {detail}</source>
         <translation>Что-то пошло не так: {detail}</translation>
     </message>

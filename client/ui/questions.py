@@ -227,6 +227,7 @@ class OrderingQuestion(QuestionWidget):
             entry.setData(Qt.ItemDataRole.UserRole, item["id"])
             self.list.addItem(entry)
         self.list.setCurrentRow(0)
+        self.list.setMaximumHeight(self.list.sizeHintForRow(0) * (self.list.count() + 1) + 8)
         self.touched = False
         row = QHBoxLayout()
         self.up = QPushButton()

@@ -52,7 +52,7 @@ class FlowDriver:
         self.backend = backend
         self.clock = clock
 
-    def sign_in(self) -> None:
+    def sign_in(self, proceed: bool = True) -> None:
         page = self.w.signin
         page.server.setText("https://exams.university.kz")
         page.exam.setText("phys-101-final")
@@ -62,6 +62,8 @@ class FlowDriver:
         wait_until(lambda: page.exams.count() > 0)
         page.download_button.click()
         wait_until(lambda: page.report is not None)
+        if proceed:
+            page.continue_button.click()
 
     def checks(self, with_camera: bool = True) -> None:
         page = self.w.checks
@@ -135,8 +137,9 @@ def _make(camera: Path | None, face_counter: bool) -> tuple[StudentWindow, FakeB
 
 def _before_exam(d: FlowDriver, out: Path, id_image: Path) -> list[Path]:
     w = d.w
-    d.sign_in()
+    d.sign_in(proceed=False)
     shots = [_save(w, out, "01_sign_in")]
+    w.signin.continue_button.click()
     wait_until(lambda: w.stack.currentWidget() is w.checks)
     d.checks()
     shots.append(_save(w, out, "02_system_check"))

@@ -27,7 +27,7 @@ QPushButton { padding: 6px 14px; }
 QPushButton:focus, QLineEdit:focus, QComboBox:focus, QListWidget:focus,
 QPlainTextEdit:focus, QCheckBox:focus, QRadioButton:focus { outline: 2px solid #1f5fbf; }
 QPushButton:focus { border: 2px solid #1f5fbf; }
-QPushButton#navButton { min-width: 44px; font-weight: 600; }
+QPushButton#navButton { min-width: 0px; padding: 4px 2px; font-weight: 600; }
 QPushButton#navButton[answered="true"] { background: #e3f2e7; }
 QPushButton#navButton[current="true"] { background: #1f5fbf; color: white; }
 QPushButton:checked { background: #fff4d6; }

@@ -49,7 +49,11 @@ def test_sign_in_with_keyboard_then_download(qtbot, flow):
     assert flow.backend.signed_in_as == ("http://127.0.0.1:8000", "phys-101-final", "s-42")
     assert page.exams.currentItem().text().startswith("Physics 101")
     qtbot.keyClick(page.exams, Qt.Key.Key_Return)  # activating the exam downloads it
-    qtbot.waitUntil(lambda: flow.w.stack.currentWidget() is flow.w.checks, timeout=5000)
+    qtbot.waitUntil(page.continue_button.isVisible, timeout=5000)
+    assert flow.w.stack.currentWidget() is page  # the verification result is shown first
+    assert page.focusWidget() is page.continue_button
+    qtbot.keyClick(page.continue_button, Qt.Key.Key_Space)
+    assert flow.w.stack.currentWidget() is flow.w.checks
     assert page.progress.value() == page.progress.maximum() == 8 * 65536
     assert "version 3" in page.status.text() and flow.w.steps.current == 1
 
@@ -94,6 +98,7 @@ def test_failed_verification_does_not_continue(qtbot, flow):
     qtbot.waitUntil(page.download_button.isEnabled, timeout=5000)
     assert page.status.text() == "The exam package is not signed by a trusted author."
     assert page.report is None and flow.w.stack.currentWidget() is page
+    assert not page.continue_button.isVisible()
 
 
 def test_checks_gate_continue_and_record_results(qtbot, flow):

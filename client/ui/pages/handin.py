@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QProgressBar, QPushButton
 
 from ..backend import Receipt, StudentBackend
@@ -42,7 +42,7 @@ class HandInPage(Page):
         self.close_button = QPushButton()
         binder.bind(self.close_button.setText, "&Close")
         self.close_button.hide()
-        self.layout_.addWidget(self.close_button)
+        self.layout_.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         self.layout_.addStretch(1)
         self.auto_retry = QTimer(self)
         self.auto_retry.setInterval(RETRY_MS)

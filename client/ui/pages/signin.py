@@ -63,6 +63,11 @@ class SignInPage(Page):
         self.layout_.addLayout(row)
         self.status = self.message_label()
         self.layout_.addWidget(self.status)
+        self.continue_button = QPushButton()
+        binder.bind(self.continue_button.setText, "&Continue")
+        self.continue_button.clicked.connect(self.completed.emit)
+        self.continue_button.hide()
+        self.layout_.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignRight)
         self.layout_.addStretch(1)
 
     def _label(self, text: str, buddy: QLineEdit) -> QLabel:
@@ -137,4 +142,5 @@ class SignInPage(Page):
                          "Checked: {checks}.", title=report.title, version=report.version,
                          signer=report.signer, checks=", ".join(report.checks))
         set_status(self.status, "ok")
-        self.completed.emit()
+        self.continue_button.show()
+        self.continue_button.setFocus()
