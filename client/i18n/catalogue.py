@@ -93,6 +93,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                         "Динамики или наушники не найдены."),
     "The speaker could not be opened.": ("Динамикті ашу мүмкін болмады.",
                                          "Не удалось открыть динамик."),
+    "Sound cannot be used: this installation lacks Qt Multimedia (pyside6-addons).": (
+        "Дыбысты қолдану мүмкін емес: Qt Multimedia (pyside6-addons) орнатылмаған.",
+        "Звук недоступен: не установлен Qt Multimedia (pyside6-addons)."),
     "&Play test sound": ("Сынақ дыбысын &ойнату", "&Воспроизвести тестовый звук"),
     "Speaker: each digit is played as that many beeps. Type the digits you count:": (
         "Динамик: әр цифр сонша рет дыбыспен беріледі. Санаған цифрларыңызды теріңіз:",

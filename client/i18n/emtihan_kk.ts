@@ -380,6 +380,10 @@
         <translation>Қате орын алды: {detail}</translation>
     </message>
     <message>
+        <source>Sound cannot be used: this installation lacks Qt Multimedia (pyside6-addons).</source>
+        <translation>Дыбысты қолдану мүмкін емес: Qt Multimedia (pyside6-addons) орнатылмаған.</translation>
+    </message>
+    <message>
         <source>Speaker</source>
         <translation>Динамик</translation>
     </message>

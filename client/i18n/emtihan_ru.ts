@@ -380,6 +380,10 @@
         <translation>Что-то пошло не так: {detail}</translation>
     </message>
     <message>
+        <source>Sound cannot be used: this installation lacks Qt Multimedia (pyside6-addons).</source>
+        <translation>Звук недоступен: не установлен Qt Multimedia (pyside6-addons).</translation>
+    </message>
+    <message>
         <source>Speaker</source>
         <translation>Динамик</translation>
     </message>

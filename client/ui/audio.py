@@ -13,20 +13,26 @@ import secrets
 
 import numpy as np
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer, Signal, Slot
-from PySide6.QtMultimedia import (
-    QAudioDevice,
-    QAudioFormat,
-    QAudioSink,
-    QAudioSource,
-    QMediaDevices,
-    QtAudio,
-)
+
+try:
+    from PySide6.QtMultimedia import (
+        QAudioDevice,
+        QAudioFormat,
+        QAudioSink,
+        QAudioSource,
+        QMediaDevices,
+        QtAudio,
+    )
+    HAVE_MULTIMEDIA = True
+except ImportError:  # QtMultimedia comes with the pyside6-addons wheel
+    HAVE_MULTIMEDIA = False
 
 from .i18n import tr
 from .qtcompat import emit
 
 log = logging.getLogger(__name__)
 RATE = 16000
+NO_MULTIMEDIA = "Sound cannot be used: this installation lacks Qt Multimedia (pyside6-addons)."
 
 
 def pcm_level(data: bytes, sample_format: str) -> float:
@@ -95,6 +101,9 @@ class MicLevelMeter(QObject):
 
     def start(self, device: QAudioDevice | None = None) -> bool:
         self.stop()
+        if not HAVE_MULTIMEDIA:
+            emit(self.user_message, tr(NO_MULTIMEDIA))
+            return False
         dev = device or QMediaDevices.defaultAudioInput()
         if dev.isNull():
             emit(self.user_message, tr("No microphone found: plug in your headset."))
@@ -152,6 +161,9 @@ class TonePlayer(QObject):
 
     def play(self, pcm: bytes, device: QAudioDevice | None = None) -> bool:
         self.stop()
+        if not HAVE_MULTIMEDIA:
+            emit(self.user_message, tr(NO_MULTIMEDIA))
+            return False
         dev = device or QMediaDevices.defaultAudioOutput()
         if dev.isNull():
             emit(self.user_message, tr("No speaker or headphones found."))

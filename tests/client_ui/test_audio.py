@@ -6,9 +6,11 @@ import sys
 
 import numpy as np
 import pytest
-from PySide6.QtMultimedia import QMediaDevices
 
-from client.ui.audio import MicLevelMeter, TonePlayer, digit_beeps_pcm, new_digits, pcm_level
+QtMultimedia = pytest.importorskip("PySide6.QtMultimedia", reason="needs pyside6-addons")
+QMediaDevices = QtMultimedia.QMediaDevices
+
+from client.ui.audio import MicLevelMeter, TonePlayer, digit_beeps_pcm, new_digits, pcm_level  # noqa: E402 (after importorskip)
 
 
 def _device(devices, name):
@@ -89,3 +91,16 @@ def test_emit_helper_keeps_true_alive():
     # a bare emit() loses one reference per call here (-200); allow unrelated noise
     assert abs(sys.getrefcount(True) - before) <= 2
     assert seen == [float(i) for i in range(200)]
+
+
+def test_without_qt_multimedia_the_student_is_told(qtbot, monkeypatch):
+    from client.ui import audio
+
+    monkeypatch.setattr(audio, "HAVE_MULTIMEDIA", False)
+    meter, player = MicLevelMeter(), TonePlayer()
+    said: list[str] = []
+    meter.user_message.connect(said.append)
+    player.user_message.connect(said.append)
+    assert meter.start() is False and player.play(digit_beeps_pcm("1")) is False
+    assert said == [audio.NO_MULTIMEDIA] * 2
+    assert meter.peak == 0.0 and not player.playing
