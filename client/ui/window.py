@@ -99,6 +99,10 @@ class StudentWindow(QMainWindow):
         self.stack = QStackedWidget()
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self._build_pages(server_url, exam_id, student_id)
+        self.show_step(0)
+
+    def _build_pages(self, server_url: str, exam_id: str, student_id: str) -> None:
         b = self.backend
         self.signin = SignInPage(b, self.binder, server_url, exam_id, student_id)
         self.checks = ChecksPage(b, self.binder)
@@ -120,7 +124,6 @@ class StudentWindow(QMainWindow):
         self.identity.completed.connect(self._after_identity)
         self.exam.submit_requested.connect(self._submit)
         self.handin.close_button.clicked.connect(self.close)
-        self.show_step(0)
 
     # -- flow ------------------------------------------------------------------------------
     def show_step(self, index: int) -> None:

@@ -47,6 +47,10 @@ class SignInPage(Page):
         self.sign_in_button.clicked.connect(self.sign_in)
         self.code.returnPressed.connect(self.sign_in)
         self.layout_.addWidget(self.sign_in_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._build_download()
+
+    def _build_download(self) -> None:
+        binder = self.binder
         self.exams = QListWidget()
         self.exams.setMinimumHeight(90)
         self.exams.itemActivated.connect(lambda _i: self.download())
