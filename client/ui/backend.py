@@ -133,6 +133,10 @@ class StudentBackend(Protocol):
 
     def proctor_frame(self, frame: np.ndarray) -> None: ...
 
+    def focus_lost(self, seconds: float) -> None:
+        """Quick: the exam window was in the background for ``seconds``."""
+        ...
+
     def submit(self, auto: bool, progress: Progress) -> Receipt:
         """Seal and upload; on ``NetworkError`` the result stays in the outbox."""
         ...

@@ -54,6 +54,7 @@ class CoreBackend:
         self.challenge: tuple[str, ...] = ()
         self.identity_tries = 0
         self._audio: dict[str, tuple[bool, dict[str, Any]]] = {}
+        self._proctor: Any = None
         self._lock = threading.Lock()  # proctoring and answers may arrive from two threads
 
     @classmethod
@@ -190,17 +191,23 @@ class CoreBackend:
         with self._lock:
             self.s.set_flag(question_id, flagged)
 
-    def proctor_frame(self, frame: np.ndarray) -> None:
+    def _get_proctor(self) -> Any:
         from client.core.proctor import Proctor
 
+        if self._proctor is None:
+            self._proctor = Proctor.with_verifier(self.s.report)
+        return self._proctor
+
+    def proctor_frame(self, frame: np.ndarray) -> None:
         with self._lock:
-            proctor = getattr(self, "_proctor", None)
-            if proctor is None:
-                proctor = self._proctor = Proctor(self.s.report)
             try:
-                proctor.process_frame(self.config.clock.monotonic(), frame)
+                self._get_proctor().process_frame(self.config.clock.monotonic(), frame)
             except EmtihanError:
                 pass  # proctoring never interrupts the exam; the core logged what it could
+
+    def focus_lost(self, seconds: float) -> None:
+        with self._lock:
+            self._get_proctor().focus_lost(seconds)
 
     # -- hand-in ---------------------------------------------------------------------------
     def submit(self, auto: bool, progress: Progress) -> Receipt:

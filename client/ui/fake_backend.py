@@ -109,6 +109,7 @@ class FakeBackend:
         self.checks: dict[str, tuple[bool, dict[str, Any]]] = {}
         self.consent: bool | None = None
         self.checks_finished = False
+        self.focus_events: list[float] = []
         self.identity_calls: list[tuple[np.ndarray, list[list[np.ndarray]]]] = []
         self.submitted: list[bool] = []
         self.proctored_frames = 0
@@ -202,6 +203,9 @@ class FakeBackend:
     def proctor_frame(self, frame: np.ndarray) -> None:
         with self._lock:
             self.proctored_frames += 1
+
+    def focus_lost(self, seconds: float) -> None:
+        self.focus_events.append(seconds)
 
     # -- hand-in ---------------------------------------------------------------------------
     def submit(self, auto: bool, progress: Progress) -> Receipt:

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 
 import numpy as np
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from exam_packages.errors import EmtihanError
 
 from .backend import ExamStart, PackageReport, StudentBackend
 from .camera import CameraWorker, FrameSource
@@ -72,6 +75,7 @@ class StudentWindow(QMainWindow):
         self.camera: CameraWorker | None = None
         self.proctor_task: TaskHandle | None = None
         self.last_proctor = 0.0
+        self.blurred_at: float | None = None
         self.setStyleSheet(STYLE)
         self.binder.bind(self.setWindowTitle, "Emtihan — student")
         self._build(server_url, exam_id, student_id)
@@ -199,6 +203,24 @@ class StudentWindow(QMainWindow):
         if self.camera is not None:
             self.camera.stop()
             self.camera = None
+
+    # -- focus ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.ActivationChange:
+            self.activation_changed(self.isActiveWindow())
+        super().changeEvent(event)
+
+    def activation_changed(self, active: bool) -> None:
+        """Report time spent outside the exam window (only while the exam runs)."""
+        running = self.stack.currentWidget() is self.exam and not self.exam.finished
+        if not active and running:
+            self.blurred_at = time.monotonic()
+        elif active and self.blurred_at is not None:
+            seconds, self.blurred_at = time.monotonic() - self.blurred_at, None
+            try:
+                self.backend.focus_lost(seconds)
+            except EmtihanError as exc:
+                log.warning("focus event not recorded: %s", exc.user_message)
 
     # -- language and closing ---------------------------------------------------------------
     def retranslate(self, _code: str = "") -> None:

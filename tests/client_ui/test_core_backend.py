@@ -57,6 +57,10 @@ def test_whole_attempt_through_the_adapter(world, tmp_path):
     b.save_answer(qid, "42")
     b.set_flag(qid, True)
     assert b.s.answers[qid] == "42" and qid in b.s.flags
+    b.proctor_frame(blank)
+    b.focus_lost(4.2)
+    assert any(r["kind"] == "focus_lost" and r["data"] == {"seconds": 4}
+               for r in b.s._log().records())
     receipt = b.submit(False, _progress)
     assert receipt.attempt_id == start.attempt_id and len(receipt.sha256) == 64
 

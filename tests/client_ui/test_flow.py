@@ -262,3 +262,21 @@ def test_camera_frames_reach_checks_and_identity(qtbot):
     finally:
         w.shutdown()
     assert w.camera is None
+
+
+def test_leaving_the_exam_window_is_reported(qtbot, flow):
+    _to_exam(qtbot, flow)
+    flow.w.activation_changed(False)
+    flow.w.activation_changed(True)
+    assert len(flow.backend.focus_events) == 1 and flow.backend.focus_events[0] >= 0
+    flow.w.exam.finish(auto=False)
+    qtbot.waitUntil(lambda: flow.w.handin.receipt is not None, timeout=5000)
+    flow.w.activation_changed(False)  # after hand-in nothing is reported
+    flow.w.activation_changed(True)
+    assert len(flow.backend.focus_events) == 1
+
+
+def test_focus_changes_before_the_exam_are_not_reported(flow):
+    flow.w.activation_changed(False)
+    flow.w.activation_changed(True)
+    assert flow.backend.focus_events == []
