@@ -98,3 +98,57 @@ def test_calls_before_sign_in_are_refused(tmp_path):
     with pytest.raises(SessionStateError, match="Sign in first."):
         b.remaining_s()
     assert b.session is None
+
+
+def test_the_window_on_the_real_core(world, tmp_path, qtbot):
+    from client.demo import CODE, STUDENT
+    from client.ui.i18n import I18n
+    from client.ui.window import StudentWindow
+
+    backend = _backend(world, tmp_path)
+    w = StudentWindow(backend, I18n(), open_camera=None, server_url=world.url,
+                      exam_id=world.exam_id, student_id=STUDENT)
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        w.signin.code.setText(CODE)
+        w.signin.sign_in_button.click()
+        qtbot.waitUntil(lambda: w.signin.exams.count() > 0, timeout=10000)
+        w.signin.download_button.click()
+        qtbot.waitUntil(w.signin.continue_button.isVisible, timeout=20000)
+        w.signin.continue_button.click()
+        checks = w.checks
+        assert checks.required["min_bandwidth_kbps"] == 256  # from the signed package
+        checks.results["camera"] = (True, {"simulated": True})
+        checks.mic_level(0.1)
+        checks.play_digits("21")
+        checks.answer.setText("21")
+        checks.check_digits()
+        checks.measure_bandwidth()
+        qtbot.waitUntil(lambda: "bandwidth" in checks.results, timeout=20000)
+        checks.continue_button.click()
+        assert backend.s.step.value == "checks_done"
+        w.consent.agree.setChecked(True)
+        w.consent.accept_button.click()
+        ident = w.identity
+        ident.frames_per_step = 2
+        blank = np.full((240, 320, 3), 128, np.uint8)
+        ident.set_document(blank)
+        ident.start_liveness()
+        for _ in range(6):
+            ident.on_frame(blank)
+        qtbot.waitUntil(ident.continue_button.isEnabled, timeout=30000)
+        assert ident.flagged and backend.s.step.value == "identity_done"
+        ident.continue_button.click()
+        qtbot.waitUntil(lambda: bool(w.exam.widgets), timeout=20000)
+        assert w.exam.ids == backend.s.question_ids()
+        first = w.exam.widgets[0]
+        first.set_answer(first.answer())
+        w.exam.flag_button.click()
+        assert backend.s.flags == [w.exam.ids[0]]
+        w.exam.finish(auto=False)
+        qtbot.waitUntil(lambda: w.handin.receipt is not None, timeout=30000)
+        assert backend.s.step.value == "submitted"
+        assert w.handin.receipt.attempt_id == backend.s.attempt_id
+    finally:
+        w.shutdown()
