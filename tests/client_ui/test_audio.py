@@ -34,7 +34,7 @@ def test_mic_meter_hears_tone_and_silence(qtbot, pulse):
     silence_peak = meter.peak
 
     player = TonePlayer()
-    assert player.play(digit_beeps_pcm("5"), out)
+    assert player.play(digit_beeps_pcm("2"), out)
     qtbot.waitUntil(lambda: meter.peak > 0.1, timeout=5000)
     tone_peak = meter.peak
     with qtbot.waitSignal(player.finished, timeout=10000):
