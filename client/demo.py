@@ -10,8 +10,10 @@
    camera (the shared Hamilton clip or a synthetic source, said which), audio
    (simulated), consent, identity (verifier), exam with a simulated crash + resume,
    hand-in, signed receipt;
-6. plays the invigilator: downloads the ciphertext, decrypts it with the institution
-   key, verifies log/signatures/receipt and prints the automatic grade.
+6. plays the invigilator: headless, it downloads the ciphertext, decrypts it with the
+   institution key, verifies log/signatures/receipt and prints the automatic grade;
+   with a screen, it opens the review tool (``client.demo_review``) signed in to the
+   same server once the student window closes.
 """
 
 from __future__ import annotations
@@ -63,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=Path, help="keep everything here (default: temp)")
     parser.add_argument("--video", type=Path, help="camera video file or image folder")
     parser.add_argument("--id-image", type=Path, help="photo of an ID document")
+    parser.add_argument("--no-review", action="store_true",
+                        help="with a screen: do not open the review tool after the exam")
     parser.add_argument("--no-verifier", action="store_true",
                         help="skip face analysis (identity recorded as not run)")
     return parser
@@ -124,7 +128,13 @@ def try_gui(world: DemoWorld, args: argparse.Namespace) -> int | None:
               "trust": world.trust, "video": str(args.video or CLIP) if (args.video or
                                                                          CLIP.exists()) else None}
     say(f"[client] opening the PySide6 student client (camera: {config['video'] or 'webcam'})")
-    return int(run_student_app(config))
+    code = int(run_student_app(config))
+    if args.no_review:
+        return code
+    from client.demo_review import open_review
+
+    say("[invigilator] opening the review tool on the same server")
+    return open_review(world, PASSPHRASE) or code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
