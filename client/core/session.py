@@ -45,6 +45,7 @@ from .clock import Clock, SystemClock, iso_utc
 from .eventlog import ALERT, INFO, NOTICE, WARNING, EventLog, EvidenceBudget
 from .handin import HandinInputs, seal_handin
 from .jsonsafe import json_safe
+from .netcheck import link_rate_kbps, meets_minimum
 from .outbox import Outbox, OutboxJob
 from .resume import restore_session, snapshot_extra
 from .timer import ExamTimer
@@ -219,8 +220,11 @@ class AttemptSession:
         self._need(Step.PACKAGE_READY)
         result = self._server().measure_bandwidth(progress)
         needed = int(self.policy.get("required_checks", {}).get("min_bandwidth_kbps", 0))
-        passed = min(result.download_kbps, result.upload_kbps) >= needed
-        self.record_check("bandwidth", dict(result.to_dict(), required_kbps=needed), passed)
+        slowest = min(result.download_kbps, result.upload_kbps)
+        passed = meets_minimum(slowest, needed)
+        details = dict(result.to_dict(), required_kbps=needed,
+                       link_estimate_kbps=round(link_rate_kbps(slowest)))
+        self.record_check("bandwidth", details, passed)
         return result
 
     def record_check(self, name: str, result: dict[str, Any], passed: bool) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from client.core.netcheck import meets_minimum
 from exam_packages.errors import EmtihanError
 
 from ..audio import MicLevelMeter, TonePlayer, digit_beeps_pcm, new_digits
@@ -226,7 +227,7 @@ class ChecksPage(Page):
     def _bandwidth_done(self, kbps: float) -> None:
         self.bw_button.setEnabled(True)
         need = int(self.required.get("min_bandwidth_kbps", 0) or 0)
-        ok = kbps >= need
+        ok = meets_minimum(kbps, need)
         if ok:
             self._show(self.bw_result, "{kbps} kbit/s — enough (needed: {need}).", "ok",
                        kbps=int(kbps), need=need)
