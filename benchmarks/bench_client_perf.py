@@ -1,0 +1,172 @@
+"""Student client performance (run manually; not part of pytest).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_client_perf.py [--seconds 20]
+
+Each figure is measured in a fresh process and printed with a baseline from the
+same run:
+
+1. cold start to first window: the student window (all pages, translations,
+   question widgets) shown, against a bare ``QApplication`` + empty ``QWidget``;
+2. peak RSS during an exam with proctoring running (the window on the exam page,
+   the verifier's analysers loaded and fed camera frames from a video file, the
+   hash-chained event log written): goal < 500 MB; baseline: the window alone;
+3. CPU share of the proctoring worker (thread CPU time / wall time) at the
+   client's configured analysis interval and at 5 frames/s: goal < 50 % of one core;
+4. autosave latency (encrypt + temp + fsync + rename) per answer change, median
+   and p95, against a plain write + fsync + rename of the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CLIP = ROOT.parent / "shared" / "faces" / "face_recognition" / "examples" / "short_hamilton_clip.mp4"
+
+BARE = """
+import time, json; t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([]); w = QWidget(); w.show(); app.processEvents()
+print(json.dumps({"s": time.perf_counter() - t0}))
+"""
+
+WINDOW = """
+import time, json; t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication
+from client.core.clock import SystemClock
+from client.ui.fake_backend import FakeBackend
+from client.ui.i18n import I18n
+from client.ui.window import StudentWindow
+app = QApplication([])
+w = StudentWindow(FakeBackend(SystemClock()), I18n(), open_camera=None,
+                  server_url="http://127.0.0.1:1", exam_id="demo", student_id="s1")
+w.show(); app.processEvents()
+print(json.dumps({"s": time.perf_counter() - t0}))
+"""
+
+
+def _peak_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def run_child(code: str) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, cwd=ROOT, check=True, timeout=600).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def proctoring_child(interval: float, seconds: float, with_proctor: bool) -> dict:
+    code = f"""
+import json, sys, threading, time, tempfile
+sys.path.insert(0, {str(ROOT)!r})
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from client.core.clock import SystemClock
+from client.core.devices import VideoFileCamera
+from client.core.eventlog import EventLog
+from client.core.proctor import Proctor
+from client.ui.fake_backend import FakeBackend
+from client.ui.i18n import I18n
+from client.ui.window import StudentWindow
+from benchmarks.bench_client_perf import _peak_rss_mb
+app = QApplication([])
+w = StudentWindow(FakeBackend(SystemClock()), I18n(), open_camera=None,
+                  server_url="http://127.0.0.1:1", exam_id="demo", student_id="s1")
+w.show(); app.processEvents()
+result = {{"frames": 0, "cpu_share": 0.0}}
+if {with_proctor!r}:
+    log = EventLog(Path(tempfile.mkdtemp()) / "log")
+    proctor = Proctor.with_verifier(log.append)
+    cam = VideoFileCamera({str(CLIP)!r}, loop=True, realtime=False)
+    def work():
+        start_cpu, start = time.thread_time(), time.monotonic()
+        nxt = start
+        while time.monotonic() - start < {seconds!r}:
+            ok, frame = cam.read()
+            proctor.process_frame(time.monotonic(), frame)
+            result["frames"] += 1
+            nxt += {interval!r}
+            time.sleep(max(0.0, nxt - time.monotonic()))
+        result["cpu_share"] = (time.thread_time() - start_cpu) / (time.monotonic() - start)
+    t = threading.Thread(target=work); t.start()
+    while t.is_alive():
+        app.processEvents(); time.sleep(0.05)
+    t.join()
+result["rss_mb"] = _peak_rss_mb()
+print(json.dumps(result))
+"""
+    return run_child(code)
+
+
+def autosave_latency(n: int = 200) -> tuple[list[float], list[float]]:
+    from client.core.autosave import AutosaveStore
+    from client.core.clock import SystemClock
+    from client.core.timer import ExamTimer
+
+    clock = SystemClock()
+    timer = ExamTimer.start(clock, deadline=clock.wall() + 3600, server_time=clock.wall())
+    with tempfile.TemporaryDirectory() as tmp:
+        store = AutosaveStore(Path(tmp) / "att")
+        answers: dict[str, object] = {f"q{i}": "answer text " * 20 for i in range(60)}
+        ours, plain = [], []
+        for i in range(n):
+            answers["q0"] = f"change {i}"
+            t0 = time.perf_counter()
+            store.save("att_bench", answers, timer)
+            ours.append(time.perf_counter() - t0)
+            data = json.dumps(answers).encode()
+            t0 = time.perf_counter()
+            tmp_path = Path(tmp) / "plain.tmp"
+            with open(tmp_path, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp_path, Path(tmp) / "plain.json")
+            plain.append(time.perf_counter() - t0)
+    return ours, plain
+
+
+def _p(values: list[float], q: float) -> float:
+    return sorted(values)[min(len(values) - 1, int(q * len(values)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=float, default=20.0)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from client.ui.window import PROCTOR_EVERY_S
+
+    bare = statistics.median(run_child(BARE)["s"] for _ in range(3))
+    window = statistics.median(run_child(WINDOW)["s"] for _ in range(3))
+    print(f"cold start to first window: {window:.2f} s; bare Qt window {bare:.2f} s; "
+          f"ratio {window / bare:.1f}x")
+    base = proctoring_child(PROCTOR_EVERY_S, 1, with_proctor=False)
+    for interval in (PROCTOR_EVERY_S, 0.2):
+        run = proctoring_child(interval, args.seconds, with_proctor=True)
+        print(f"proctoring every {interval:.1f} s ({1 / interval:.1f} frames/s) for "
+              f"{args.seconds:.0f} s: {run['frames']} frames, worker CPU "
+              f"{100 * run['cpu_share']:.1f}% of one core (goal < 50%); peak RSS "
+              f"{run['rss_mb']:.0f} MB (goal < 500 MB) vs window alone {base['rss_mb']:.0f} MB "
+              f"(ratio {run['rss_mb'] / base['rss_mb']:.2f}x)")
+    ours, plain = autosave_latency()
+    print(f"autosave latency: median {1000 * statistics.median(ours):.2f} ms, p95 "
+          f"{1000 * _p(ours, 0.95):.2f} ms; plain write+fsync+rename median "
+          f"{1000 * statistics.median(plain):.2f} ms (ratio "
+          f"{statistics.median(ours) / statistics.median(plain):.2f}x)")
+
+
+if __name__ == "__main__":
+    main()
