@@ -29,7 +29,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CLIP = ROOT.parent / "shared" / "faces" / "face_recognition" / "examples" / "short_hamilton_clip.mp4"
+CLIP = ROOT.parent / "shared" / "faces" / "face_recognition" / "examples"
+CLIP = CLIP / "short_hamilton_clip.mp4"
 
 BARE = """
 import time, json; t0 = time.perf_counter()
