@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import random
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -196,6 +197,13 @@ FaceCounter = Callable[[np.ndarray], Any]
 """frame -> a face count (int) or a list of boxes with ``top/right/bottom/left``."""
 
 
+# dlib's detector, landmark and encoder objects are shared by every thread and are not
+# safe to call from two at once: the camera thread's face count running while the identity
+# check ran in a worker thread corrupted the heap ("malloc(): invalid size", found by
+# tests/client_e2e).  Every client caller of the verifier holds this lock.
+FACE_ENGINE_LOCK = threading.Lock()
+
+
 def default_face_counter() -> FaceCounter | None:
     """Finds faces with the verifier (dlib), or None when it is not installed."""
     try:
@@ -204,7 +212,12 @@ def default_face_counter() -> FaceCounter | None:
     except ImportError:
         return None
     config = VerifierConfig()
-    return lambda frame: detect_faces(frame, config)
+
+    def count(frame: np.ndarray) -> Any:
+        with FACE_ENGINE_LOCK:
+            return detect_faces(frame, config)
+
+    return count
 
 
 def _faces_and_brightness(counter: FaceCounter, frames: list[np.ndarray],

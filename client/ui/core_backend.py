@@ -16,7 +16,8 @@ import cv2
 import numpy as np
 
 from client.core.api import ServerClient
-from client.core.session import AttemptSession, SessionConfig
+from client.core.devices import FACE_ENGINE_LOCK
+from client.core.session import AttemptSession, SessionConfig, Step
 from exam_packages.errors import EmtihanError, InputError, SessionStateError
 from exam_packages.package import open_package
 from exam_packages.trust import TrustStore
@@ -144,12 +145,13 @@ class CoreBackend:
         from verifier.liveness import LivenessChallenge, LivenessEvaluator
 
         live = [f for step in frames for f in step[::4]]
-        decision = IdentityVerifier().check(id_image, live)
+        with FACE_ENGINE_LOCK:  # dlib is not thread-safe: the camera thread counts faces
+            decision = IdentityVerifier().check(id_image, live)
+            liveness = LivenessEvaluator(LivenessChallenge(self.challenge))
+            for i, frame in enumerate(f for step in frames for f in step):
+                liveness.feed(i / FRAME_RATE, frame)
+            lres = liveness.result()
         summary = decision.to_dict()
-        liveness = LivenessEvaluator(LivenessChallenge(self.challenge))
-        for i, frame in enumerate(f for step in frames for f in step):
-            liveness.feed(i / FRAME_RATE, frame)
-        lres = liveness.result()
         summary["liveness"] = lres.to_dict()
         outcome = OUTCOME.get(decision.outcome, "review")
         reasons = [r.message for r in decision.reasons]
@@ -180,6 +182,20 @@ class CoreBackend:
                          s.paper, s.exam_doc, media, s.policy, dict(s.answers),
                          frozenset(s.flags))
 
+    def resumed_exam(self) -> ExamStart | None:
+        """After a crash: the exam already running for this attempt (restored at sign-in),
+        or None when there is nothing to resume."""
+        s = self.s
+        if s.step != Step.STARTED or s.timer is None:
+            return None
+        opened = open_package(s.package_path, self.config.trust, content_key=s.content_key,
+                              check_window=False)
+        media = {"media/" + n: opened.media(n) for n in opened.media_names}
+        exam = s.manifest["exam"]
+        return ExamStart(s.attempt_id, str(exam.get("title", s.exam_id)), s.timer.deadline,
+                         s.paper, s.exam_doc, media, s.policy, dict(s.answers),
+                         frozenset(s.flags))
+
     def remaining_s(self) -> float:
         return float(self.s.remaining_s())
 
@@ -201,7 +217,8 @@ class CoreBackend:
     def proctor_frame(self, frame: np.ndarray) -> None:
         with self._lock:
             try:
-                self._get_proctor().process_frame(self.config.clock.monotonic(), frame)
+                with FACE_ENGINE_LOCK:
+                    self._get_proctor().process_frame(self.config.clock.monotonic(), frame)
             except EmtihanError:
                 pass  # proctoring never interrupts the exam; the core logged what it could
 

@@ -122,6 +122,7 @@ class StudentWindow(QMainWindow):
                      self.handin, self.ended):
             self.stack.addWidget(page)
         self.signin.completed.connect(self._after_signin)
+        self.signin.signed_in.connect(self._check_resume)
         self.checks.completed.connect(self._after_checks)
         self.consent.completed.connect(self._after_consent)
         self.consent.declined.connect(self._declined)
@@ -144,6 +145,19 @@ class StudentWindow(QMainWindow):
         self.show_step(1)
         self.start_camera()
         self.checks.start_audio()
+
+    def _check_resume(self) -> None:
+        """A crashed attempt restored at sign-in goes straight back to its exam."""
+        resumed = getattr(self.backend, "resumed_exam", None)
+        if resumed is None:
+            return
+        self.resume_task = run_task(lambda _p: resumed(), self._resumed, log.warning)
+
+    def _resumed(self, start: ExamStart | None) -> None:
+        if start is None or self.exam.widgets:
+            return
+        self._exam_started(start)
+        self.start_camera()
 
     def _after_checks(self) -> None:
         self.consent.load()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -21,6 +21,8 @@ from .common import Page, set_status
 
 
 class SignInPage(Page):
+    signed_in = Signal()  # the server accepted the student (the window checks for a resume)
+
     def __init__(self, backend: StudentBackend, binder: TextBinder, server_url: str = "",
                  exam_id: str = "", student_id: str = "") -> None:
         super().__init__(binder, "Sign in",
@@ -118,6 +120,7 @@ class SignInPage(Page):
         self.binder.bind(self.status.setText, "Choose your exam and download it.")
         set_status(self.status, "")
         self.exams.setFocus()
+        self.signed_in.emit()
 
     def download(self) -> None:
         item = self.exams.currentItem()
