@@ -1,0 +1,121 @@
+"""The small client changes the end-to-end test needed, checked on their own (fast).
+
+* ``CoreBackend.resumed_exam()`` + ``SignInPage.signed_in`` + ``StudentWindow._check_resume``:
+  a crashed attempt goes straight back to its exam after sign-in; nothing else does.
+* ``client.core.devices.FACE_ENGINE_LOCK``: the camera's face count, the identity check and
+  proctoring never run dlib at the same time (that corrupted the heap in the e2e run).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from client.core.devices import FACE_ENGINE_LOCK
+from client.core.session import SessionConfig
+from client.ui.core_backend import CoreBackend
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    from client.demo import setup_world
+
+    w = setup_world(tmp_path_factory.mktemp("hooks-world"))
+    yield w
+    w.server.stop()
+
+
+def _signed_in(world, tmp_path) -> CoreBackend:
+    from client.demo import CODE, STUDENT
+
+    b = CoreBackend(SessionConfig(tmp_path / "client", world.trust))
+    b.sign_in(world.url, world.exam_id, STUDENT, CODE)
+    return b
+
+
+def _to_consent(b: CoreBackend, world) -> None:
+    b.download_package(world.exam_id, lambda _d, _t: None)
+    for name in ("camera", "microphone", "speaker", "bandwidth"):
+        b.record_check(name, True, {})
+    b.finish_checks()
+    b.record_consent(True)
+
+
+def test_nothing_to_resume_for_a_fresh_attempt(world, tmp_path):
+    b = _signed_in(world, tmp_path)
+    assert b.resumed_exam() is None
+    assert b.s.step.value == "signed_in" and not b.s.package_path.exists()
+
+
+def test_a_started_attempt_is_resumed_with_its_answers(world, tmp_path):
+    b = _signed_in(world, tmp_path)
+    _to_consent(b, world)
+    b.s.record_identity({"outcome": "review"}, {})
+    start = b.start_exam()
+    qid = start.paper["questions"][0]["id"]
+    b.save_answer(qid, "x")
+    b.set_flag(qid, True)
+    again = _signed_in(world, tmp_path)  # a new process on the same data directory
+    resumed = again.resumed_exam()
+    assert resumed is not None and resumed.attempt_id == start.attempt_id
+    assert resumed.answers == {qid: "x"} and resumed.flags == frozenset({qid})
+    assert resumed.paper == start.paper and resumed.deadline == pytest.approx(start.deadline)
+
+
+def test_window_without_a_resume_stays_on_sign_in(qtbot):
+    from client.core.clock import SystemClock
+    from client.ui.fake_backend import FakeBackend
+    from client.ui.i18n import I18n
+    from client.ui.window import StudentWindow
+
+    w = StudentWindow(FakeBackend(SystemClock()), I18n(), server_url="https://x.example",
+                      exam_id="phys-101-final", student_id="s1")
+    qtbot.addWidget(w)
+    try:
+        w.signin.code.setText("code")
+        with qtbot.waitSignal(w.signin.signed_in, timeout=10000):
+            w.signin.sign_in_button.click()
+        qtbot.wait(100)
+        assert w.stack.currentWidget() is w.signin and not w.exam.widgets
+    finally:
+        w.shutdown()
+
+
+def test_face_counter_holds_the_engine_lock(monkeypatch):
+    import verifier.faces
+    from client.core.devices import default_face_counter
+
+    seen: list[bool] = []
+    monkeypatch.setattr(verifier.faces, "detect_faces",
+                        lambda frame, config: seen.append(FACE_ENGINE_LOCK.locked()) or [])
+    counter = default_face_counter()
+    assert counter is not None
+    assert counter(np.zeros((8, 8, 3), np.uint8)) == []
+    assert seen == [True] and not FACE_ENGINE_LOCK.locked()
+
+
+def test_identity_check_holds_the_engine_lock(world, tmp_path, monkeypatch):
+    import verifier.identity
+    import verifier.liveness
+
+    b = _signed_in(world, tmp_path)
+    _to_consent(b, world)
+    b.liveness_steps()
+    seen: list[bool] = []
+    real_check = verifier.identity.IdentityVerifier.check
+    real_feed = verifier.liveness.LivenessEvaluator.feed
+
+    def check(self, id_image, frames):
+        seen.append(FACE_ENGINE_LOCK.locked())
+        return real_check(self, id_image, frames)
+
+    def feed(self, t, frame):
+        seen.append(FACE_ENGINE_LOCK.locked())
+        return real_feed(self, t, frame)
+
+    monkeypatch.setattr(verifier.identity.IdentityVerifier, "check", check)
+    monkeypatch.setattr(verifier.liveness.LivenessEvaluator, "feed", feed)
+    blank = np.full((120, 160, 3), 128, np.uint8)
+    decision = b.verify_identity(blank, [[blank]] * 3)
+    assert decision.decision == "review"
+    assert seen == [True] * 4 and not FACE_ENGINE_LOCK.locked()
