@@ -119,3 +119,14 @@ def test_identity_check_holds_the_engine_lock(world, tmp_path, monkeypatch):
     decision = b.verify_identity(blank, [[blank]] * 3)
     assert decision.decision == "review"
     assert seen == [True] * 4 and not FACE_ENGINE_LOCK.locked()
+
+
+def test_proctoring_holds_the_engine_lock(world, tmp_path, monkeypatch):
+    from client.core.proctor import Proctor
+
+    b = _signed_in(world, tmp_path)
+    seen: list[bool] = []
+    monkeypatch.setattr(Proctor, "process_frame",
+                        lambda self, t, frame: seen.append(FACE_ENGINE_LOCK.locked()) or [])
+    b.proctor_frame(np.zeros((8, 8, 3), np.uint8))
+    assert seen == [True] and not FACE_ENGINE_LOCK.locked()
