@@ -21,6 +21,11 @@ import numpy as np
 from exam_packages.errors import FaceModelError
 
 _LOCK = threading.Lock()
+# dlib's detector, shape predictors and encoder are process-wide objects that are not
+# safe to call from two threads at once: the client's camera thread counting faces while
+# a worker ran the identity check corrupted the heap ("malloc(): invalid size", found by
+# tests/client_e2e). Every call into them holds this lock.
+DLIB_CALL_LOCK = threading.Lock()
 _LOADED: dict[str, Any] = {}  # "api" -> module, "engine" -> DlibFaceEngine
 
 
@@ -65,12 +70,13 @@ def load_api() -> Any:
 class DlibFaceEngine:
     """HOG detector, 68-point landmarks and the 128-d ResNet encoder from dlib."""
 
-    def __init__(self) -> None:
-        self._api = load_api()
+    def __init__(self, api: Any = None) -> None:
+        self._api = api if api is not None else load_api()
 
     def detect(self, rgb: np.ndarray, upsample: int) -> list[RawDetection]:
         # run() also gives the detector score, used for plausibility filtering
-        dets, scores, _ = self._api.face_detector.run(rgb, upsample, 0.0)
+        with DLIB_CALL_LOCK:
+            dets, scores, _ = self._api.face_detector.run(rgb, upsample, 0.0)
         return [
             RawDetection(d.top(), d.right(), d.bottom(), d.left(), float(s))
             for d, s in zip(dets, scores, strict=True)
@@ -80,13 +86,15 @@ class DlibFaceEngine:
         return self._api.dlib.rectangle(box.left, box.top, box.right, box.bottom)
 
     def landmarks(self, rgb: np.ndarray, box: RawDetection) -> np.ndarray:
-        shape = self._api.pose_predictor_68_point(rgb, self._rect(box))
+        with DLIB_CALL_LOCK:
+            shape = self._api.pose_predictor_68_point(rgb, self._rect(box))
         return np.array([(p.x, p.y) for p in shape.parts()], dtype=np.float64)
 
     def encode(self, rgb: np.ndarray, box: RawDetection) -> np.ndarray:
         # 5-point alignment, 1 jitter: the same as face_recognition.face_encodings()
-        shape = self._api.pose_predictor_5_point(rgb, self._rect(box))
-        vec = self._api.face_encoder.compute_face_descriptor(rgb, shape, 1)
+        with DLIB_CALL_LOCK:
+            shape = self._api.pose_predictor_5_point(rgb, self._rect(box))
+            vec = self._api.face_encoder.compute_face_descriptor(rgb, shape, 1)
         return np.asarray(vec, dtype=np.float64)
 
 
@@ -94,5 +102,9 @@ def default_engine() -> DlibFaceEngine:
     """A process-wide engine (the dlib models are ~100 MB; load them once)."""
     engine = _LOADED.get("engine")
     if engine is None:
-        engine = _LOADED["engine"] = DlibFaceEngine()
+        api = load_api()  # outside _LOCK: load_api takes it
+        with _LOCK:
+            engine = _LOADED.get("engine")
+            if engine is None:
+                engine = _LOADED["engine"] = DlibFaceEngine(api)
     return engine

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import math
 import random
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -197,11 +196,6 @@ FaceCounter = Callable[[np.ndarray], Any]
 """frame -> a face count (int) or a list of boxes with ``top/right/bottom/left``."""
 
 
-# dlib's detector, landmark and encoder objects are shared by every thread and are not
-# safe to call from two at once: the camera thread's face count running while the identity
-# check ran in a worker thread corrupted the heap ("malloc(): invalid size", found by
-# tests/client_e2e).  Every client caller of the verifier holds this lock.
-FACE_ENGINE_LOCK = threading.Lock()
 
 
 def default_face_counter() -> FaceCounter | None:
@@ -214,8 +208,8 @@ def default_face_counter() -> FaceCounter | None:
     config = VerifierConfig()
 
     def count(frame: np.ndarray) -> Any:
-        with FACE_ENGINE_LOCK:
-            return detect_faces(frame, config)
+        # thread-safe: verifier.face_adapter serialises every dlib call
+        return detect_faces(frame, config)
 
     return count
 

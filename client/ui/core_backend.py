@@ -16,7 +16,6 @@ import cv2
 import numpy as np
 
 from client.core.api import ServerClient
-from client.core.devices import FACE_ENGINE_LOCK
 from client.core.session import AttemptSession, SessionConfig, Step
 from exam_packages.errors import EmtihanError, InputError, SessionStateError
 from exam_packages.package import open_package
@@ -145,12 +144,12 @@ class CoreBackend:
         from verifier.liveness import LivenessChallenge, LivenessEvaluator
 
         live = [f for step in frames for f in step[::4]]
-        with FACE_ENGINE_LOCK:  # dlib is not thread-safe: the camera thread counts faces
-            decision = IdentityVerifier().check(id_image, live)
-            liveness = LivenessEvaluator(LivenessChallenge(self.challenge))
-            for i, frame in enumerate(f for step in frames for f in step):
-                liveness.feed(i / FRAME_RATE, frame)
-            lres = liveness.result()
+        # the camera thread counts faces meanwhile: verifier.face_adapter serialises dlib
+        decision = IdentityVerifier().check(id_image, live)
+        liveness = LivenessEvaluator(LivenessChallenge(self.challenge))
+        for i, frame in enumerate(f for step in frames for f in step):
+            liveness.feed(i / FRAME_RATE, frame)
+        lres = liveness.result()
         summary = decision.to_dict()
         summary["liveness"] = lres.to_dict()
         outcome = OUTCOME.get(decision.outcome, "review")
@@ -217,8 +216,7 @@ class CoreBackend:
     def proctor_frame(self, frame: np.ndarray) -> None:
         with self._lock:
             try:
-                with FACE_ENGINE_LOCK:
-                    self._get_proctor().process_frame(self.config.clock.monotonic(), frame)
+                self._get_proctor().process_frame(self.config.clock.monotonic(), frame)
             except EmtihanError:
                 pass  # proctoring never interrupts the exam; the core logged what it could
 
