@@ -35,24 +35,36 @@ RATE = 16000
 NO_MULTIMEDIA = "Sound cannot be used: this installation lacks Qt Multimedia (pyside6-addons)."
 
 
-def pcm_level(data: bytes, sample_format: str) -> float:
-    """RMS level of interleaved PCM in 0..1 (full-scale sine ≈ 0.707).
+def pcm_samples(data: bytes, sample_format: str) -> np.ndarray:
+    """Interleaved PCM bytes as float64 samples in -1..1.
 
     ``sample_format`` is the name of a ``QAudioFormat.SampleFormat`` ("Int16",
     "Float", ...): plain strings, because comparing these enums from a slot that
     runs while another audio stream plays corrupted PySide's reference counts.
     """
     if sample_format == "Float":
-        samples = np.frombuffer(data[: len(data) // 4 * 4], dtype="<f4").astype(np.float64)
-    elif sample_format == "Int32":
-        samples = np.frombuffer(data[: len(data) // 4 * 4], dtype="<i4") / 2147483648.0
-    elif sample_format == "UInt8":
-        samples = (np.frombuffer(data, dtype=np.uint8).astype(np.float64) - 128.0) / 128.0
-    else:
-        samples = np.frombuffer(data[: len(data) // 2 * 2], dtype="<i2") / 32768.0
+        return np.frombuffer(data[: len(data) // 4 * 4], dtype="<f4").astype(np.float64)
+    if sample_format == "Int32":
+        return np.frombuffer(data[: len(data) // 4 * 4], dtype="<i4") / 2147483648.0
+    if sample_format == "UInt8":
+        return (np.frombuffer(data, dtype=np.uint8).astype(np.float64) - 128.0) / 128.0
+    return np.frombuffer(data[: len(data) // 2 * 2], dtype="<i2") / 32768.0
+
+
+def pcm_level(data: bytes, sample_format: str) -> float:
+    """RMS level of interleaved PCM in 0..1 (full-scale sine ≈ 0.707)."""
+    samples = pcm_samples(data, sample_format)
     if samples.size == 0:
         return 0.0
     return float(np.sqrt(np.mean(np.square(samples))))
+
+
+def pcm_to_mono_int16(data: bytes, sample_format: str, channels: int) -> np.ndarray:
+    """PCM bytes of any Qt sample format as mono int16 (what the voice analyser takes)."""
+    samples = pcm_samples(data, sample_format)
+    channels = max(1, channels)
+    samples = samples[: samples.size // channels * channels].reshape(-1, channels).mean(axis=1)
+    return np.clip(np.round(samples * 32767.0), -32768, 32767).astype(np.int16)
 
 
 def new_digits(count: int = 3) -> str:
@@ -89,6 +101,7 @@ class MicLevelMeter(QObject):
     """Emits ``level`` (RMS 0..1) for each chunk read from a microphone."""
 
     level = Signal(float)
+    pcm = Signal(bytes)  # every chunk read, for the exam's voice analysis
     user_message = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -96,6 +109,8 @@ class MicLevelMeter(QObject):
         self._source: QAudioSource | None = None
         self._io: QIODevice | None = None
         self._kind = "Int16"
+        self.rate = RATE
+        self.channels = 1
         self.peak = 0.0
         self.last = 0.0
 
@@ -112,6 +127,7 @@ class MicLevelMeter(QObject):
         if not dev.isFormatSupported(fmt):
             fmt = dev.preferredFormat()
         self._kind = fmt.sampleFormat().name
+        self.rate, self.channels = fmt.sampleRate(), fmt.channelCount()
         self._source = QAudioSource(dev, fmt, self)
         self._io = self._source.start()
         if self._io is None or self._source.error() != QtAudio.Error.NoError:
@@ -135,6 +151,11 @@ class MicLevelMeter(QObject):
         self.last = pcm_level(data, self._kind)
         self.peak = max(self.peak, self.last)
         emit(self.level, self.last)
+        emit(self.pcm, data)
+
+    @property
+    def sample_format(self) -> str:
+        return self._kind
 
     def stop(self) -> None:
         if self._source is not None:

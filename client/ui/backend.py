@@ -133,6 +133,10 @@ class StudentBackend(Protocol):
 
     def proctor_frame(self, frame: np.ndarray) -> None: ...
 
+    def proctor_audio(self, samples: np.ndarray, sample_rate: int) -> None:
+        """A block of mono int16 microphone samples during the exam (worker thread)."""
+        ...
+
     def focus_lost(self, seconds: float) -> None:
         """Quick: the exam window was in the background for ``seconds``."""
         ...

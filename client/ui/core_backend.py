@@ -220,6 +220,14 @@ class CoreBackend:
             except EmtihanError:
                 pass  # proctoring never interrupts the exam; the core logged what it could
 
+    def proctor_audio(self, samples: np.ndarray, sample_rate: int) -> None:
+        with self._lock:
+            try:
+                self._get_proctor().process_audio(self.config.clock.monotonic(), samples,
+                                                  sample_rate)
+            except EmtihanError:
+                pass  # proctoring never interrupts the exam
+
     def focus_lost(self, seconds: float) -> None:
         with self._lock:
             self._get_proctor().focus_lost(seconds)

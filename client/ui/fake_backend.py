@@ -113,6 +113,7 @@ class FakeBackend:
         self.identity_calls: list[tuple[np.ndarray, list[list[np.ndarray]]]] = []
         self.submitted: list[bool] = []
         self.proctored_frames = 0
+        self.proctored_audio: list[tuple[int, int]] = []
         self.downloaded_bytes = 0
         self.signed_in_as: tuple[str, str, str] | None = None
         self.deadline = clock.wall() + duration_s
@@ -203,6 +204,10 @@ class FakeBackend:
     def proctor_frame(self, frame: np.ndarray) -> None:
         with self._lock:
             self.proctored_frames += 1
+
+    def proctor_audio(self, samples: np.ndarray, sample_rate: int) -> None:
+        with self._lock:
+            self.proctored_audio.append((len(samples), sample_rate))
 
     def focus_lost(self, seconds: float) -> None:
         self.focus_events.append(seconds)

@@ -23,6 +23,7 @@ from exam_packages.errors import EmtihanError
 
 from .backend import ExamStart, PackageReport, StudentBackend
 from .camera import CameraWorker, FrameSource
+from .exam_audio import ExamAudioFeed
 from .i18n import LANGUAGES, I18n, Lazy, TextBinder
 from .pages.checks import ChecksPage
 from .pages.common import Page, set_status
@@ -74,6 +75,8 @@ class StudentWindow(QMainWindow):
         self.face_counter = face_counter
         self.camera: CameraWorker | None = None
         self.proctor_task: TaskHandle | None = None
+        self.audio_task: TaskHandle | None = None
+        self.mic_feed: ExamAudioFeed | None = None
         self.last_proctor = 0.0
         self.blurred_at: float | None = None
         self.setStyleSheet(STYLE)
@@ -184,11 +187,13 @@ class StudentWindow(QMainWindow):
     def _exam_started(self, start: ExamStart) -> None:
         self.exam.load(start)
         self.show_step(4)
+        self.start_exam_microphone()
 
     def _submit(self, auto: bool) -> None:
         self.show_step(5)
         self.handin.submit(auto)
         self.stop_camera()
+        self.stop_exam_microphone()
 
     # -- camera ------------------------------------------------------------------------------
     def start_camera(self) -> None:
@@ -217,6 +222,23 @@ class StudentWindow(QMainWindow):
         if self.camera is not None:
             self.camera.stop()
             self.camera = None
+
+    # -- microphone during the exam ---------------------------------------------------------
+    def start_exam_microphone(self) -> None:
+        if self.mic_feed is None:
+            self.mic_feed = ExamAudioFeed(self._audio_block, self)
+            self.mic_feed.start()
+
+    def _audio_block(self, samples: np.ndarray, rate: int) -> None:
+        busy = self.audio_task is not None and self.audio_task.qthread.isRunning()
+        if not busy and not self.exam.finished:
+            self.audio_task = run_task(lambda _p: self.backend.proctor_audio(samples, rate),
+                                       None, log.warning)
+
+    def stop_exam_microphone(self) -> None:
+        if self.mic_feed is not None:
+            self.mic_feed.stop()
+            self.mic_feed = None
 
     # -- focus ------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
@@ -252,6 +274,7 @@ class StudentWindow(QMainWindow):
         self.handin.stop()
         self.checks.stop_audio()
         self.stop_camera()
+        self.stop_exam_microphone()
         if not wait_all(10000):
             log.warning("some background work did not stop in time")
 
