@@ -141,6 +141,14 @@ class StudentBackend(Protocol):
         """Quick: the exam window was in the background for ``seconds``."""
         ...
 
+    def app_hidden(self) -> None:
+        """Quick: the exam window was minimised or hidden during the exam."""
+        ...
+
+    def extra_screen(self, count: int) -> None:
+        """Quick: ``count`` screens are connected during the exam (more than one)."""
+        ...
+
     def submit(self, auto: bool, progress: Progress) -> Receipt:
         """Seal and upload; on ``NetworkError`` the result stays in the outbox."""
         ...

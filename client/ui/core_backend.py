@@ -232,6 +232,14 @@ class CoreBackend:
         with self._lock:
             self._get_proctor().focus_lost(seconds)
 
+    def app_hidden(self) -> None:
+        with self._lock:
+            self._get_proctor().app_hidden()
+
+    def extra_screen(self, count: int) -> None:
+        with self._lock:
+            self._get_proctor().extra_screen(count)
+
     # -- hand-in ---------------------------------------------------------------------------
     def submit(self, auto: bool, progress: Progress) -> Receipt:
         with self._lock:

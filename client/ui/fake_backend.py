@@ -114,6 +114,7 @@ class FakeBackend:
         self.submitted: list[bool] = []
         self.proctored_frames = 0
         self.proctored_audio: list[tuple[int, int]] = []
+        self.window_events: list[str] = []
         self.downloaded_bytes = 0
         self.signed_in_as: tuple[str, str, str] | None = None
         self.deadline = clock.wall() + duration_s
@@ -211,6 +212,12 @@ class FakeBackend:
 
     def focus_lost(self, seconds: float) -> None:
         self.focus_events.append(seconds)
+
+    def app_hidden(self) -> None:
+        self.window_events.append("hidden")
+
+    def extra_screen(self, count: int) -> None:
+        self.window_events.append(f"screens:{count}")
 
     # -- hand-in ---------------------------------------------------------------------------
     def submit(self, auto: bool, progress: Progress) -> Receipt:

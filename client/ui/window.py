@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -83,6 +83,9 @@ class StudentWindow(QMainWindow):
         self.binder.bind(self.setWindowTitle, "Emtihan — student")
         self._build(server_url, exam_id, student_id)
         i18n.changed.connect(self.retranslate)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.connect(self.check_screens)
         self.resize(1100, 760)
 
     def _build(self, server_url: str, exam_id: str, student_id: str) -> None:
@@ -188,6 +191,7 @@ class StudentWindow(QMainWindow):
         self.exam.load(start)
         self.show_step(4)
         self.start_exam_microphone()
+        self.check_screens()
 
     def _submit(self, auto: bool) -> None:
         self.show_step(5)
@@ -244,19 +248,37 @@ class StudentWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.ActivationChange:
             self.activation_changed(self.isActiveWindow())
+        elif event.type() == QEvent.Type.WindowStateChange and self.isMinimized():
+            self.window_hidden()
         super().changeEvent(event)
+
+    def exam_running(self) -> bool:
+        return self.stack.currentWidget() is self.exam and not self.exam.finished
+
+    def _tell(self, what: Callable[[], None]) -> None:
+        try:
+            what()
+        except EmtihanError as exc:
+            log.warning("proctoring event not recorded: %s", exc.user_message)
+
+    def window_hidden(self) -> None:
+        """The exam window was minimised while the exam runs."""
+        if self.exam_running():
+            self._tell(self.backend.app_hidden)
+
+    def check_screens(self, *_args: object) -> None:
+        """More than one screen during the exam is reported (at start and when added)."""
+        count = len(QGuiApplication.screens())
+        if count > 1 and self.exam_running():
+            self._tell(lambda: self.backend.extra_screen(count))
 
     def activation_changed(self, active: bool) -> None:
         """Report time spent outside the exam window (only while the exam runs)."""
-        running = self.stack.currentWidget() is self.exam and not self.exam.finished
-        if not active and running:
+        if not active and self.exam_running():
             self.blurred_at = time.monotonic()
         elif active and self.blurred_at is not None:
             seconds, self.blurred_at = time.monotonic() - self.blurred_at, None
-            try:
-                self.backend.focus_lost(seconds)
-            except EmtihanError as exc:
-                log.warning("focus event not recorded: %s", exc.user_message)
+            self._tell(lambda: self.backend.focus_lost(seconds))
 
     # -- language and closing ---------------------------------------------------------------
     def retranslate(self, _code: str = "") -> None:

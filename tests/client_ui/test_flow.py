@@ -280,3 +280,20 @@ def test_focus_changes_before_the_exam_are_not_reported(flow):
     flow.w.activation_changed(False)
     flow.w.activation_changed(True)
     assert flow.backend.focus_events == []
+
+
+def test_minimising_and_extra_screens_are_reported_during_the_exam(qtbot, flow, monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+
+    flow.w.window_hidden()  # before the exam: nothing
+    screens = [object()]
+    monkeypatch.setattr(QGuiApplication, "screens", staticmethod(lambda: screens))
+    flow.w.check_screens()
+    assert flow.backend.window_events == []
+    _to_exam(qtbot, flow)
+    flow.w.check_screens()  # one screen: nothing
+    screens.append(object())
+    flow.w.check_screens()  # a second screen plugged in
+    flow.w.showMinimized()
+    qtbot.waitUntil(lambda: "hidden" in flow.backend.window_events, timeout=5000)
+    assert flow.backend.window_events[0] == "screens:2"
