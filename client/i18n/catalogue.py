@@ -153,8 +153,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "webcam pictures when something unusual happens": (
         "ерекше жағдай болғанда веб-камера суреттері",
         "снимки веб-камеры, когда происходит что-то необычное"),
-    "microphone loudness level (no recordings)": ("микрофон дыбыс деңгейі (жазбасыз)",
-                                                  "уровень громкости микрофона (без записи)"),
+    "whether someone speaks near the microphone (nothing is recorded)": (
+        "микрофон жанында біреу сөйлей ме (ештеңе жазылмайды)",
+        "говорит ли кто-то рядом с микрофоном (ничего не записывается)"),
     "when the exam window loses focus": ("емтихан терезесінен шыққан кез",
                                          "когда окно экзамена теряет фокус"),
     "your answers and their times": ("жауаптарыңыз және олардың уақыты",

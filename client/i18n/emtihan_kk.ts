@@ -500,10 +500,6 @@
         <translation>Бетіңіз құжаттағы суретке сәйкес келеді.</translation>
     </message>
     <message>
-        <source>microphone loudness level (no recordings)</source>
-        <translation>микрофон дыбыс деңгейі (жазбасыз)</translation>
-    </message>
-    <message>
         <source>valid</source>
         <translation>жарамды</translation>
     </message>
@@ -514,6 +510,10 @@
     <message>
         <source>when the exam window loses focus</source>
         <translation>емтихан терезесінен шыққан кез</translation>
+    </message>
+    <message>
+        <source>whether someone speaks near the microphone (nothing is recorded)</source>
+        <translation>микрофон жанында біреу сөйлей ме (ештеңе жазылмайды)</translation>
     </message>
     <message>
         <source>your answers and their times</source>

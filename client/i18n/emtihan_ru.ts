@@ -500,10 +500,6 @@
         <translation>Ваше лицо совпадает с фото в документе.</translation>
     </message>
     <message>
-        <source>microphone loudness level (no recordings)</source>
-        <translation>уровень громкости микрофона (без записи)</translation>
-    </message>
-    <message>
         <source>valid</source>
         <translation>действительна</translation>
     </message>
@@ -514,6 +510,10 @@
     <message>
         <source>when the exam window loses focus</source>
         <translation>когда окно экзамена теряет фокус</translation>
+    </message>
+    <message>
+        <source>whether someone speaks near the microphone (nothing is recorded)</source>
+        <translation>говорит ли кто-то рядом с микрофоном (ничего не записывается)</translation>
     </message>
     <message>
         <source>your answers and their times</source>

@@ -164,7 +164,7 @@ class FakeBackend:
     def consent_info(self) -> ConsentInfo:
         return ConsentInfo(
             recorded=("webcam pictures when something unusual happens",
-                      "microphone loudness level (no recordings)",
+                      "whether someone speaks near the microphone (nothing is recorded)",
                       "when the exam window loses focus", "your answers and their times"),
             destination="your university's exam office (encrypted to its key)",
             retention_days=90, contact="exams@university.example")
