@@ -275,4 +275,57 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "valid": ("жарамды", "действительна"),
     "NOT VALID": ("ЖАРАМСЫЗ", "НЕДЕЙСТВИТЕЛЬНА"),
     "&Close": ("&Жабу", "&Закрыть"),
+    # verifier reasons (verifier/quality.py MESSAGES), shown on the identity page
+    "No face found. Look straight at the camera.": (
+        "Бет табылмады. Камераға тура қараңыз.",
+        "Лицо не найдено. Смотрите прямо в камеру."),
+    "More than one face is visible. Make sure you are alone in the picture.": (
+        "Бірнеше бет көрінеді. Кадрда тек өзіңіз болыңыз.",
+        "Видно больше одного лица. Убедитесь, что в кадре только вы."),
+    "Your face is too small. Move closer to the camera.": (
+        "Бетіңіз тым кішкентай. Камераға жақынырақ отырыңыз.",
+        "Лицо слишком маленькое. Сядьте ближе к камере."),
+    "Your face is cut off. Move to the centre of the picture.": (
+        "Бетіңіз толық көрінбейді. Кадрдың ортасына отырыңыз.",
+        "Лицо обрезано. Переместитесь в центр кадра."),
+    "The picture is too dark. Turn on a light in front of you.": (
+        "Сурет тым қараңғы. Алдыңыздағы жарықты қосыңыз.",
+        "Изображение слишком тёмное. Включите свет перед собой."),
+    "The picture is too bright. Avoid direct light on the camera.": (
+        "Сурет тым жарық. Камераға тікелей жарық түсірмеңіз.",
+        "Изображение слишком яркое. Не направляйте свет прямо в камеру."),
+    "Strong light behind you. Face a window or lamp instead of sitting with your back to it.": (
+        "Артыңызда күшті жарық бар. Терезеге не шамға арқаңызбен емес, бетіңізбен отырыңыз.",
+        "Сильный свет сзади. Сядьте лицом к окну или лампе, а не спиной."),
+    "The picture is blurred. Hold still and clean the camera lens.": (
+        "Сурет бұлыңғыр. Қозғалмаңыз және камера линзасын тазалаңыз.",
+        "Изображение размыто. Не двигайтесь и протрите объектив камеры."),
+    "Your eyes seem closed. Keep your eyes open and look at the camera.": (
+        "Көзіңіз жұмулы сияқты. Көзіңізді ашып, камераға қараңыз.",
+        "Кажется, глаза закрыты. Откройте глаза и смотрите в камеру."),
+    "No portrait found on the ID document. Photograph the whole document, flat and sharp.": (
+        "Құжаттан сурет табылмады. Құжатты толық, тегіс әрі анық суретке түсіріңіз.",
+        "На документе не найдена фотография. Снимите весь документ ровно и чётко."),
+    "The portrait on the ID document is not usable. Take a sharper, evenly lit photo.": (
+        "Құжаттағы суретті пайдалану мүмкін емес. Анығырақ, біркелкі жарықталған сурет түсіріңіз.",
+        "Фотографию в документе нельзя использовать. Сделайте более чёткий снимок при "
+        "ровном освещении."),
+    "No usable camera picture of your face.": (
+        "Камерадан бетіңіздің жарамды суреті алынбады.",
+        "Нет пригодного снимка вашего лица с камеры."),
+    "The similarity is close to the threshold; an invigilator will review it.": (
+        "Ұқсастық шекке жақын; оны бақылаушы тексереді.",
+        "Сходство близко к порогу; его проверит наблюдатель."),
+    "The face does not match the ID document.": (
+        "Бет құжатқа сәйкес келмейді.",
+        "Лицо не совпадает с документом."),
+    "The camera picture does not change. Use a live camera, not a photo or video.": (
+        "Камера суреті өзгермейді. Фото не видео емес, тірі камераны пайдаланыңыз.",
+        "Изображение с камеры не меняется. Используйте живую камеру, а не фото или видео."),
+    "A liveness step was not completed in time. Please try again.": (
+        "Тірілікті тексеру қадамы уақытында орындалмады. Қайталап көріңіз.",
+        "Шаг проверки живого присутствия не выполнен вовремя. Попробуйте ещё раз."),
+    "Not all liveness steps were completed.": (
+        "Тірілікті тексерудің барлық қадамы орындалмады.",
+        "Не все шаги проверки живого присутствия выполнены."),
 }

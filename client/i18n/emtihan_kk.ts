@@ -104,6 +104,10 @@
         <translation>&lt;b&gt;Не жазылады:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Қайда жіберіледі:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;Қанша уақыт сақталады:&lt;/b&gt; {days} күн, содан кейін жойылады.&lt;br&gt;&lt;b&gt;Сұрақтар мен қарсылықтар:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Ештеңе автоматты түрде шешілмейді: әр белгіні адам қарайды.</translation>
     </message>
     <message>
+        <source>A liveness step was not completed in time. Please try again.</source>
+        <translation>Тірілікті тексеру қадамы уақытында орындалмады. Қайталап көріңіз.</translation>
+    </message>
+    <message>
         <source>A number, e.g. 9.81</source>
         <translation>Сан, мысалы 9.81</translation>
     </message>
@@ -256,6 +260,10 @@
         <translation>Микрофон: бірнеше сөз айтыңыз.</translation>
     </message>
     <message>
+        <source>More than one face is visible. Make sure you are alone in the picture.</source>
+        <translation>Бірнеше бет көрінеді. Кадрда тек өзіңіз болыңыз.</translation>
+    </message>
+    <message>
         <source>More than one face visible: you must be alone.</source>
         <translation>Бірнеше бет көрінеді: сіз жалғыз болуыңыз керек.</translation>
     </message>
@@ -276,6 +284,10 @@
         <translation>Камерадан әлі сурет жоқ: сәл күтіңіз.</translation>
     </message>
     <message>
+        <source>No face found. Look straight at the camera.</source>
+        <translation>Бет табылмады. Камераға тура қараңыз.</translation>
+    </message>
+    <message>
         <source>No face visible: sit in front of the camera, face uncovered.</source>
         <translation>Бет көрінбейді: камераның алдына отырыңыз, бетіңізді жаппаңыз.</translation>
     </message>
@@ -284,12 +296,24 @@
         <translation>Микрофон табылмады: гарнитураны қосыңыз.</translation>
     </message>
     <message>
+        <source>No portrait found on the ID document. Photograph the whole document, flat and sharp.</source>
+        <translation>Құжаттан сурет табылмады. Құжатты толық, тегіс әрі анық суретке түсіріңіз.</translation>
+    </message>
+    <message>
         <source>No sound yet: unmute the microphone or pick the headset in your system sound settings.</source>
         <translation>Әзірге дыбыс жоқ: микрофонды қосыңыз немесе жүйенің дыбыс баптауларынан гарнитураны таңдаңыз.</translation>
     </message>
     <message>
         <source>No speaker or headphones found.</source>
         <translation>Динамик не құлаққап табылмады.</translation>
+    </message>
+    <message>
+        <source>No usable camera picture of your face.</source>
+        <translation>Камерадан бетіңіздің жарамды суреті алынбады.</translation>
+    </message>
+    <message>
+        <source>Not all liveness steps were completed.</source>
+        <translation>Тірілікті тексерудің барлық қадамы орындалмады.</translation>
     </message>
     <message>
         <source>Not confirmed: {reason} Tries left: {left}.</source>
@@ -400,6 +424,10 @@
         <translation>Әлі өтуі керек: {names}</translation>
     </message>
     <message>
+        <source>Strong light behind you. Face a window or lamp instead of sitting with your back to it.</source>
+        <translation>Артыңызда күшті жарық бар. Терезеге не шамға арқаңызбен емес, бетіңізбен отырыңыз.</translation>
+    </message>
+    <message>
         <source>System check</source>
         <translation>Жүйені тексеру</translation>
     </message>
@@ -416,6 +444,10 @@
         <translation>Камера тым баяу: оны қолданатын басқа бағдарламаларды жабыңыз.</translation>
     </message>
     <message>
+        <source>The camera picture does not change. Use a live camera, not a photo or video.</source>
+        <translation>Камера суреті өзгермейді. Фото не видео емес, тірі камераны пайдаланыңыз.</translation>
+    </message>
+    <message>
         <source>The camera sends no picture.</source>
         <translation>Камера сурет жібермейді.</translation>
     </message>
@@ -424,12 +456,36 @@
         <translation>Камера тоқтады: {detail}</translation>
     </message>
     <message>
+        <source>The face does not match the ID document.</source>
+        <translation>Бет құжатқа сәйкес келмейді.</translation>
+    </message>
+    <message>
         <source>The microphone could not be opened.</source>
         <translation>Микрофонды ашу мүмкін болмады.</translation>
     </message>
     <message>
+        <source>The picture is blurred. Hold still and clean the camera lens.</source>
+        <translation>Сурет бұлыңғыр. Қозғалмаңыз және камера линзасын тазалаңыз.</translation>
+    </message>
+    <message>
+        <source>The picture is too bright. Avoid direct light on the camera.</source>
+        <translation>Сурет тым жарық. Камераға тікелей жарық түсірмеңіз.</translation>
+    </message>
+    <message>
+        <source>The picture is too dark. Turn on a light in front of you.</source>
+        <translation>Сурет тым қараңғы. Алдыңыздағы жарықты қосыңыз.</translation>
+    </message>
+    <message>
         <source>The picture is too small: choose a camera with at least 640×360.</source>
         <translation>Сурет тым кішкентай: кемінде 640×360 камера таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The portrait on the ID document is not usable. Take a sharper, evenly lit photo.</source>
+        <translation>Құжаттағы суретті пайдалану мүмкін емес. Анығырақ, біркелкі жарықталған сурет түсіріңіз.</translation>
+    </message>
+    <message>
+        <source>The similarity is close to the threshold; an invigilator will review it.</source>
+        <translation>Ұқсастық шекке жақын; оны бақылаушы тексереді.</translation>
     </message>
     <message>
         <source>The speaker could not be opened.</source>
@@ -492,8 +548,20 @@
         <translation>Жауаптарыңыз университетіңіз үшін шифрланып, жүктеледі.</translation>
     </message>
     <message>
+        <source>Your eyes seem closed. Keep your eyes open and look at the camera.</source>
+        <translation>Көзіңіз жұмулы сияқты. Көзіңізді ашып, камераға қараңыз.</translation>
+    </message>
+    <message>
+        <source>Your face is cut off. Move to the centre of the picture.</source>
+        <translation>Бетіңіз толық көрінбейді. Кадрдың ортасына отырыңыз.</translation>
+    </message>
+    <message>
         <source>Your face is too dark to compare: turn on a light in front of you.</source>
         <translation>Бетіңіз салыстыруға тым қараңғы: алдыңыздағы шамды жағыңыз.</translation>
+    </message>
+    <message>
+        <source>Your face is too small. Move closer to the camera.</source>
+        <translation>Бетіңіз тым кішкентай. Камераға жақынырақ отырыңыз.</translation>
     </message>
     <message>
         <source>Your face matches the photo on your document.</source>

@@ -104,6 +104,10 @@
         <translation>&lt;b&gt;Что записывается:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Куда отправляется:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;Сколько хранится:&lt;/b&gt; {days} дней, затем удаляется.&lt;br&gt;&lt;b&gt;Вопросы и возражения:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Ничего не решается автоматически: каждую отметку проверяет человек.</translation>
     </message>
     <message>
+        <source>A liveness step was not completed in time. Please try again.</source>
+        <translation>Шаг проверки живого присутствия не выполнен вовремя. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
         <source>A number, e.g. 9.81</source>
         <translation>Число, например 9.81</translation>
     </message>
@@ -256,6 +260,10 @@
         <translation>Микрофон: скажите несколько слов.</translation>
     </message>
     <message>
+        <source>More than one face is visible. Make sure you are alone in the picture.</source>
+        <translation>Видно больше одного лица. Убедитесь, что в кадре только вы.</translation>
+    </message>
+    <message>
         <source>More than one face visible: you must be alone.</source>
         <translation>Видно больше одного лица: вы должны быть одни.</translation>
     </message>
@@ -276,6 +284,10 @@
         <translation>Изображения с камеры ещё нет: подождите.</translation>
     </message>
     <message>
+        <source>No face found. Look straight at the camera.</source>
+        <translation>Лицо не найдено. Смотрите прямо в камеру.</translation>
+    </message>
+    <message>
         <source>No face visible: sit in front of the camera, face uncovered.</source>
         <translation>Лицо не видно: сядьте перед камерой, не закрывайте лицо.</translation>
     </message>
@@ -284,12 +296,24 @@
         <translation>Микрофон не найден: подключите гарнитуру.</translation>
     </message>
     <message>
+        <source>No portrait found on the ID document. Photograph the whole document, flat and sharp.</source>
+        <translation>На документе не найдена фотография. Снимите весь документ ровно и чётко.</translation>
+    </message>
+    <message>
         <source>No sound yet: unmute the microphone or pick the headset in your system sound settings.</source>
         <translation>Звука пока нет: включите микрофон или выберите гарнитуру в настройках звука.</translation>
     </message>
     <message>
         <source>No speaker or headphones found.</source>
         <translation>Динамики или наушники не найдены.</translation>
+    </message>
+    <message>
+        <source>No usable camera picture of your face.</source>
+        <translation>Нет пригодного снимка вашего лица с камеры.</translation>
+    </message>
+    <message>
+        <source>Not all liveness steps were completed.</source>
+        <translation>Не все шаги проверки живого присутствия выполнены.</translation>
     </message>
     <message>
         <source>Not confirmed: {reason} Tries left: {left}.</source>
@@ -400,6 +424,10 @@
         <translation>Осталось пройти: {names}</translation>
     </message>
     <message>
+        <source>Strong light behind you. Face a window or lamp instead of sitting with your back to it.</source>
+        <translation>Сильный свет сзади. Сядьте лицом к окну или лампе, а не спиной.</translation>
+    </message>
+    <message>
         <source>System check</source>
         <translation>Проверка системы</translation>
     </message>
@@ -416,6 +444,10 @@
         <translation>Камера слишком медленная: закройте другие программы, которые её используют.</translation>
     </message>
     <message>
+        <source>The camera picture does not change. Use a live camera, not a photo or video.</source>
+        <translation>Изображение с камеры не меняется. Используйте живую камеру, а не фото или видео.</translation>
+    </message>
+    <message>
         <source>The camera sends no picture.</source>
         <translation>Камера не передаёт изображение.</translation>
     </message>
@@ -424,12 +456,36 @@
         <translation>Камера остановилась: {detail}</translation>
     </message>
     <message>
+        <source>The face does not match the ID document.</source>
+        <translation>Лицо не совпадает с документом.</translation>
+    </message>
+    <message>
         <source>The microphone could not be opened.</source>
         <translation>Не удалось открыть микрофон.</translation>
     </message>
     <message>
+        <source>The picture is blurred. Hold still and clean the camera lens.</source>
+        <translation>Изображение размыто. Не двигайтесь и протрите объектив камеры.</translation>
+    </message>
+    <message>
+        <source>The picture is too bright. Avoid direct light on the camera.</source>
+        <translation>Изображение слишком яркое. Не направляйте свет прямо в камеру.</translation>
+    </message>
+    <message>
+        <source>The picture is too dark. Turn on a light in front of you.</source>
+        <translation>Изображение слишком тёмное. Включите свет перед собой.</translation>
+    </message>
+    <message>
         <source>The picture is too small: choose a camera with at least 640×360.</source>
         <translation>Слишком маленькое изображение: выберите камеру не ниже 640×360.</translation>
+    </message>
+    <message>
+        <source>The portrait on the ID document is not usable. Take a sharper, evenly lit photo.</source>
+        <translation>Фотографию в документе нельзя использовать. Сделайте более чёткий снимок при ровном освещении.</translation>
+    </message>
+    <message>
+        <source>The similarity is close to the threshold; an invigilator will review it.</source>
+        <translation>Сходство близко к порогу; его проверит наблюдатель.</translation>
     </message>
     <message>
         <source>The speaker could not be opened.</source>
@@ -492,8 +548,20 @@
         <translation>Ваши ответы шифруются для вашего университета и отправляются.</translation>
     </message>
     <message>
+        <source>Your eyes seem closed. Keep your eyes open and look at the camera.</source>
+        <translation>Кажется, глаза закрыты. Откройте глаза и смотрите в камеру.</translation>
+    </message>
+    <message>
+        <source>Your face is cut off. Move to the centre of the picture.</source>
+        <translation>Лицо обрезано. Переместитесь в центр кадра.</translation>
+    </message>
+    <message>
         <source>Your face is too dark to compare: turn on a light in front of you.</source>
         <translation>Лицо слишком тёмное для сравнения: включите свет перед собой.</translation>
+    </message>
+    <message>
+        <source>Your face is too small. Move closer to the camera.</source>
+        <translation>Лицо слишком маленькое. Сядьте ближе к камере.</translation>
     </message>
     <message>
         <source>Your face matches the photo on your document.</source>

@@ -166,7 +166,8 @@ class CoreBackend:
         if live:
             images["live_0"] = _jpeg(live[0])
         self.s.record_identity(summary, images, final=final)
-        text = " ".join(reasons) or "Your face matches the photo on your document."
+        # one reason per line: the identity page translates each (client/i18n/catalogue.py)
+        text = "\n".join(dict.fromkeys(reasons)) or "Your face matches the photo on your document."
         return IdentityDecision(outcome, text, left)
 
     # -- exam ------------------------------------------------------------------------------

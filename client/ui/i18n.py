@@ -32,16 +32,20 @@ def trf(text: str, /, **kwargs: Any) -> str:
 
 
 class Lazy:
-    """A format argument translated when formatted, so a language switch re-translates it."""
+    """A format argument translated when formatted, so a language switch re-translates it.
+
+    A text of several lines (e.g. the verifier's reasons, one per line) is
+    translated line by line and shown as one paragraph.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
 
     def __format__(self, spec: str) -> str:
-        return format(tr(self.text), spec)
+        return format(str(self), spec)
 
     def __str__(self) -> str:
-        return tr(self.text)
+        return " ".join(tr(line) for line in self.text.split("\n"))
 
 
 class I18n(QObject):

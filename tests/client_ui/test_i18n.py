@@ -77,3 +77,22 @@ def test_committed_ts_files_match_the_catalogue(tmp_path):
         assert translator.load(str(I18N_DIR / f"emtihan_{lang}.qm"))
         for source, pair in CATALOGUE.items():  # the compiled file holds every entry
             assert translator.translate("Emtihan", source) == pair[0 if lang == "kk" else 1]
+
+
+def test_every_verifier_reason_is_translated_line_by_line(qapp) -> None:
+    from client.i18n.catalogue import CATALOGUE
+    from client.ui.i18n import I18n, Lazy
+    from verifier.quality import MESSAGES
+
+    missing = [m for m in MESSAGES.values() if m not in CATALOGUE]
+    assert not missing, missing
+    i18n = I18n()
+    two = MESSAGES["too_dark"] + "\n" + MESSAGES["no_match"]
+    try:
+        i18n.set_language("ru")
+        assert str(Lazy(two)) == " ".join(CATALOGUE[m][1] for m in two.split("\n"))
+        i18n.set_language("kk")
+        assert f"{Lazy(two)}" == " ".join(CATALOGUE[m][0] for m in two.split("\n"))
+    finally:
+        i18n.set_language("en")
+    assert str(Lazy(two)) == two.replace("\n", " ")
