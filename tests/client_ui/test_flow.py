@@ -148,7 +148,8 @@ def _to_consent(flow):
 def test_consent_declined_ends_politely(qtbot, flow):
     _to_consent(flow)
     consent = flow.w.consent
-    assert "90 days" in consent.details.text() and "speaks near the microphone" in consent.details.text()
+    details = consent.details.text()
+    assert "90 days" in details and "speaks near the microphone" in details
     assert not consent.accept_button.isEnabled()
     consent.accept_button.click()
     assert flow.backend.consent is None
