@@ -20,7 +20,8 @@ if TYPE_CHECKING:  # pragma: no cover
 INVIGILATOR_PASSPHRASE = b"demo invigilator passphrase"
 
 
-def prepare_review(world: DemoWorld, say: object = print) -> dict[str, object]:
+def prepare_review(world: DemoWorld, say: object = print,
+                   institution_passphrase: bytes = b"") -> dict[str, object]:
     """Create an invigilator token + key and a trust file; return the sign-in values."""
     token, _ = world.server.services.service.create_token("invigilator", 8 * 3600)
     keys = world.base / "keys"
@@ -32,6 +33,9 @@ def prepare_review(world: DemoWorld, say: object = print) -> dict[str, object]:
         "server_url": world.url, "token": token, "exam_id": world.exam_id,
         "institution_key": world.institution_key_file, "invigilator_key": invigilator_key,
         "package": world.package, "trust": trust_file, "content_key": world.content_key_file,
+        # demo keys only: real passphrases are never printed
+        "institution_passphrase": institution_passphrase.decode(),
+        "invigilator_passphrase": INVIGILATOR_PASSPHRASE.decode(),
     }
     if callable(say):
         say("[invigilator] review tool sign-in (also usable with `emtihan-review`):")
@@ -45,7 +49,7 @@ def build_review_window(world: DemoWorld, institution_passphrase: bytes) -> Revi
     from client.ui.review.main_window import ReviewWindow
     from client.ui.review.signin import SignInData
 
-    values = prepare_review(world)
+    values = prepare_review(world, institution_passphrase=institution_passphrase)
     window = ReviewWindow()
     window.show()
     window.sign_in_with(SignInData(

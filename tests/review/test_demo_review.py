@@ -43,7 +43,8 @@ def test_prepared_sign_in_values_are_printed(demo_world, capsys) -> None:
     from client.demo_review import prepare_review
 
     world, _ = demo_world
-    values = prepare_review(world)
+    values = prepare_review(world, institution_passphrase=PASSPHRASE)
     out = capsys.readouterr().out
     assert "emtihan-review" in out and str(values["token"]) in out
+    assert PASSPHRASE.decode() in out  # the demo's keys can be opened by hand
     assert Path(str(values["invigilator_key"])).stat().st_mode & 0o777 == 0o600
