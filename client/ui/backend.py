@@ -57,6 +57,15 @@ class ConsentInfo:
     contact: str
 
 
+# What the client records during an exam and where it goes: the same for every backend
+# (translated on the consent page through client/i18n/catalogue.py).
+RECORDED_DURING_EXAM = (
+    "webcam pictures when something unusual happens",
+    "whether someone speaks near the microphone (nothing is recorded)",
+    "when the exam window loses focus", "your answers and their times")
+RESULTS_DESTINATION = "your university's exam office (encrypted to its key)"
+
+
 @dataclass(frozen=True)
 class IdentityDecision:
     decision: str  # "accept" | "reject" | "review"

@@ -22,6 +22,8 @@ from exam_packages.package import open_package
 from exam_packages.trust import TrustStore
 
 from .backend import (
+    RECORDED_DURING_EXAM,
+    RESULTS_DESTINATION,
     ConsentInfo,
     ExamStart,
     ExamSummary,
@@ -118,10 +120,7 @@ class CoreBackend:
 
     def consent_info(self) -> ConsentInfo:
         return ConsentInfo(
-            recorded=("webcam pictures when something unusual happens",
-                      "whether someone speaks near the microphone (nothing is recorded)",
-                      "when the exam window loses focus", "your answers and their times"),
-            destination="your university's exam office (encrypted to its key)",
+            recorded=RECORDED_DURING_EXAM, destination=RESULTS_DESTINATION,
             retention_days=30, contact="your exam office")
 
     def record_consent(self, accepted: bool) -> None:

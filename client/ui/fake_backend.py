@@ -18,6 +18,8 @@ import numpy as np
 from exam_packages.errors import NetworkError, VerificationError
 
 from .backend import (
+    RECORDED_DURING_EXAM,
+    RESULTS_DESTINATION,
     Clock,
     ConsentInfo,
     ExamStart,
@@ -163,10 +165,7 @@ class FakeBackend:
 
     def consent_info(self) -> ConsentInfo:
         return ConsentInfo(
-            recorded=("webcam pictures when something unusual happens",
-                      "whether someone speaks near the microphone (nothing is recorded)",
-                      "when the exam window loses focus", "your answers and their times"),
-            destination="your university's exam office (encrypted to its key)",
+            recorded=RECORDED_DURING_EXAM, destination=RESULTS_DESTINATION,
             retention_days=90, contact="exams@university.example")
 
     def record_consent(self, accepted: bool) -> None:
