@@ -7,8 +7,8 @@ Prints ratios against baselines measured in the same run:
 
 1. event log appends/s with fsync per record, fsync per batch of 20, and no fsync,
    against a plain "write a line + fsync" loop (the floor for durable appends);
-2. autosave saves/s (AES-GCM + temp + fsync + rename) against a plain
-   "write + fsync + rename" of the same JSON;
+2. autosave latency per answer change (median, p95) and saves/s (AES-GCM + temp +
+   fsync + rename) against a plain "write + fsync + rename" of the same JSON;
 3. the bandwidth check through a loopback TCP proxy throttled to 512 kbit/s each way:
    how long it takes (goal: 2-4 s) and measured/configured throughput.
 """
@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import socket
+import statistics
 import sys
 import tempfile
 import threading
@@ -65,26 +66,37 @@ def bench_eventlog(tmp: Path, n: int) -> None:
         print(f"  {label:13s} {rate:9,.0f}/s  = {rate / base:5.2f}x baseline")
 
 
+def _timed(n: int, fn) -> list[float]:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return times
+
+
 def bench_autosave(tmp: Path, n: int) -> None:
     answers = {f"q{i}": f"answer number {i} " * 5 for i in range(60)}
     doc = json.dumps({"answers": answers}).encode()
 
-    def baseline(count: int) -> None:
-        for _ in range(count):
-            tmp_file = tmp / "plain.tmp"
-            with open(tmp_file, "wb") as fh:
-                fh.write(doc)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp_file, tmp / "plain.json")
+    def baseline() -> None:
+        tmp_file = tmp / "plain.tmp"
+        with open(tmp_file, "wb") as fh:
+            fh.write(doc)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_file, tmp / "plain.json")
 
-    base = _rate(n, baseline)
+    base = _timed(n, baseline)
     clock = SystemClock()
     timer = ExamTimer.start(clock, clock.wall() + 3600, clock.wall())
     store = AutosaveStore(tmp / "att")
-    rate = _rate(n, lambda count: [store.save("att_x", answers, timer) for _ in range(count)])
-    print(f"autosave ({len(doc)} B of answers): {rate:,.0f} saves/s = {rate / base:.2f}x the "
-          f"plain write+fsync+rename baseline ({base:,.0f}/s)")
+    ours = _timed(n, lambda: store.save("att_x", answers, timer))
+    med, p95 = statistics.median(ours), sorted(ours)[int(0.95 * (len(ours) - 1))]
+    print(f"autosave ({len(doc)} B of answers): {len(ours) / sum(ours):,.0f} saves/s, latency "
+          f"median {1000 * med:.2f} ms, p95 {1000 * p95:.2f} ms = "
+          f"{med / statistics.median(base):.2f}x the plain write+fsync+rename median "
+          f"({1000 * statistics.median(base):.2f} ms)")
 
 
 class ThrottledProxy:

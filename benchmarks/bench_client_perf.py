@@ -11,9 +11,9 @@ same run:
    the verifier's analysers loaded and fed camera frames from a video file, the
    hash-chained event log written): goal < 500 MB; baseline: the window alone;
 3. CPU share of the proctoring worker (thread CPU time / wall time) at the
-   client's configured analysis interval and at 5 frames/s: goal < 50 % of one core;
-4. autosave latency (encrypt + temp + fsync + rename) per answer change, median
-   and p95, against a plain write + fsync + rename of the same bytes.
+   client's configured analysis interval and at 5 frames/s: goal < 50 % of one core.
+
+Autosave latency is measured by ``benchmarks/bench_client.py``.
 """
 
 from __future__ import annotations
@@ -24,8 +24,6 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,38 +109,6 @@ print(json.dumps(result))
     return run_child(code)
 
 
-def autosave_latency(n: int = 200) -> tuple[list[float], list[float]]:
-    from client.core.autosave import AutosaveStore
-    from client.core.clock import SystemClock
-    from client.core.timer import ExamTimer
-
-    clock = SystemClock()
-    timer = ExamTimer.start(clock, deadline=clock.wall() + 3600, server_time=clock.wall())
-    with tempfile.TemporaryDirectory() as tmp:
-        store = AutosaveStore(Path(tmp) / "att")
-        answers: dict[str, object] = {f"q{i}": "answer text " * 20 for i in range(60)}
-        ours, plain = [], []
-        for i in range(n):
-            answers["q0"] = f"change {i}"
-            t0 = time.perf_counter()
-            store.save("att_bench", answers, timer)
-            ours.append(time.perf_counter() - t0)
-            data = json.dumps(answers).encode()
-            t0 = time.perf_counter()
-            tmp_path = Path(tmp) / "plain.tmp"
-            with open(tmp_path, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp_path, Path(tmp) / "plain.json")
-            plain.append(time.perf_counter() - t0)
-    return ours, plain
-
-
-def _p(values: list[float], q: float) -> float:
-    return sorted(values)[min(len(values) - 1, int(q * len(values)))]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=20.0)
@@ -162,12 +128,6 @@ def main() -> None:
               f"{100 * run['cpu_share']:.1f}% of one core (goal < 50%); peak RSS "
               f"{run['rss_mb']:.0f} MB (goal < 500 MB) vs window alone {base['rss_mb']:.0f} MB "
               f"(ratio {run['rss_mb'] / base['rss_mb']:.2f}x)")
-    ours, plain = autosave_latency()
-    print(f"autosave latency: median {1000 * statistics.median(ours):.2f} ms, p95 "
-          f"{1000 * _p(ours, 0.95):.2f} ms; plain write+fsync+rename median "
-          f"{1000 * statistics.median(plain):.2f} ms (ratio "
-          f"{statistics.median(ours) / statistics.median(plain):.2f}x)")
-
 
 if __name__ == "__main__":
     main()
