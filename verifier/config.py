@@ -22,6 +22,8 @@ class VerifierConfig:
     upsample: int = 0  # HOG upsample for live frames
     id_upsample: int = 1  # HOG upsample for ID documents (portraits are small)
     min_detection_score: float = 0.3  # rejects the astronaut mission patch (score 0.12)
+    retry_max_side: int = 1280  # no face at detect_max_side: one more try at this size ...
+    retry_upsample: int = 1  # ... with this HOG upsampling (bounded: ~1 s on 2 cores)
     min_face_px: int = 90  # face box side in the ORIGINAL frame (HOG at upsample 0 finds >= ~80 px)
     # --- identity ------------------------------------------------------------------
     match_threshold: float = 0.40  # distance between unit-normalised encodings
@@ -39,6 +41,16 @@ class VerifierConfig:
     turn_yaw_deg: float = 18.0  # |yaw| beyond -> head turned
     step_timeout_s: float = 10.0  # each challenge step must finish within this
     frozen_diff: float = 0.05  # mean abs diff of 64x48 gray thumbnails below -> repeated frame
+    liveness_full_detect_every: int = 5  # full-frame HOG every k-th frame, a window around the face between
+    flat_parallax: float = 0.05  # nose off the fitted plane below this (IODs) in a turn -> flat
+    # --- identity continuity during the challenge ---------------------------------
+    continuity_every_s: float = 2.0  # encode a frame this often (and every step's last frame)
+    continuity_threshold: float = 0.46  # any two encodings further apart -> person changed
+    max_face_gap_s: float = 0.5  # frames without exactly one face for longer -> face lost
+    max_frame_gap_s: float = 1.0  # no frame for longer -> the stream paused
+    cut_diff: float = 40.0  # mean abs diff of 64x48 gray thumbnails above -> cut
+    jump_ratio: float = 0.5  # face centre moved by more than this x its width ...
+    jump_window_s: float = 0.25  # ... between two frames less than this apart -> jump
     # --- continuous analysers ------------------------------------------------------
     analysis_width: int = 480  # frames are downscaled to this width for analysis
     detect_every: int = 3  # run HOG every k-th frame, track in between

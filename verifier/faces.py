@@ -66,10 +66,28 @@ def detect_faces(
     *,
     engine: FaceEngine | None = None,
     upsample: int | None = None,
+    retry: bool = False,
 ) -> list[Face]:
-    """Plausible faces in ``bgr``, largest first."""
+    """Plausible faces in ``bgr``, largest first.
+
+    With ``retry``, when nothing is found at the analysis size (``detect_max_side``)
+    and the image is larger than that, detection runs once more on the original
+    (capped at ``retry_max_side`` to bound the time) with HOG upsampling
+    ``retry_upsample``: a clear face in a large photo can be too small, or score
+    below ``min_detection_score``, once the photo is shrunk to 640 px.
+    """
     engine = engine or default_engine()
-    scale = detection_scale(bgr.shape, config)
+    faces = _detect_at(bgr, config, engine, detection_scale(bgr.shape, config), upsample)
+    if faces or not retry or max(bgr.shape[:2]) <= config.detect_max_side:
+        return faces
+    scale = min(1.0, config.retry_max_side / max(bgr.shape[:2]))
+    return _detect_at(bgr, config, engine, scale, config.retry_upsample)
+
+
+def _detect_at(
+    bgr: np.ndarray, config: VerifierConfig, engine: FaceEngine, scale: float,
+    upsample: int | None,
+) -> list[Face]:
     small = bgr
     if scale != 1.0:
         interp = cv2.INTER_AREA if scale < 1.0 else cv2.INTER_LINEAR

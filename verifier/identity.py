@@ -21,7 +21,7 @@ from exam_packages.errors import EnrolmentError, FaceAnalysisError
 from .config import VerifierConfig
 from .face_adapter import FaceEngine, default_engine
 from .faces import detect_faces, distance, encode_face, unit
-from .id_document import find_portrait
+from .id_document import Portrait, find_portrait
 from .imageio import normalise_frame
 from .quality import Reason, frame_reasons, reason
 
@@ -101,7 +101,7 @@ class IdentityVerifier:
         seen: dict[str, Reason] = {}
         for raw in live_frames:
             frame = normalise_frame(raw)
-            faces = detect_faces(frame, self.config, engine=self.engine)
+            faces = detect_faces(frame, self.config, engine=self.engine, retry=True)
             problems = frame_reasons(frame, faces, self.config)
             if problems:
                 for problem in problems:
@@ -117,14 +117,18 @@ class IdentityVerifier:
             )
         return Template.from_encodings(encodings), list(seen.values())
 
+    def portrait(self, id_image: np.ndarray) -> Portrait | Reason:
+        """The ID portrait, or the reason why there is none."""
+        try:
+            return find_portrait(normalise_frame(id_image), self.config, engine=self.engine)
+        except FaceAnalysisError as exc:
+            return reason(exc.code if exc.code == "id_no_portrait" else "id_portrait_quality")
+
     def check(self, id_image: np.ndarray, live_frames: Sequence[np.ndarray]) -> IdentityDecision:
         """Compare the ID portrait with the live frames (never raises for bad faces)."""
-        cfg = self.config
-        try:
-            portrait = find_portrait(normalise_frame(id_image), cfg, engine=self.engine)
-        except FaceAnalysisError as exc:
-            code = exc.code if exc.code == "id_no_portrait" else "id_portrait_quality"
-            return self._review([reason(code)])
+        portrait = self.portrait(id_image)
+        if isinstance(portrait, Reason):
+            return self._review([portrait])
         try:
             template, rejected = self._enrol(live_frames)
         except EnrolmentError as exc:
@@ -132,6 +136,17 @@ class IdentityVerifier:
             return self._review([reason("live_no_usable_frame"), *found])
         except FaceAnalysisError as exc:
             return self._review([reason("live_no_usable_frame", detail=exc.user_message)])
+        return self.compare(portrait, template, rejected)
+
+    def compare(self, portrait: Portrait | Reason, template: Template | None,
+                rejected: Sequence[Reason] = ()) -> IdentityDecision:
+        """The deployed rule: distance with review band, downgraded to ``review`` for a
+        blurred portrait or a crowd in a live frame; ``review`` when a side is missing."""
+        cfg = self.config
+        if isinstance(portrait, Reason):
+            return self._review([portrait])
+        if template is None:
+            return self._review([reason("live_no_usable_frame"), *rejected])
         dist = template.distance(portrait.encoding)
         outcome, reasons = decide(dist, cfg)
         if outcome == "match" and portrait.reasons:

@@ -12,7 +12,13 @@ be completed in order within ``step_timeout_s``:
   camera image the nose moves to the image right (yaw > 0, see HeadPose).
 
 A still photo shown to the camera, or a frozen video, changes neither EAR nor
-yaw and fails; frozen input is also reported explicitly.
+yaw and fails; frozen input is also reported explicitly.  A photo or screen
+tilted and rotated to fake the turns moves as one plane: ``liveness_flat``
+(:mod:`verifier.planarity`).  The same person must stay in front of the camera
+through the whole challenge (:mod:`verifier.continuity`); the identity
+template is built from frames spread over the challenge.
+
+Times are capture times from the camera source (:mod:`verifier.capture`).
 """
 
 from __future__ import annotations
@@ -28,10 +34,14 @@ from exam_packages.errors import InputError
 
 from .config import VerifierConfig
 from .face_adapter import FaceEngine, default_engine
-from .faces import detect_faces
+from .continuity import ContinuityCheck
+from .faces import Face
 from .geometry import eye_aspect_ratio, head_pose
+from .identity import Template
 from .imageio import normalise_frame
+from .planarity import PlanarityCheck
 from .quality import Reason, reason
+from .tracking import FaceTracker
 
 STEPS: tuple[str, ...] = ("blink", "turn_left", "turn_right")
 CLOSED_FRACTION = 0.65
@@ -55,6 +65,17 @@ class LivenessChallenge:
         rng.shuffle(order)
         return cls(tuple(order[:steps]))
 
+    @classmethod
+    def fresh(cls, rng: random.Random, used: set[tuple[str, ...]], steps: int = 3
+              ) -> LivenessChallenge:
+        """A random order not in ``used`` (a retry must not repeat an order a replayed
+        recording could have been made for); any order once all have been used."""
+        for _ in range(50):
+            challenge = cls.random(rng, steps)
+            if challenge.steps not in used:
+                return challenge
+        return cls.random(rng, steps)
+
 
 @dataclass
 class StepResult:
@@ -70,16 +91,21 @@ class LivenessResult:
     passed: bool
     steps: list[StepResult]
     reasons: list[Reason]
+    template: Template | None = None  # from frames spread over the challenge
+    measures: dict[str, Any] = field(default_factory=dict)  # parallax, samples, frames
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "passed": self.passed,
             "steps": [vars(s).copy() for s in self.steps],
             "reasons": [r.to_dict() for r in self.reasons],
+            "measures": dict(self.measures),
         }
 
 
 class LivenessEvaluator:
+    """Feed frames in capture order with :meth:`feed`, then read :meth:`result`."""
+
     def __init__(
         self,
         challenge: LivenessChallenge,
@@ -98,19 +124,22 @@ class LivenessEvaluator:
         self._open_ref = 0.0
         self._closed_seen = self._frontal_seen = False
         self._turn_frames = 0
+        self._planarity = PlanarityCheck(self.config.turn_yaw_deg)
+        self._tracker: FaceTracker | None = None
+        self._continuity: ContinuityCheck | None = None
 
     @property
     def done(self) -> bool:
         return self._failed is not None or self._index >= len(self.steps)
 
     def feed(self, t: float, frame: np.ndarray) -> None:
-        """Process one camera frame taken at ``t`` seconds (monotonic clock)."""
+        """Process one camera frame captured at ``t`` seconds (monotonic clock)."""
         if self.done or (self._last_t is not None and t <= self._last_t):
             return
         self._last_t = t
         frame = normalise_frame(frame)
         self._frames += 1
-        self._track_frozen(frame)
+        diff = self._thumb_diff(frame)
         step = self.steps[self._index]
         if step.t_start is None:
             step.t_start = t
@@ -118,29 +147,47 @@ class LivenessEvaluator:
             self._failed = reason("liveness_step_timeout", step=step.name)
             step.detail["timeout"] = True
             return
-        engine = self._engine = self._engine or default_engine()
-        faces = detect_faces(frame, self.config, engine=engine)
+        faces = self._track(frame)
+        assert self._continuity is not None
+        self._continuity.observe(t, diff, faces)
         if len(faces) != 1:
             self._no_face += not faces
             self._several += len(faces) > 1
             return
-        marks = faces[0].landmarks
+        self._analyse(t, frame, faces[0], step)
+
+    def _track(self, frame: np.ndarray) -> list[Face]:
+        if self._tracker is None:
+            engine = self._engine = self._engine or default_engine()
+            self._tracker = FaceTracker(self.config, engine)
+            self._continuity = ContinuityCheck(self.config, engine)
+        return self._tracker.faces(frame)
+
+    def _analyse(self, t: float, frame: np.ndarray, face: Face, step: StepResult) -> None:
+        assert self._continuity is not None
+        marks = face.landmarks
         ear = eye_aspect_ratio(marks)
         yaw = head_pose(marks, frame.shape).yaw
+        self._planarity.observe(self._index, step.name, yaw, marks)
         if self._advance(step, ear, yaw):
             step.passed, step.t_done = True, t
             step.detail.update({"ear": round(ear, 3), "yaw_deg": round(yaw, 1)})
             self._index += 1
             self._open_ref, self._closed_seen, self._frontal_seen = 0.0, False, False
             self._turn_frames = 0
+            self._continuity.add_sample(t, frame, face, yaw, step.name)
+        elif self._continuity.wants_sample(t):
+            self._continuity.add_sample(t, frame, face, yaw)
 
-    def _track_frozen(self, frame: np.ndarray) -> None:
+    def _thumb_diff(self, frame: np.ndarray) -> float | None:
         gray = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
         small = cv2.resize(gray, (64, 48), interpolation=cv2.INTER_AREA).astype(np.float32)
+        diff = None
         if self._prev_small is not None:
             diff = float(np.abs(small - self._prev_small).mean())
             self._frozen += diff < self.config.frozen_diff
         self._prev_small = small
+        return diff
 
     def _advance(self, step: StepResult, ear: float, yaw: float) -> bool:
         if step.name == "blink":
@@ -162,6 +209,17 @@ class LivenessEvaluator:
             return False
         return ear > REOPEN_FRACTION * self._open_ref
 
+    def _flat_reasons(self) -> tuple[list[Reason], dict[int, float]]:
+        per_step = self._planarity.step_parallax()
+        flat = {
+            self.steps[i].name: v for i, v in per_step.items()
+            if self.steps[i].passed and v < self.config.flat_parallax
+        }
+        if not flat:
+            return [], per_step
+        worst = min(flat, key=lambda k: flat[k])
+        return [reason("liveness_flat", step=worst, parallax=flat[worst])], per_step
+
     def result(self) -> LivenessResult:
         reasons: list[Reason] = []
         pairs = max(self._frames - 1, 0)
@@ -176,5 +234,16 @@ class LivenessEvaluator:
             reasons.append(reason("liveness_incomplete", missing=",".join(missing)))
         if self._no_face and not all(s.passed for s in self.steps):
             reasons.append(reason("no_face", frames=self._no_face))
+        flat, parallax = self._flat_reasons()
+        reasons += flat
+        template, measures = None, {"frames": self._frames, "parallax": {
+            self.steps[i].name: round(v, 3) for i, v in parallax.items()}}
+        if self._continuity is not None:
+            self._continuity.finish(self._last_t)
+            reasons += self._continuity.reasons()
+            template = self._continuity.template()
+            measures["samples"] = len(self._continuity.samples)
+            measures["max_sample_distance"] = round(self._continuity.max_pair_distance(), 3)
         passed = not reasons and all(s.passed for s in self.steps)
-        return LivenessResult(passed, [StepResult(**vars(s)) for s in self.steps], reasons)
+        steps = [StepResult(**vars(s)) for s in self.steps]
+        return LivenessResult(passed, steps, reasons, template, measures)

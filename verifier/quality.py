@@ -44,6 +44,25 @@ MESSAGES = {
     ),
     "liveness_step_timeout": "A liveness step was not completed in time. Please try again.",
     "liveness_incomplete": "Not all liveness steps were completed.",
+    "liveness_flat": (
+        "The face moved like a flat picture, not like a head. Use a live camera, not a photo "
+        "or a screen."
+    ),
+    "continuity_face_lost": (
+        "Your face was not visible during the whole check. Stay in front of the camera."
+    ),
+    "continuity_cut": "The camera picture changed abruptly. Keep the camera still and try again.",
+    "continuity_face_jump": (
+        "Your face jumped to another place in the picture. Keep the camera still and try again."
+    ),
+    "continuity_gap": "The camera stopped sending pictures during the check. Please try again.",
+    "liveness_no_capture_time": (
+        "The camera pictures carry no capture time, so the check cannot be timed. Please try "
+        "again."
+    ),
+    "continuity_person_changed": (
+        "The face changed during the check. The same person must do the whole check."
+    ),
 }
 
 

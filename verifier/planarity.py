@@ -1,0 +1,70 @@
+"""Parallax test: does the face move like a 3D head or like a flat picture?
+
+When a real head turns, the nose tip (in front of the face) and the face
+contour (behind it) move by different amounts: no single planar homography
+maps the frontal landmarks onto the turned ones.  A photo or a screen, however
+it is tilted or rotated, is one plane: its landmarks map through one
+homography up to the landmark detector's noise.
+
+``parallax(ref, cur)`` fits a homography on the landmarks of the face outside
+the nose (contour, brows, eyes, mouth) and returns how far the nose points are
+from where that plane predicts them, in inter-ocular distances.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+from .geometry import LEFT_EYE, RIGHT_EYE
+
+NOSE = list(range(27, 36))
+PLANE = [i for i in range(60) if i not in NOSE]  # contour, brows, eyes, outer mouth
+
+
+def _iod(marks: np.ndarray) -> float:
+    return float(np.linalg.norm(marks[LEFT_EYE].mean(axis=0) - marks[RIGHT_EYE].mean(axis=0)))
+
+
+def parallax(ref: np.ndarray, cur: np.ndarray) -> float:
+    """RMS distance of the nose landmarks from the plane fitted on the rest (in IODs)."""
+    src = ref[PLANE].astype(np.float64).reshape(-1, 1, 2)
+    dst = cur[PLANE].astype(np.float64).reshape(-1, 1, 2)
+    hom, _ = cv2.findHomography(src, dst, 0)
+    iod = _iod(cur)
+    if hom is None or iod < 1e-6:
+        return 0.0
+    nose = cv2.perspectiveTransform(ref[NOSE].astype(np.float64).reshape(-1, 1, 2), hom)
+    err = np.linalg.norm(nose.reshape(-1, 2) - cur[NOSE], axis=1)
+    return float(np.sqrt(np.mean(err**2)) / iod)
+
+
+@dataclass
+class PlanarityCheck:
+    """Collects landmarks during the challenge; judges every turn step at the end."""
+
+    turn_yaw_deg: float
+    frontal: list[tuple[float, np.ndarray]] = field(default_factory=list)  # (|yaw|, marks)
+    turned: dict[int, list[np.ndarray]] = field(default_factory=dict)  # step index -> marks
+
+    def observe(self, step_index: int, step_name: str, yaw: float, marks: np.ndarray) -> None:
+        if abs(yaw) < self.turn_yaw_deg / 2.0:
+            self.frontal.append((abs(yaw), marks))
+        if step_name.startswith("turn_"):
+            sign = 1.0 if step_name == "turn_left" else -1.0
+            if sign * yaw > self.turn_yaw_deg * 0.75:
+                self.turned.setdefault(step_index, []).append(marks)
+
+    def step_parallax(self) -> dict[int, float]:
+        """Per turn step, the second-highest parallax against the most frontal frame
+        (one frame with a glitched landmark fit cannot make a photo look 3D)."""
+        if not self.frontal:
+            return {}
+        ref = min(self.frontal, key=lambda item: item[0])[1]
+        out: dict[int, float] = {}
+        for index, frames in self.turned.items():
+            values = sorted((parallax(ref, marks) for marks in frames), reverse=True)
+            out[index] = values[1] if len(values) > 1 else 0.0
+        return out
