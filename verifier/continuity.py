@@ -3,8 +3,10 @@
 The challenge proves something only if the person who blinks and turns is the
 person whose face is compared with the ID document, through the whole capture:
 
-* a face in every frame (gaps up to ``max_face_gap_s``: a fast turn or a blink
-  can lose one or two detections);
+* a face in every frame: gaps up to ``max_face_gap_s`` (a blink or a fast move
+  can lose a detection), or up to ``max_turned_gap_s`` when the face was last
+  seen turned (the frontal detector loses a head turned beyond ~40 deg); the
+  first face after any gap is encoded and compared like every sample;
 * no cut (the whole picture changes between two frames: ``cut_diff``) and no
   face-box jump (the face moves by more than ``jump_ratio`` of its width, or
   changes size by 1.5x, between two frames less than ``jump_window_s`` apart);
@@ -50,12 +52,16 @@ class ContinuityCheck:
         self._last_face: tuple[float, Face] | None = None
         self._no_face_since: float | None = None
         self._last_sample_t: float | None = None
+        self._last_yaw = 0.0
+        self._after_gap = False
 
     def _break(self, code: str, **values: object) -> None:
         self.breaks.setdefault(code, reason(code, **values))
 
-    def observe(self, t: float, thumb_diff: float | None, faces: list[Face]) -> None:
-        """Every frame: time gap, cut, face presence and face-box jumps."""
+    def observe(self, t: float, thumb_diff: float | None, faces: list[Face],
+                yaw: float | None = None) -> None:
+        """Every frame: time gap, cut, face presence and face-box jumps (``yaw`` of the
+        face when there is exactly one)."""
         cfg = self.config
         if self._last_t is not None and t - self._last_t > cfg.max_frame_gap_s:
             self._break("continuity_gap", t=t, gap_s=t - self._last_t)
@@ -68,14 +74,22 @@ class ContinuityCheck:
             self._check_face_gap(t)
             return
         self._check_face_gap(t)
+        if self._no_face_since is not None:
+            self._after_gap = True
         self._no_face_since = None
+        self._last_yaw = abs(yaw or 0.0)
         face = faces[0]
         if self._last_face is not None:
             self._check_jump(t, face, *self._last_face)
         self._last_face = (t, face)
 
     def _check_face_gap(self, t: float) -> None:
-        if self._no_face_since is not None and t - self._no_face_since > self.config.max_face_gap_s:
+        if self._no_face_since is None:
+            return
+        cfg = self.config
+        turned = self._last_yaw >= cfg.turn_yaw_deg
+        limit = cfg.max_turned_gap_s if turned else cfg.max_face_gap_s
+        if t - self._no_face_since > limit:
             self._break("continuity_face_lost", t=self._no_face_since, seconds=t - self._no_face_since)
 
     def _check_jump(self, t: float, face: Face, last_t: float, last: Face) -> None:
@@ -94,13 +108,14 @@ class ContinuityCheck:
 
     def wants_sample(self, t: float) -> bool:
         last = self._last_sample_t
-        return last is None or t - last >= self.config.continuity_every_s
+        return self._after_gap or last is None or t - last >= self.config.continuity_every_s
 
     def add_sample(self, t: float, frame: np.ndarray, face: Face, yaw: float, step: str = "") -> None:
         encoding = encode_face(frame, face, engine=self.engine)
         usable = not frame_reasons(frame, [face], self.config)
         self.samples.append(Sample(t, encoding, yaw, usable, step))
         self._last_sample_t = t
+        self._after_gap = False
 
     def template(self) -> Template | None:
         """Up to ``max_enrol_frames`` samples spread over the challenge: usable and

@@ -149,12 +149,14 @@ class LivenessEvaluator:
             return
         faces = self._track(frame)
         assert self._continuity is not None
-        self._continuity.observe(t, diff, faces)
         if len(faces) != 1:
+            self._continuity.observe(t, diff, faces)
             self._no_face += not faces
             self._several += len(faces) > 1
             return
-        self._analyse(t, frame, faces[0], step)
+        yaw = head_pose(faces[0].landmarks, frame.shape).yaw
+        self._continuity.observe(t, diff, faces, yaw)
+        self._analyse(t, frame, faces[0], step, yaw)
 
     def _track(self, frame: np.ndarray) -> list[Face]:
         if self._tracker is None:
@@ -163,11 +165,11 @@ class LivenessEvaluator:
             self._continuity = ContinuityCheck(self.config, engine)
         return self._tracker.faces(frame)
 
-    def _analyse(self, t: float, frame: np.ndarray, face: Face, step: StepResult) -> None:
+    def _analyse(self, t: float, frame: np.ndarray, face: Face, step: StepResult,
+                 yaw: float) -> None:
         assert self._continuity is not None
         marks = face.landmarks
         ear = eye_aspect_ratio(marks)
-        yaw = head_pose(marks, frame.shape).yaw
         self._planarity.observe(self._index, step.name, yaw, marks)
         if self._advance(step, ear, yaw):
             step.passed, step.t_done = True, t
@@ -191,7 +193,8 @@ class LivenessEvaluator:
 
     def _advance(self, step: StepResult, ear: float, yaw: float) -> bool:
         if step.name == "blink":
-            return self._blink(ear)
+            # the eyes look wider in a turned head: only near-frontal frames count
+            return abs(yaw) < self.config.turn_yaw_deg / 2.0 and self._blink(ear)
         sign = 1.0 if step.name == "turn_left" else -1.0
         if abs(yaw) < self.config.turn_yaw_deg / 2.0:
             self._frontal_seen = True

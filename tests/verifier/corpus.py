@@ -38,7 +38,7 @@ STEP_FRAMES = 30
 SIZES = {"320x240": (320, 240), "1280x720": (1280, 720)}
 FACE_PX = {"320x240": 110.0, "1280x720": 260.0}
 Pose = tuple[float, float, float]  # yaw, pitch, blink
-BLINK_TILT = 60.0  # a sheet tilted back this far shortens the eyes by half: a fake blink
+BLINK_TILT = 50.0  # a sheet tilted back this far shortens the eyes by a third: a fake blink
 
 
 def _ease(x: float) -> float:
@@ -74,9 +74,20 @@ def timeline(order: tuple[str, ...], amplitude: float, rng: np.random.Generator,
 
 
 def _noise(frame: np.ndarray, rng: np.random.Generator, sigma: float) -> np.ndarray:
+    """Sensor noise (a random window of a pre-drawn field: drawing 2.7 M normals per
+    720p frame would dominate the corpus time)."""
     if sigma <= 0:
         return frame
-    return np.clip(frame + rng.normal(0, sigma, frame.shape), 0, 255).astype(np.uint8)
+    h, w = frame.shape[:2]
+    key = (h, w, sigma)
+    if key not in _NOISE:
+        _NOISE[key] = rng.normal(0, sigma, (h + 16, w + 16, 3)).astype(np.float32)
+    dy, dx = (int(v) for v in rng.integers(0, 16, 2))
+    field = _NOISE[key][dy : dy + h, dx : dx + w]
+    return np.clip(frame + field, 0, 255).astype(np.uint8)
+
+
+_NOISE: dict[tuple[int, int, float], np.ndarray] = {}
 
 
 def _stamp_all(frames: list[np.ndarray], rng: np.random.Generator) -> list[TimedFrame]:
@@ -108,7 +119,7 @@ def animate(surface: Surface, scene: Scene, poses: list[Pose], *, noise: float =
     for i, (yaw, pitch, blink) in enumerate(poses):
         yaw += jitter * math.sin(i / 5.0)
         pitch += jitter * math.sin(i / 8.0 + 2)
-        key = (round(yaw), round(pitch), round(blink, 1))
+        key = (2.0 * round(yaw / 2), 2.0 * round(pitch / 2), round(blink, 1))
         if key not in cache:
             tex = texture(key[0]) if texture is not None else None
             cache[key] = render(surface, blank, key[0], key[1], key[2],
@@ -151,8 +162,10 @@ def sequence(kind: str, order: tuple[str, ...], size: str, holder: np.ndarray,
              distance: float = 8.0) -> list[TimedFrame]:
     """One capture of ``kind`` ("bona_fide" or an attack species) for ``order``."""
     rng = np.random.default_rng(seed)
-    width, height = SIZES[size]
-    face = FACE_PX[size]
+    full = SIZES[size]
+    draw = 0.5 if full[0] > 640 else 1.0  # 720p: drawn at half size, upscaled like a soft webcam
+    width, height = int(full[0] * draw), int(full[1] * draw)
+    face = FACE_PX[size] * draw
     scene = Scene(width, height, room(width, height, seed), rng)
     n = STEP_FRAMES * len(order)
     if kind == "bona_fide":
@@ -183,7 +196,27 @@ def sequence(kind: str, order: tuple[str, ...], size: str, holder: np.ndarray,
         frames = first + rest
     else:
         raise ValueError(kind)
+    if draw != 1.0:
+        frames = [_noise(cv2.resize(f, full, interpolation=cv2.INTER_LINEAR), rng, 1.5)
+                  for f in frames]
     return _stamp_all(frames, rng)
 
 
 ATTACKS = ("still", "still_noise", "warped_still", "print", "replay", "splice", "splice_photo")
+
+# holder -> (photo the head is rendered from, photo used as the ID document); all frontal
+_KNN = "face_recognition/examples/knn_examples"
+HOLDERS = {
+    "obama": ("face_recognition/examples/obama.jpg", f"{_KNN}/test/obama1.jpg"),
+    "lacamoire": (f"{_KNN}/train/alex_lacamoire/img1.jpg",
+                  "face_recognition/examples/alex-lacamoire.png"),
+    "biden": (f"{_KNN}/train/biden/biden2.jpg", "face_recognition/examples/biden.jpg"),
+    "leslie": (f"{_KNN}/train/rose_leslie/img1.jpg", f"{_KNN}/train/rose_leslie/img2.jpg"),
+}
+# the other person of replay/splice attacks, per holder
+OTHERS = {"obama": "lacamoire", "lacamoire": "obama", "biden": "cruise", "leslie": "biden"}
+CRUISE = "dlib/examples/faces/Tom_Cruise_avp_2014_4.jpg"
+
+
+def render_photo(name: str) -> str:
+    return CRUISE if name == "cruise" else HOLDERS[name][0]

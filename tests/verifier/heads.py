@@ -1,6 +1,7 @@
 """Rendered 3D heads (bona fide stand-ins) and rendered flat/bent photos (attacks).
 
-A head is built from one frontal photo: dlib's 68 landmarks place a generic
+A head is built from one frontal photo (|yaw| < ~10 deg: a turned photo
+gives a turned head, and counter-rotating it was tried and distorts too much): dlib's 68 landmarks place a generic
 analytic 3D face depth model on it (an ellipsoidal head, a nose ridge rising to
 the tip, eye sockets), the photo is the texture.  ``render`` turns the textured
 surface (yaw/pitch about a pivot behind the face, as a neck turns), projects it
