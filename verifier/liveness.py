@@ -130,20 +130,22 @@ class LivenessEvaluator:
 
     @property
     def done(self) -> bool:
+        """A step failed, or every step passed (frames after that are still analysed for
+        continuity and parallax, up to the end of the capture)."""
         return self._failed is not None or self._index >= len(self.steps)
 
     def feed(self, t: float, frame: np.ndarray) -> None:
         """Process one camera frame captured at ``t`` seconds (monotonic clock)."""
-        if self.done or (self._last_t is not None and t <= self._last_t):
+        if self._failed is not None or (self._last_t is not None and t <= self._last_t):
             return
         self._last_t = t
         frame = normalise_frame(frame)
         self._frames += 1
         diff = self._thumb_diff(frame)
-        step = self.steps[self._index]
+        step = self.steps[min(self._index, len(self.steps) - 1)]
         if step.t_start is None:
             step.t_start = t
-        if t - step.t_start > self.config.step_timeout_s:
+        if not self.done and t - step.t_start > self.config.step_timeout_s:
             self._failed = reason("liveness_step_timeout", step=step.name)
             step.detail["timeout"] = True
             return
@@ -170,8 +172,8 @@ class LivenessEvaluator:
         assert self._continuity is not None
         marks = face.landmarks
         ear = eye_aspect_ratio(marks)
-        self._planarity.observe(self._index, step.name, yaw, marks)
-        if self._advance(step, ear, yaw):
+        self._planarity.observe(yaw, marks)
+        if not self.done and self._advance(step, ear, yaw):
             step.passed, step.t_done = True, t
             step.detail.update({"ear": round(ear, 3), "yaw_deg": round(yaw, 1)})
             self._index += 1
@@ -212,16 +214,15 @@ class LivenessEvaluator:
             return False
         return ear > REOPEN_FRACTION * self._open_ref
 
-    def _flat_reasons(self) -> tuple[list[Reason], dict[int, float]]:
-        per_step = self._planarity.step_parallax()
-        flat = {
-            self.steps[i].name: v for i, v in per_step.items()
-            if self.steps[i].passed and v < self.config.flat_parallax
-        }
+    def _flat_reasons(self) -> tuple[list[Reason], dict[str, float]]:
+        measured = self._planarity.parallax_by_direction()
+        passed = {s.name for s in self.steps if s.passed and s.name.startswith("turn_")}
+        flat = {d: measured.get(d, 0.0) for d in passed
+                if measured.get(d, 0.0) < self.config.flat_parallax}
         if not flat:
-            return [], per_step
+            return [], measured
         worst = min(flat, key=lambda k: flat[k])
-        return [reason("liveness_flat", step=worst, parallax=flat[worst])], per_step
+        return [reason("liveness_flat", step=worst, parallax=flat[worst])], measured
 
     def result(self) -> LivenessResult:
         reasons: list[Reason] = []
@@ -240,7 +241,7 @@ class LivenessEvaluator:
         flat, parallax = self._flat_reasons()
         reasons += flat
         template, measures = None, {"frames": self._frames, "parallax": {
-            self.steps[i].name: round(v, 3) for i, v in parallax.items()}}
+            d: round(v, 3) for d, v in sorted(parallax.items())}}
         if self._continuity is not None:
             self._continuity.finish(self._last_t)
             reasons += self._continuity.reasons()

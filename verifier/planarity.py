@@ -43,28 +43,28 @@ def parallax(ref: np.ndarray, cur: np.ndarray) -> float:
 
 @dataclass
 class PlanarityCheck:
-    """Collects landmarks during the challenge; judges every turn step at the end."""
+    """Collects landmarks through the whole capture; judges each turn direction at the end
+    (frames turned beyond 3/4 of ``turn_yaw_deg``, also after the step was passed: the
+    frames that complete a step are the least turned ones)."""
 
     turn_yaw_deg: float
     frontal: list[tuple[float, np.ndarray]] = field(default_factory=list)  # (|yaw|, marks)
-    turned: dict[int, list[np.ndarray]] = field(default_factory=dict)  # step index -> marks
+    turned: dict[str, list[np.ndarray]] = field(default_factory=dict)  # direction -> marks
 
-    def observe(self, step_index: int, step_name: str, yaw: float, marks: np.ndarray) -> None:
+    def observe(self, yaw: float, marks: np.ndarray) -> None:
         if abs(yaw) < self.turn_yaw_deg / 2.0:
             self.frontal.append((abs(yaw), marks))
-        if step_name.startswith("turn_"):
-            sign = 1.0 if step_name == "turn_left" else -1.0
-            if sign * yaw > self.turn_yaw_deg * 0.75:
-                self.turned.setdefault(step_index, []).append(marks)
+        elif abs(yaw) > self.turn_yaw_deg * 0.75:
+            self.turned.setdefault("turn_left" if yaw > 0 else "turn_right", []).append(marks)
 
-    def step_parallax(self) -> dict[int, float]:
-        """Per turn step, the second-highest parallax against the most frontal frame
+    def parallax_by_direction(self) -> dict[str, float]:
+        """Per direction, the second-highest parallax against the most frontal frame
         (one frame with a glitched landmark fit cannot make a photo look 3D)."""
         if not self.frontal:
             return {}
         ref = min(self.frontal, key=lambda item: item[0])[1]
-        out: dict[int, float] = {}
-        for index, frames in self.turned.items():
+        out: dict[str, float] = {}
+        for direction, frames in self.turned.items():
             values = sorted((parallax(ref, marks) for marks in frames), reverse=True)
-            out[index] = values[1] if len(values) > 1 else 0.0
+            out[direction] = values[1] if len(values) > 1 else 0.0
         return out

@@ -174,11 +174,11 @@ def sequence(kind: str, order: tuple[str, ...], size: str, holder: np.ndarray,
         sheet = photo_surface(holder, face, engine)
         frames = holder_still(sheet, scene, n, 0.0 if kind == "still" else 3.0)
     elif kind == "warped_still":
-        sheet = photo_surface(holder, face * 8.0 / distance, engine)
+        sheet = photo_surface(holder, face, engine)
         poses = timeline(order, amplitude, rng, pitch_for_blink=BLINK_TILT)
         frames = animate(sheet, scene, poses, camera_distance=distance)
     elif kind == "print":
-        sheet = photo_surface(holder, face * 8.0 / distance, engine, bend=0.12)
+        sheet = photo_surface(holder, face, engine, bend=0.12)
         poses = timeline(order, amplitude, rng, pitch_for_blink=BLINK_TILT)
         frames = animate(sheet, scene, poses, camera_distance=distance,
                          texture=paper_texture(sheet, rng))
