@@ -41,7 +41,7 @@ class VerifierConfig:
     turn_yaw_deg: float = 18.0  # |yaw| beyond -> head turned
     step_timeout_s: float = 10.0  # each challenge step must finish within this
     frozen_diff: float = 0.05  # mean abs diff of 64x48 gray thumbnails below -> repeated frame
-    liveness_full_detect_every: int = 5  # full-frame HOG every k-th frame, a window around the face between
+    liveness_full_detect_every: int = 5  # full-frame HOG every k-th frame, face window between
     flat_parallax: float = 0.12  # nose off the fitted plane below this (IODs) in a turn -> flat
     # --- identity continuity during the challenge ---------------------------------
     continuity_every_s: float = 2.0  # encode a frame this often (and every step's last frame)

@@ -90,7 +90,8 @@ class ContinuityCheck:
         turned = self._last_yaw >= cfg.turn_yaw_deg
         limit = cfg.max_turned_gap_s if turned else cfg.max_face_gap_s
         if t - self._no_face_since > limit:
-            self._break("continuity_face_lost", t=self._no_face_since, seconds=t - self._no_face_since)
+            lost = t - self._no_face_since
+            self._break("continuity_face_lost", t=self._no_face_since, seconds=lost)
 
     def _check_jump(self, t: float, face: Face, last_t: float, last: Face) -> None:
         if t - last_t > self.config.jump_window_s:
@@ -110,7 +111,8 @@ class ContinuityCheck:
         last = self._last_sample_t
         return self._after_gap or last is None or t - last >= self.config.continuity_every_s
 
-    def add_sample(self, t: float, frame: np.ndarray, face: Face, yaw: float, step: str = "") -> None:
+    def add_sample(self, t: float, frame: np.ndarray, face: Face, yaw: float,
+                   step: str = "") -> None:
         encoding = encode_face(frame, face, engine=self.engine)
         usable = not frame_reasons(frame, [face], self.config)
         self.samples.append(Sample(t, encoding, yaw, usable, step))
@@ -124,7 +126,8 @@ class ContinuityCheck:
         for pick in (lambda s: s.usable and abs(s.yaw) < limit, lambda s: s.usable):
             chosen = [s for s in self.samples if pick(s)]
             if chosen:
-                return Template.from_encodings([s.encoding for s in _spread(chosen, self.config.max_enrol_frames)])
+                spread = _spread(chosen, self.config.max_enrol_frames)
+                return Template.from_encodings([s.encoding for s in spread])
         return None
 
     def person_changed(self) -> Reason | None:
@@ -135,7 +138,8 @@ class ContinuityCheck:
                 worst = (d, a, b)
         if worst is None or worst[0] <= self.config.continuity_threshold:
             return None
-        return reason("continuity_person_changed", distance=worst[0], t_a=worst[1].t, t_b=worst[2].t)
+        dist, a, b = worst
+        return reason("continuity_person_changed", distance=dist, t_a=a.t, t_b=b.t)
 
     def reasons(self) -> list[Reason]:
         out = list(self.breaks.values())

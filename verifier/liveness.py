@@ -33,8 +33,8 @@ import numpy as np
 from exam_packages.errors import InputError
 
 from .config import VerifierConfig
-from .face_adapter import FaceEngine, default_engine
 from .continuity import ContinuityCheck
+from .face_adapter import FaceEngine, default_engine
 from .faces import Face
 from .geometry import eye_aspect_ratio, head_pose
 from .identity import Template
@@ -44,6 +44,7 @@ from .quality import Reason, reason
 from .tracking import FaceTracker
 
 STEPS: tuple[str, ...] = ("blink", "turn_left", "turn_right")
+Rng = random.Random
 CLOSED_FRACTION = 0.65
 REOPEN_FRACTION = 0.85
 MIN_OPEN_EAR = 0.18
@@ -66,7 +67,7 @@ class LivenessChallenge:
         return cls(tuple(order[:steps]))
 
     @classmethod
-    def fresh(cls, rng: random.Random, used: set[tuple[str, ...]], steps: int = 3
+    def fresh(cls, rng: Rng, used: set[tuple[str, ...]], steps: int = 3
               ) -> LivenessChallenge:
         """A random order not in ``used`` (a retry must not repeat an order a replayed
         recording could have been made for); any order once all have been used."""

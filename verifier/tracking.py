@@ -20,6 +20,7 @@ from .faces import Face, detect_faces
 from .geometry import is_plausible_face
 
 ROI_FACE_PX = 90.0  # HOG at upsample 0 finds faces from ~80 px
+LANDMARK_FACE_PX = 160.0  # landmarks need no more resolution than this
 ROI_MARGIN = 0.6  # window = face box grown by this fraction of its size on each side
 
 
@@ -51,22 +52,30 @@ class FaceTracker:
         x1, y1 = min(last.right + mx, w), min(last.bottom + my, h)
         if x1 - x0 < 32 or y1 - y0 < 32:
             return None
-        scale = min(1.0, ROI_FACE_PX / max(last.width, 1))
-        rgb = np.ascontiguousarray(frame[y0:y1, x0:x1, ::-1])
+        # landmarks on the window with the face at most LANDMARK_FACE_PX wide, HOG smaller
+        fine = min(1.0, LANDMARK_FACE_PX / max(last.width, 1))
+        window = frame[y0:y1, x0:x1]
+        if fine < 1.0:
+            window = cv2.resize(window, None, fx=fine, fy=fine, interpolation=cv2.INTER_AREA)
+        rgb = np.ascontiguousarray(window[:, :, ::-1])
+        coarse = min(1.0, ROI_FACE_PX / max(last.width * fine, 1))
         small = rgb
-        if scale < 1.0:
-            small = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        if coarse < 1.0:
+            small = cv2.resize(rgb, None, fx=coarse, fy=coarse, interpolation=cv2.INTER_AREA)
         minimum = self.config.min_detection_score
         found = [d for d in self.engine.detect(small, 0) if d.score >= minimum]
         if len(found) != 1:
             return None
-        inv = 1.0 / scale
-        d = found[0]
-        box = RawDetection(round(d.top * inv), round(d.right * inv), round(d.bottom * inv),
-                           round(d.left * inv), d.score)
-        marks = self.engine.landmarks(rgb, box)  # at full resolution: precise landmarks
+        d, up = found[0], 1.0 / coarse
+        box = RawDetection(round(d.top * up), round(d.right * up), round(d.bottom * up),
+                           round(d.left * up), d.score)
+        marks = self.engine.landmarks(rgb, box)
         if not is_plausible_face(marks, float(box.right - box.left)):
             return None
+        inv = 1.0 / fine
+        box = RawDetection(round(box.top * inv), round(box.right * inv), round(box.bottom * inv),
+                           round(box.left * inv), box.score)
+        marks = marks * inv
         return Face(top=box.top + y0, right=box.right + x0, bottom=box.bottom + y0,
                     left=box.left + x0, score=box.score,
                     landmarks=marks + np.array([x0, y0], dtype=np.float64))

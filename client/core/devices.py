@@ -1,7 +1,10 @@
 """Camera sources, the camera check and the Qt-free half of the audio check.
 
 Camera sources implement :class:`CameraSource`: ``read() -> (ok, frame_bgr | None)``,
-``fps``, ``resolution`` ``(width, height)``, ``close()``.
+``fps``, ``resolution`` ``(width, height)``, ``close()``.  Every frame they return is a
+``verifier.capture.TimedFrame``: the array plus ``capture_t``, seconds on the monotonic
+clock when it was captured (a file played ``realtime=False`` uses its media time), so the
+liveness challenge is timed by the camera, not by list positions.
 
 * ``VideoFileCamera(path, loop=True, realtime=True)``: a video file, a folder of
   images (sorted by name) or a single image, through OpenCV.  ``realtime`` paces
@@ -35,6 +38,7 @@ import cv2
 import numpy as np
 
 from exam_packages.errors import DeviceError
+from verifier.capture import stamp
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp"}
 MIN_FPS, MIN_WIDTH, MIN_HEIGHT = 10.0, 320, 240
@@ -76,6 +80,7 @@ class VideoFileCamera:
         first = self._peek()
         self.resolution = (int(first.shape[1]), int(first.shape[0]))
         self._t0 = self._now()
+        self._served = 0  # frames returned: the media clock when not realtime
 
     def _peek(self) -> np.ndarray:
         ok, frame = self._next()
@@ -114,7 +119,11 @@ class VideoFileCamera:
             self._rewind()
             self._t0 = self._now()
             ok, frame = self._next()
-        return ok, frame
+        if not ok or frame is None:
+            return False, None
+        self._served += 1
+        t = self._now() if self.realtime else self._served / self.fps
+        return True, stamp(frame, t)
 
     def close(self) -> None:
         if self._cap is not None:
@@ -136,7 +145,9 @@ class OpenCVCamera:
 
     def read(self) -> tuple[bool, np.ndarray | None]:
         ok, frame = self._cap.read()
-        return bool(ok), frame if ok else None
+        if not ok or frame is None:
+            return False, None
+        return True, stamp(frame, time.monotonic())
 
     def close(self) -> None:
         self._cap.release()
@@ -166,7 +177,7 @@ class SyntheticCamera:
         else:
             cv2.circle(frame, (w // 2 + dx * 5, h // 2), h // 6, (40, 90, 200), -1)
         self._n += 1
-        return True, frame
+        return True, stamp(frame, self._n / self.fps)
 
     def close(self) -> None:
         pass

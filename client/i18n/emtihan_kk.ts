@@ -444,20 +444,40 @@
         <translation>Камера тым баяу: оны қолданатын басқа бағдарламаларды жабыңыз.</translation>
     </message>
     <message>
+        <source>The camera picture changed abruptly. Keep the camera still and try again.</source>
+        <translation>Камера суреті кенет өзгерді. Камераны қозғалтпай, қайталап көріңіз.</translation>
+    </message>
+    <message>
         <source>The camera picture does not change. Use a live camera, not a photo or video.</source>
         <translation>Камера суреті өзгермейді. Фото не видео емес, тірі камераны пайдаланыңыз.</translation>
+    </message>
+    <message>
+        <source>The camera pictures carry no capture time, so the check cannot be timed. Please try again.</source>
+        <translation>Камера суреттерінде түсірілген уақыты жоқ, сондықтан тексеруді уақытпен өлшеу мүмкін емес. Қайталап көріңіз.</translation>
     </message>
     <message>
         <source>The camera sends no picture.</source>
         <translation>Камера сурет жібермейді.</translation>
     </message>
     <message>
+        <source>The camera stopped sending pictures during the check. Please try again.</source>
+        <translation>Тексеру кезінде камера сурет жіберуді тоқтатты. Қайталап көріңіз.</translation>
+    </message>
+    <message>
         <source>The camera stopped: {detail}</source>
         <translation>Камера тоқтады: {detail}</translation>
     </message>
     <message>
+        <source>The face changed during the check. The same person must do the whole check.</source>
+        <translation>Тексеру кезінде бет ауысты. Бүкіл тексеруді бір адам өткізуі керек.</translation>
+    </message>
+    <message>
         <source>The face does not match the ID document.</source>
         <translation>Бет құжатқа сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <source>The face moved like a flat picture, not like a head. Use a live camera, not a photo or a screen.</source>
+        <translation>Бет басы сияқты емес, жалпақ сурет сияқты қозғалды. Фото не экран емес, тірі камераны пайдаланыңыз.</translation>
     </message>
     <message>
         <source>The microphone could not be opened.</source>
@@ -564,8 +584,16 @@
         <translation>Бетіңіз тым кішкентай. Камераға жақынырақ отырыңыз.</translation>
     </message>
     <message>
+        <source>Your face jumped to another place in the picture. Keep the camera still and try again.</source>
+        <translation>Бетіңіз суреттің басқа жеріне секірді. Камераны қозғалтпай, қайталап көріңіз.</translation>
+    </message>
+    <message>
         <source>Your face matches the photo on your document.</source>
         <translation>Бетіңіз құжаттағы суретке сәйкес келеді.</translation>
+    </message>
+    <message>
+        <source>Your face was not visible during the whole check. Stay in front of the camera.</source>
+        <translation>Тексеру бойы бетіңіз көрінбей қалды. Камераның алдында болыңыз.</translation>
     </message>
     <message>
         <source>valid</source>

@@ -444,20 +444,40 @@
         <translation>Камера слишком медленная: закройте другие программы, которые её используют.</translation>
     </message>
     <message>
+        <source>The camera picture changed abruptly. Keep the camera still and try again.</source>
+        <translation>Изображение с камеры резко изменилось. Не двигайте камеру и попробуйте ещё раз.</translation>
+    </message>
+    <message>
         <source>The camera picture does not change. Use a live camera, not a photo or video.</source>
         <translation>Изображение с камеры не меняется. Используйте живую камеру, а не фото или видео.</translation>
+    </message>
+    <message>
+        <source>The camera pictures carry no capture time, so the check cannot be timed. Please try again.</source>
+        <translation>У снимков камеры нет времени съёмки, поэтому проверку нельзя засечь по времени. Попробуйте ещё раз.</translation>
     </message>
     <message>
         <source>The camera sends no picture.</source>
         <translation>Камера не передаёт изображение.</translation>
     </message>
     <message>
+        <source>The camera stopped sending pictures during the check. Please try again.</source>
+        <translation>Во время проверки камера перестала передавать изображение. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
         <source>The camera stopped: {detail}</source>
         <translation>Камера остановилась: {detail}</translation>
     </message>
     <message>
+        <source>The face changed during the check. The same person must do the whole check.</source>
+        <translation>Во время проверки лицо сменилось. Всю проверку должен пройти один и тот же человек.</translation>
+    </message>
+    <message>
         <source>The face does not match the ID document.</source>
         <translation>Лицо не совпадает с документом.</translation>
+    </message>
+    <message>
+        <source>The face moved like a flat picture, not like a head. Use a live camera, not a photo or a screen.</source>
+        <translation>Лицо двигалось как плоское изображение, а не как голова. Используйте живую камеру, а не фото или экран.</translation>
     </message>
     <message>
         <source>The microphone could not be opened.</source>
@@ -564,8 +584,16 @@
         <translation>Лицо слишком маленькое. Сядьте ближе к камере.</translation>
     </message>
     <message>
+        <source>Your face jumped to another place in the picture. Keep the camera still and try again.</source>
+        <translation>Лицо скачком переместилось в другое место кадра. Не двигайте камеру и попробуйте ещё раз.</translation>
+    </message>
+    <message>
         <source>Your face matches the photo on your document.</source>
         <translation>Ваше лицо совпадает с фото в документе.</translation>
+    </message>
+    <message>
+        <source>Your face was not visible during the whole check. Stay in front of the camera.</source>
+        <translation>Ваше лицо было видно не всё время проверки. Оставайтесь перед камерой.</translation>
     </message>
     <message>
         <source>valid</source>

@@ -36,7 +36,6 @@ from .backend import (
 STEP_TEXT = {"blink": "Blink twice.", "turn_left": "Slowly turn your head to the left.",
              "turn_right": "Slowly turn your head to the right."}
 OUTCOME = {"match": "accept", "review": "review", "no_match": "reject"}
-FRAME_RATE = 15.0  # the camera worker's pace, used to time-stamp liveness frames
 
 
 def _jpeg(image: np.ndarray) -> bytes:
@@ -54,6 +53,7 @@ class CoreBackend:
         self.server_url = server_url
         self.rng = rng or random.SystemRandom()
         self.challenge: tuple[str, ...] = ()
+        self._challenges: Any = None  # verifier.attempt.ChallengeSchedule, made on first use
         self.identity_tries = 0
         self._audio: dict[str, tuple[bool, dict[str, Any]]] = {}
         self._proctor: Any = None
@@ -132,30 +132,28 @@ class CoreBackend:
 
     # -- identity --------------------------------------------------------------------------
     def liveness_steps(self) -> list[str]:
-        from verifier.liveness import LivenessChallenge
+        """A fresh random order for every try (never one already used in this attempt)."""
+        from verifier.attempt import ChallengeSchedule
 
-        self.challenge = LivenessChallenge.random(random.Random(self.rng.random())).steps
+        if self._challenges is None:
+            self._challenges = ChallengeSchedule(random.Random(self.rng.random()))
+        self.challenge = self._challenges.next().steps
         return [STEP_TEXT[s] for s in self.challenge]
 
     def verify_identity(self, id_image: np.ndarray, frames: list[list[np.ndarray]]
                         ) -> IdentityDecision:
-        from verifier.identity import IdentityVerifier
-        from verifier.liveness import LivenessChallenge, LivenessEvaluator
+        from verifier.attempt import AttemptVerifier
+        from verifier.capture import flatten_steps
+        from verifier.liveness import LivenessChallenge
 
-        live = [f for step in frames for f in step[::4]]
-        # the camera thread counts faces meanwhile: verifier.face_adapter serialises dlib
-        decision = IdentityVerifier().check(id_image, live)
-        liveness = LivenessEvaluator(LivenessChallenge(self.challenge))
-        for i, frame in enumerate(f for step in frames for f in step):
-            liveness.feed(i / FRAME_RATE, frame)
-        lres = liveness.result()
-        summary = decision.to_dict()
-        summary["liveness"] = lres.to_dict()
+        # frames carry their capture time (client.core.devices stamps them); the camera
+        # thread counts faces meanwhile: verifier.face_adapter serialises dlib
+        live = flatten_steps(frames)
+        decision = AttemptVerifier().decide_frames(id_image, LivenessChallenge(self.challenge),
+                                                   live)
+        summary = decision.to_dict()  # a failed liveness is never "match" (verifier.attempt)
         outcome = OUTCOME.get(decision.outcome, "review")
         reasons = [r.message for r in decision.reasons]
-        if not lres.passed and outcome == "accept":
-            outcome = "review"
-            reasons += [r.message for r in lres.reasons]
         self.identity_tries += 1
         retries = int(self.s.policy.get("identity_retries", 3) or 0)
         left = max(0, retries - self.identity_tries)

@@ -68,8 +68,9 @@ def timeline(order: tuple[str, ...], amplitude: float, rng: np.random.Generator,
     for step in order:
         for yaw, pitch, blink in step_poses(step, amplitude, rng):
             if pitch_for_blink and blink:  # a sheet "blinks" by tilting back
-                pitch, blink = pitch_for_blink * blink, 0.0
-            poses.append((yaw, pitch, blink))
+                poses.append((yaw, pitch_for_blink * blink, 0.0))
+            else:
+                poses.append((yaw, pitch, blink))
     return poses
 
 
@@ -116,9 +117,9 @@ def animate(surface: Surface, scene: Scene, poses: list[Pose], *, noise: float =
     cache: dict[tuple[float, float, float], np.ndarray] = {}
     frames = []
     blank = np.zeros_like(scene.background)
-    for i, (yaw, pitch, blink) in enumerate(poses):
-        yaw += jitter * math.sin(i / 5.0)
-        pitch += jitter * math.sin(i / 8.0 + 2)
+    for i, (yaw0, pitch0, blink) in enumerate(poses):
+        yaw = yaw0 + jitter * math.sin(i / 5.0)
+        pitch = pitch0 + jitter * math.sin(i / 8.0 + 2)
         key = (2.0 * round(yaw / 2), 2.0 * round(pitch / 2), round(blink, 1))
         if key not in cache:
             tex = texture(key[0]) if texture is not None else None
@@ -157,8 +158,8 @@ def holder_still(photo_surf: Surface, scene: Scene, n: int, noise: float) -> lis
     return [_noise(frame, scene.rng, noise) for _ in range(n)]
 
 
-def sequence(kind: str, order: tuple[str, ...], size: str, holder: np.ndarray,
-             other: np.ndarray, engine, seed: int, *, amplitude: float = 30.0,
+def sequence(kind: str, order: tuple[str, ...], size: str, *, holder: np.ndarray,
+             other: np.ndarray, engine, seed: int, amplitude: float = 30.0,
              distance: float = 8.0) -> list[TimedFrame]:
     """One capture of ``kind`` ("bona_fide" or an attack species) for ``order``."""
     rng = np.random.default_rng(seed)
@@ -188,7 +189,8 @@ def sequence(kind: str, order: tuple[str, ...], size: str, holder: np.ndarray,
     elif kind in ("splice", "splice_photo"):
         first = holder_still(photo_surface(holder, face, engine), scene, 20, 3.0)
         if kind == "splice":
-            rest = animate(head_surface(other, face, engine), scene, timeline(order, amplitude, rng))
+            head = head_surface(other, face, engine)
+            rest = animate(head, scene, timeline(order, amplitude, rng))
         else:
             sheet = photo_surface(other, face, engine)
             poses = timeline(order, amplitude, rng, pitch_for_blink=BLINK_TILT)

@@ -1,8 +1,8 @@
-"""Rendered 3D heads (bona fide stand-ins) and rendered flat/bent photos (attacks).
+"""Rendered 3D heads (bona fide stand-ins) and rendered flat or bent photos (attacks).
 
-A head is built from one frontal photo (|yaw| < ~10 deg: a turned photo
-gives a turned head, and counter-rotating it was tried and distorts too much): dlib's 68 landmarks place a generic
-analytic 3D face depth model on it (an ellipsoidal head, a nose ridge rising to
+A head is built from one frontal photo (|yaw| < ~10 deg: a turned photo gives
+a turned head; counter-rotating it was tried and distorts too much): dlib's 68
+landmarks place a generic analytic 3D face depth model on it (an ellipsoidal head, a nose ridge rising to
 the tip, eye sockets), the photo is the texture.  ``render`` turns the textured
 surface (yaw/pitch about a pivot behind the face, as a neck turns), projects it
 with a pinhole camera and rasterises it with a z-buffer (numpy point splatting,
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import cv2
 import numpy as np
@@ -44,11 +45,11 @@ class Surface:
     face_width: float
 
 
-def _gauss(x: np.ndarray, y: np.ndarray, cx: float, cy: float, sx: float, sy: float) -> np.ndarray:
-    return np.exp(-(((x - cx) / sx) ** 2 + ((y - cy) / sy) ** 2) / 2.0)
+def _gauss(x: np.ndarray, y: np.ndarray, centre: Any, sx: float, sy: float) -> np.ndarray:
+    return np.exp(-(((x - centre[0]) / sx) ** 2 + ((y - centre[1]) / sy) ** 2) / 2.0)
 
 
-def head_surface(photo: np.ndarray, face_width: float, engine) -> Surface:
+def head_surface(photo: np.ndarray, face_width: float, engine: Any) -> Surface:
     """Head of the largest face in ``photo``, scaled so the face box is ``face_width`` px."""
     cfg = VerifierConfig(detect_max_side=1024)
     face = detect_faces(photo, cfg, engine=engine)[0]
@@ -69,10 +70,10 @@ def head_surface(photo: np.ndarray, face_width: float, engine) -> Surface:
     r2 = ((xs - cx) / a) ** 2 + ((ys - cy) / b) ** 2
     depth = 1.3 * iod * np.sqrt(np.clip(1.0 - r2, 0.0, 1.0))
     for k, p in enumerate(marks[27:31]):  # nose ridge rising to the tip
-        depth += (0.12 + 0.14 * k) * iod * _gauss(xs, ys, p[0], p[1], 0.16 * iod, 0.2 * iod)
-    depth += 0.12 * iod * _gauss(xs, ys, *marks[33], 0.3 * iod, 0.12 * iod)  # under the nose
+        depth += (0.12 + 0.14 * k) * iod * _gauss(xs, ys, p, 0.16 * iod, 0.2 * iod)
+    depth += 0.12 * iod * _gauss(xs, ys, marks[33], 0.3 * iod, 0.12 * iod)  # under the nose
     for eye in (marks[36:42], marks[42:48]):
-        depth -= 0.15 * iod * _gauss(xs, ys, *eye.mean(axis=0), 0.3 * iod, 0.2 * iod)
+        depth -= 0.15 * iod * _gauss(xs, ys, eye.mean(axis=0), 0.3 * iod, 0.2 * iod)
     mask = r2 < 1.0
     eyes = []
     for eye in (marks[36:42], marks[42:48]):
@@ -82,7 +83,8 @@ def head_surface(photo: np.ndarray, face_width: float, engine) -> Surface:
     return Surface(tex, depth.astype(np.float32), mask, (cx, cy), 0.9 * iod, eyes, face_width)
 
 
-def photo_surface(photo: np.ndarray, face_width: float, engine, bend: float = 0.0) -> Surface:
+def photo_surface(photo: np.ndarray, face_width: float, engine: Any, bend: float = 0.0
+                  ) -> Surface:
     """A whole photo as a sheet (flat, or bent into a cylinder: ``bend`` = sag at the
     edges as a fraction of the half-width), face scaled to ``face_width`` px."""
     cfg = VerifierConfig(detect_max_side=1024)
@@ -129,7 +131,7 @@ def _close_eyes(tex: np.ndarray, eyes: list[tuple[float, float, float, float]], 
 
 
 def render(surface: Surface, canvas: np.ndarray, yaw: float, pitch: float = 0.0,
-           blink: float = 0.0, at: tuple[float, float] | None = None,
+           blink: float = 0.0, *, at: tuple[float, float] | None = None,
            camera_distance: float = 8.0, texture: np.ndarray | None = None) -> np.ndarray:
     """Draw ``surface`` turned by ``yaw`` (deg, > 0: nose to the image right) and
     ``pitch`` (deg, > 0: top away) onto a copy of ``canvas``, centred at ``at``."""
