@@ -45,11 +45,11 @@ class VerifierConfig:
     flat_parallax: float = 0.12  # nose off the fitted plane below this (IODs) in a turn -> flat
     # --- identity continuity during the challenge ---------------------------------
     continuity_every_s: float = 2.0  # encode a frame this often (and every step's last frame)
-    continuity_threshold: float = 0.46  # any two encodings further apart -> person changed
+    continuity_threshold: float = 0.52  # any two encodings further apart -> person changed
     max_face_gap_s: float = 0.5  # frames without exactly one face for longer -> face lost
     max_turned_gap_s: float = 1.5  # ... when the face was last seen turned beyond turn_yaw_deg
     max_frame_gap_s: float = 1.0  # no frame for longer -> the stream paused
-    cut_diff: float = 40.0  # mean abs diff of 64x48 gray thumbnails above -> cut
+    cut_diff: float = 25.0  # mean abs diff of 64x48 gray thumbnails above -> cut (film cuts: 28-31)
     jump_ratio: float = 0.5  # face centre moved by more than this x its width ...
     jump_window_s: float = 0.25  # ... between two frames less than this apart -> jump
     # --- continuous analysers ------------------------------------------------------

@@ -196,8 +196,8 @@ class LivenessEvaluator:
 
     def _advance(self, step: StepResult, ear: float, yaw: float) -> bool:
         if step.name == "blink":
-            # the eyes look wider in a turned head: only near-frontal frames count
-            return abs(yaw) < self.config.turn_yaw_deg / 2.0 and self._blink(ear)
+            # the eyes look wider in a turned head: only near-frontal frames set the open level
+            return self._blink(ear, abs(yaw) < self.config.turn_yaw_deg / 2.0)
         sign = 1.0 if step.name == "turn_left" else -1.0
         if abs(yaw) < self.config.turn_yaw_deg / 2.0:
             self._frontal_seen = True
@@ -207,9 +207,10 @@ class LivenessEvaluator:
             self._turn_frames = 0
         return self._turn_frames >= 2
 
-    def _blink(self, ear: float) -> bool:
+    def _blink(self, ear: float, frontal: bool) -> bool:
         if not self._closed_seen:
-            self._open_ref = max(self._open_ref, ear)
+            if frontal:
+                self._open_ref = max(self._open_ref, ear)
             if self._open_ref >= MIN_OPEN_EAR and ear < CLOSED_FRACTION * self._open_ref:
                 self._closed_seen = True
             return False

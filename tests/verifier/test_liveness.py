@@ -74,16 +74,20 @@ def test_still_photo_with_sensor_noise_still_fails(poses, config, engine):
     assert [r.code for r in result.reasons] == ["liveness_incomplete"]
 
 
-def test_turns_on_real_photos_in_asked_order(poses, config, engine):
+def test_turns_on_real_photos_in_asked_order_but_photo_switches_are_cuts(poses, config, engine):
     rng = np.random.default_rng(5)
     script = ["frontal", "frontal", "turn_left", "turn_left", "frontal", "turn_right", "turn_right"]
     ev = LivenessEvaluator(LivenessChallenge(("turn_left", "turn_right")), config, engine)
     for i, name in enumerate(script):
         ev.feed(i * 0.3, noisy(poses[name], rng))
     result = ev.result()
-    assert result.passed, result.reasons
+    assert [s.passed for s in result.steps] == [True, True]  # the turns are seen ...
     assert [s.t_done for s in result.steps] == [pytest.approx(0.9), pytest.approx(1.8)]
     assert result.steps[0].detail["yaw_deg"] > config.turn_yaw_deg
+    # ... but two different photographs shown in turn are not one continuous capture
+    assert not result.passed
+    assert [r.code for r in result.reasons] == ["continuity_cut"]
+    assert result.reasons[0].values["difference"] > config.cut_diff
 
 
 def test_turns_in_wrong_order_do_not_count(poses, config, engine):
@@ -103,7 +107,8 @@ def test_step_timeout(poses, config, engine):
     for t in (0.0, 5.0, 10.5, 11.0):
         ev.feed(t, noisy(poses["frontal"], rng))
     result = ev.result()
-    assert [r.code for r in result.reasons] == ["liveness_step_timeout"]
+    # frames 5 s apart: the stream also paused (continuity)
+    assert [r.code for r in result.reasons] == ["liveness_step_timeout", "continuity_gap"]
     assert result.reasons[0].values["step"] == "turn_left"
     assert ev.done
     # a late, correct turn cannot revive a failed challenge
@@ -115,7 +120,8 @@ def test_step_timeout(poses, config, engine):
 @pytest.mark.slow
 def test_hamilton_clip_head_turns(faces_root, config, engine):
     path = faces_root / "face_recognition/examples/short_hamilton_clip.mp4"
-    frames = read_video_frames(path, every_s=0.0, max_frames=215)[80:]  # 2.7 s .. 7.1 s
+    clip = read_video_frames(path, every_s=0.0, max_frames=275)
+    frames = clip[83:211]  # one camera shot, 2.77 s .. 7.0 s (film cuts at frames 82 and 211)
     ev = LivenessEvaluator(LivenessChallenge(("turn_right", "turn_left")), config, engine)
     for t, frame in frames:
         ev.feed(t, frame)
@@ -128,6 +134,13 @@ def test_hamilton_clip_head_turns(faces_root, config, engine):
     blink = ev.result()
     assert not blink.passed
     assert blink.reasons[0].code == "liveness_incomplete"
+    # across the film cut into the shot (a profile close-up before it), continuity breaks
+    ev = LivenessEvaluator(LivenessChallenge(("turn_right", "turn_left")), config, engine)
+    for t, frame in clip[60:211]:
+        ev.feed(t, frame)
+    spliced = ev.result()
+    assert not spliced.passed
+    assert "continuity_cut" in [r.code for r in spliced.reasons]
 
 
 class ScriptedEngine:
@@ -142,8 +155,8 @@ class ScriptedEngine:
     def landmarks(self, rgb, box):
         return self.sets[int(rgb[0, 0, 0]) // 10].copy()
 
-    def encode(self, rgb, box):  # pragma: no cover - not used by liveness
-        raise AssertionError("liveness never encodes")
+    def encode(self, rgb, box):  # continuity samples: one person throughout
+        return np.ones(128)
 
 
 def _closed(marks: np.ndarray, factor: float) -> np.ndarray:
@@ -155,23 +168,22 @@ def _closed(marks: np.ndarray, factor: float) -> np.ndarray:
 
 
 def test_blink_state_machine_with_scripted_landmarks(poses, engine):
-    config = VerifierConfig(detect_min_side=1, detect_max_side=4096)
+    # the fake engine knows whole frames only: no face-window tracking
+    config = VerifierConfig(detect_min_side=1, detect_max_side=4096, liveness_full_detect_every=1)
     real = detect_faces(poses["frontal"], config, engine=engine)[0].landmarks
     # rescale into the fake box 100..400 used by ScriptedEngine
-    base = (real - real.min(axis=0)) / np.ptp(real, axis=0) * 280 + 110
+    base = (real - real.min(axis=0)) / np.ptp(real, axis=0).max() * 280 + 110  # keeps the shape
     sets = [base, _closed(base, 0.15)]
     fake = ScriptedEngine(sets)
     rng = np.random.default_rng(9)
 
-    def frame(index: int) -> np.ndarray:
-        img = noisy(np.full((480, 640, 3), 120, np.uint8), rng)
-        img[0, 0] = index * 10 + 5
-        return img
+    def frame(index: int) -> np.ndarray:  # the fake engine reads the index from any pixel
+        return noisy(np.full((480, 640, 3), index * 10 + 5, np.uint8), rng, sigma=1.0)
 
     ev = LivenessEvaluator(LivenessChallenge(("blink",)), config, fake)
     for i, idx in enumerate([0, 0, 1, 0]):
         ev.feed(i * 0.1, frame(idx))
-    assert ev.result().passed
+    assert ev.result().passed, ev.result().reasons
     half = LivenessEvaluator(LivenessChallenge(("blink",)), config, fake)
     for i, idx in enumerate([0, 0, 1, 1]):  # eyes close but never reopen
         half.feed(i * 0.1, frame(idx))
