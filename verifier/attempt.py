@@ -27,6 +27,7 @@ from exam_packages.errors import InputError
 from .capture import timed_sequence
 from .config import VerifierConfig
 from .face_adapter import FaceEngine, default_engine
+from .id_document import Portrait
 from .identity import IdentityDecision, IdentityVerifier, Outcome
 from .liveness import LivenessChallenge, LivenessEvaluator, LivenessResult
 from .quality import Reason, reason
@@ -89,9 +90,14 @@ class AttemptVerifier:
     def decide(self, id_image: np.ndarray, challenge: LivenessChallenge,
                timed: Sequence[tuple[float, np.ndarray]]) -> AttemptDecision:
         """``timed``: ``(capture_t, BGR frame)`` of the whole challenge, in capture order."""
-        identity = IdentityVerifier(self.config, self.engine)
-        portrait = identity.portrait(id_image)
+        portrait = IdentityVerifier(self.config, self.engine).portrait(id_image)
+        return self.decide_with_portrait(portrait, challenge, timed)
+
+    def decide_with_portrait(self, portrait: Portrait | Reason, challenge: LivenessChallenge,
+                             timed: Sequence[tuple[float, np.ndarray]]) -> AttemptDecision:
+        """:meth:`decide` with the ID portrait already found (evaluations reuse it)."""
         result = self.liveness(challenge, timed)
+        identity = IdentityVerifier(self.config, self.engine)
         return combine(identity.compare(portrait, result.template), result, challenge.steps)
 
     def decide_frames(self, id_image: np.ndarray, challenge: LivenessChallenge,
