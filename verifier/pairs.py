@@ -89,6 +89,8 @@ def read_pairs_csv(path: Path) -> list[Pair]:
             rows = list(csv.DictReader(fh))
     except OSError as exc:
         raise InputError(f"Cannot read pairs file {path}: {exc.strerror}") from exc
+    except (UnicodeDecodeError, csv.Error, ValueError) as exc:
+        raise InputError(f"{path} is not a pairs CSV (image_a,image_b,same): {exc}") from exc
     pairs = []
     for number, row in enumerate(rows, start=2):
         try:

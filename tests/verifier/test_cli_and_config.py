@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 
 import pytest
 
 from exam_packages.errors import InputError
 from verifier.cli import main
 from verifier.config import VerifierConfig
-from verifier.evaluation import EvalReport
+from verifier.evaluation import EvalReport, PairResult
+from verifier.identity import IdentityDecision
 from verifier.pairs import (
+    Pair,
     build_pairs,
     read_manifests,
     read_pairs_csv,
@@ -36,22 +39,28 @@ def test_pairs_skip_shared_photo_ids(faces_root):
     assert len({r.photo_id for r in unique}) == len(unique)
 
 
-def test_eval_command_prints_rates_roc_and_timings(faces_root, tmp_path, capsys):
+def test_eval_command_reports_the_deployed_decision(faces_root, tmp_path, capsys):
     names = ["obama.jpg", "obama2.jpg", "biden.jpg", "knn_examples/train/biden/biden2.jpg",
              "alex-lacamoire.png"]
     images = [r for r in read_manifests(faces_root) if r.path in {EX / n for n in names}]
     images = unique_photos(images)
-    pairs_csv = tmp_path / "pairs.csv"
+    pairs_csv, out_csv = tmp_path / "pairs.csv", tmp_path / "out.csv"
     write_pairs_csv(build_pairs(images), pairs_csv)
-    assert main(["eval", str(pairs_csv)]) == 0
+    assert main(["eval", str(pairs_csv), "--out", str(out_csv)]) == 0
     out = capsys.readouterr().out
-    assert "pairs: 2 genuine, 8 impostor, 0 skipped" in out
-    assert "threshold 0.400: FMR 0.0000  FNMR 0.0000" in out
-    assert "failure to enrol: 0.000 (0/5 images)" in out
-    assert "ROC (threshold sweep)" in out and out.count("obama") >= 2
+    assert "pairs: 2 genuine, 8 impostor; failures to enrol: 0 genuine and 0 impostor" in out
+    assert "deployed decision: match below 0.340, review 0.340-0.460, no_match above 0.460" in out
+    assert "impostor        0" in out  # no impostor pair is accepted
+    assert "operating point (only match accepts): FMR 0.0000" in out
+    assert "EER " in out and "ROC (distance threshold sweep)" in out
+    rows = list(csv.DictReader(out_csv.open()))
+    assert len(rows) == 10 and {r["outcome"] for r in rows} <= {"match", "review", "no_match"}
+    genuine = [float(r["distance"]) for r in rows if r["same"] == "yes"]
+    impostor = [float(r["distance"]) for r in rows if r["same"] == "no"]
+    assert max(genuine) < min(impostor)  # the distances are real, in the expected order
 
 
-def test_eval_with_relative_paths_and_failure_to_enrol(faces_root, tmp_path, capsys):
+def test_eval_counts_failure_to_enrol_as_non_match(faces_root, tmp_path, capsys):
     blank = tmp_path / "blank.png"
     import cv2
     import numpy as np
@@ -60,12 +69,23 @@ def test_eval_with_relative_paths_and_failure_to_enrol(faces_root, tmp_path, cap
     with (tmp_path / "p.csv").open("w", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["image_a", "image_b", "same"])
-        w.writerow(["blank.png", str(EX / "obama.jpg"), "no"])
+        w.writerow(["blank.png", str(EX / "obama.jpg"), "yes"])
+        w.writerow([str(EX / "obama.jpg"), str(EX / "obama_small.jpg"), "yes"])
     assert main(["eval", str(tmp_path / "p.csv")]) == 0
     out = capsys.readouterr().out
-    assert "0 genuine, 0 impostor, 1 skipped" in out
-    assert "failure to enrol: 0.500 (1/2 images)" in out
-    assert "FAILED: no face" in out
+    assert "pairs: 2 genuine, 0 impostor; failures to enrol: 1 genuine and 0 impostor" in out
+    # the blank "document" cannot be enrolled: a non-match at the operating point
+    assert "FNMR 0.5000 (failures to enrol count as non-matches; FNMR without them 0.0000)" in out
+    assert "blank.png  FAILED: as ID: id_no_portrait; as live: no_face" in out
+
+
+def test_eval_refuses_a_binary_pairs_file(tmp_path, capsys):
+    binary = tmp_path / "pairs.csv"
+    binary.write_bytes(bytes(range(256)) * 8)
+    assert main(["eval", str(binary)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"error: {binary} is not a pairs CSV (image_a,image_b,same)")
+    assert "Traceback" not in captured.err
 
 
 def test_check_command(faces_root, capsys):
@@ -139,6 +159,18 @@ def test_config_bad_json():
 
 
 def test_report_rates_are_computed_not_hardcoded():
-    report = EvalReport(0.5, genuine=[0.2, 0.6], impostor=[0.4, 0.7, 0.9])
-    assert report.rates(0.5) == (pytest.approx(1 / 3), 0.5)
-    assert report.roc([0.1, 1.0]) == [(0.1, 0.0, 1.0), (1.0, 1.0, 0.0)]
+    def pair(same, dist, outcome, failed=False):
+        decision = IdentityDecision(outcome, dist, 0.4, (0.34, 0.46))
+        return PairResult(Pair(Path("a"), Path("b"), same), decision, failed)
+
+    report = EvalReport(0.4, (0.34, 0.46), pairs=[
+        pair(True, 0.2, "match"), pair(True, 0.6, "no_match"), pair(True, None, "review", True),
+        pair(False, 0.4, "review"), pair(False, 0.7, "no_match"), pair(False, 0.3, "match")])
+    assert report.rates(0.5) == (pytest.approx(2 / 3), pytest.approx(2 / 3))
+    assert report.roc([0.1, 1.0]) == [(0.1, 0.0, 1.0), (1.0, 1.0, pytest.approx(1 / 3))]
+    assert report.operating_point() == (pytest.approx(1 / 3), pytest.approx(2 / 3))
+    assert report.operating_point(with_fte=False) == (pytest.approx(1 / 3), 0.5)
+    assert report.counts(True) == {"match": 1, "review": 1, "no_match": 1}
+    assert report.enrol_failures(True) == 1 and report.enrol_failures(False) == 0
+    eer, at = report.eer()
+    assert 0 <= eer <= 1 and at in (0.2, 0.3, 0.4, 0.6, 0.7)
