@@ -1,9 +1,10 @@
 """Rendered 3D heads (bona fide stand-ins) and rendered flat or bent photos (attacks).
 
 A head is built from one frontal photo (|yaw| < ~10 deg: a turned photo gives
-a turned head; counter-rotating it was tried and distorts too much): dlib's 68
-landmarks place a generic analytic 3D face depth model on it (an ellipsoidal head, a nose ridge rising to
-the tip, eye sockets), the photo is the texture.  ``render`` turns the textured
+a turned head; counter-rotating it was tried and distorts too much): dlib's
+68 landmarks place a generic analytic 3D face depth model on it (an
+ellipsoidal head, a nose ridge rising to the tip, eye sockets), the photo is
+the texture.  ``render`` turns the textured
 surface (yaw/pitch about a pivot behind the face, as a neck turns), projects it
 with a pinhole camera and rasterises it with a z-buffer (numpy point splatting,
 4 destination pixels per source pixel, far-to-near).  The same rasteriser with

@@ -23,34 +23,36 @@ TURNS_FIRST = ("turn_left", "turn_right", "blink")  # every asked step reachable
 ORDERS = [("blink", "turn_right", "turn_left"), ("turn_right", "blink", "turn_left")]
 
 
+class Corpus:
+    """Photos, ID portraits (found once) and the deployed decision for one sequence."""
+
+    def __init__(self, cache, faces_root, engine, config) -> None:
+        self.cache, self.root, self.engine, self.config = cache, faces_root, engine, config
+        identity = IdentityVerifier(config, engine)
+        self.portraits = {who: identity.portrait(cache.image(faces_root / doc))
+                          for who, (_, doc) in HOLDERS.items()}
+
+    def photo(self, name):
+        return self.cache.image(self.root / render_photo(name))
+
+    def decide(self, kind, order, size, *, who, seed, **kw):
+        frames = sequence(kind, order, size, holder=self.photo(who),
+                          other=self.photo(OTHERS[who]), engine=self.engine, seed=seed, **kw)
+        verifier = AttemptVerifier(self.config, self.engine)
+        return verifier.decide_with_portrait(self.portraits[who], LivenessChallenge(order),
+                                             timed_sequence(frames))
+
+
 @pytest.fixture(scope="module")
-def people(cache, faces_root):
-    def load(name):
-        return cache.image(faces_root / render_photo(name))
-
-    return {"load": load}
-
-
-@pytest.fixture(scope="module")
-def portraits(cache, faces_root, engine, config):
-    identity = IdentityVerifier(config, engine)
-    return {who: identity.portrait(cache.image(faces_root / doc))
-            for who, (_, doc) in HOLDERS.items()}
-
-
-def _decide(kind, order, size, who, people, portraits, engine, config, seed, **kw):
-    frames = sequence(kind, order, size, holder=people["load"](who),
-                      other=people["load"](OTHERS[who]), engine=engine, seed=seed, **kw)
-    verifier = AttemptVerifier(config, engine)
-    return verifier.decide_with_portrait(portraits[who], LivenessChallenge(order),
-                                         timed_sequence(frames))
+def corpus(cache, faces_root, engine, config):
+    return Corpus(cache, faces_root, engine, config)
 
 
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("kind", ATTACKS)
-def test_attack_is_never_accepted(kind, size, people, portraits, engine, config):
-    decision = _decide(kind, TURNS_FIRST, size, "obama", people, portraits, engine, config,
-                       seed=11, amplitude=40.0, distance=5.0)
+def test_attack_is_never_accepted(kind, size, corpus):
+    decision = corpus.decide(kind, TURNS_FIRST, size, who="obama", seed=11, amplitude=40.0,
+                             distance=5.0)
     assert decision.outcome != "match", decision.to_dict()  # APCER 0 for this sample
     codes = {r.code for r in decision.reasons}
     if kind in ("warped_still", "print"):
@@ -63,9 +65,9 @@ def test_attack_is_never_accepted(kind, size, people, portraits, engine, config)
     assert not decision.liveness.passed or decision.identity.outcome == "no_match"
 
 
-def test_sheet_fakes_the_turns_and_only_parallax_stops_it(people, portraits, engine, config):
-    decision = _decide("warped_still", TURNS_FIRST, "320x240", "obama", people, portraits,
-                       engine, config, seed=3, amplitude=40.0, distance=8.0)
+def test_sheet_fakes_the_turns_and_only_parallax_stops_it(corpus, config):
+    decision = corpus.decide("warped_still", TURNS_FIRST, "320x240", who="obama", seed=3,
+                             amplitude=40.0, distance=8.0)
     steps = {s.name: s.passed for s in decision.liveness.steps}
     assert steps["turn_left"] and steps["turn_right"]  # head pose alone is fooled
     assert decision.identity.outcome == "match"  # it is the holder's own photo
@@ -76,8 +78,8 @@ def test_sheet_fakes_the_turns_and_only_parallax_stops_it(people, portraits, eng
 
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("who,order", [("leslie", ORDERS[0]), ("biden", ORDERS[1])])
-def test_bona_fide_rendered_head_passes(who, order, size, people, portraits, engine, config):
-    decision = _decide("bona_fide", order, size, who, people, portraits, engine, config, seed=5)
+def test_bona_fide_rendered_head_passes(who, order, size, corpus, config):
+    decision = corpus.decide("bona_fide", order, size, who=who, seed=5)
     live = decision.liveness
     assert live.passed, [r.to_dict() for r in live.reasons]  # BPCER 0 for this sample
     assert min(live.measures["parallax"].values()) > config.flat_parallax

@@ -30,7 +30,7 @@ def _write_video(path: Path, frames) -> Path:
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run([sys.executable, "-m", "verifier.cli", *args], capture_output=True,
-                          text=True, timeout=240, env=env, cwd=ROOT)
+                          text=True, timeout=240, env=env, cwd=ROOT, check=False)
 
 
 @pytest.fixture(scope="module")
