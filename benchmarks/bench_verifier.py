@@ -9,6 +9,18 @@ Measures, in the same run and on one thread:
 * identity-check latency (ID document + 3 live frames -> decision).
 Prints frames/s and ratios against the baseline.  Needs ../shared/faces.
 
+``bench_verifier.py liveness`` measures what the liveness challenge and the
+continuity checks add to the identity decision: today's identity check (ID
+document + every 4th frame of a 6 s challenge, what the client ran) against
+the attempt decision (ID document + the whole challenge: every frame analysed,
+parallax, continuity, template from frames spread over the challenge), on the
+same rendered 640x480 challenge.
+
+``bench_verifier.py corpus`` runs the large presentation-attack corpus
+(``tests/verifier/corpus.py``: 4 holders x 2 sizes, bona fide in 3 orders,
+every attack species, sheets at 3 amplitude/distance settings) and prints
+APCER per species and BPCER (ISO/IEC 30107-3).
+
 ``bench_verifier.py calibrate`` instead prints document-vs-live distances:
 synthetic documents (a photo of person X pasted onto specimen templates, as in
 the tests) against X's other photos, against other people, and the specimen
@@ -137,11 +149,58 @@ def calibrate() -> None:
     _summary("specimen portraits vs all photos (all impostors)", specimen)
 
 
+def _challenge(size: str = "640x480", who: str = "leslie") -> tuple[tuple[str, ...], list]:
+    from tests.verifier import corpus
+
+    corpus.SIZES.setdefault("640x480", (640, 480))
+    corpus.FACE_PX.setdefault("640x480", 160.0)
+    photo = read_image_file(FACES / corpus.HOLDERS[who][0])
+    order = ("turn_left", "blink", "turn_right")
+    frames = corpus.sequence("bona_fide", order, size, holder=photo, other=photo,
+                             engine=default_engine(), seed=7)
+    return order, frames
+
+
+def liveness_latency(runs: int = 3) -> None:
+    from tests.verifier.corpus import HOLDERS
+    from verifier.attempt import AttemptVerifier
+    from verifier.capture import timed_sequence
+    from verifier.liveness import LivenessChallenge
+
+    order, frames = _challenge()
+    doc = read_image_file(FACES / HOLDERS["leslie"][1])
+    plain = [np.asarray(f) for f in frames]
+    old, new = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        today = IdentityVerifier().check(doc, plain[::4])
+        old.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        decision = AttemptVerifier().decide(doc, LivenessChallenge(order), timed_sequence(frames))
+        new.append(time.perf_counter() - start)
+    a, b = statistics.median(old), statistics.median(new)
+    print(f"identity check today (ID + every 4th of {len(frames)} frames): median {a:.2f} s "
+          f"-> {today.outcome}")
+    print(f"attempt decision (ID + liveness + continuity, all frames): median {b:.2f} s "
+          f"-> {decision.outcome}, liveness {'passed' if decision.liveness.passed else 'FAILED'}")
+    print(f"added by liveness + continuity: {b - a:+.2f} s (ratio {b / a:.2f}x); "
+          f"runs: today {[round(x, 2) for x in old]}, new {[round(x, 2) for x in new]}")
+
+
 def main() -> None:
     warnings.simplefilter("ignore")
     cv2.setNumThreads(1)
     if sys.argv[1:] == ["calibrate"]:
         calibrate()
+        return
+    if sys.argv[1:] == ["liveness"]:
+        default_engine()
+        liveness_latency()
+        return
+    if sys.argv[1:] == ["corpus"]:
+        from benchmarks.bench_corpus import run_corpus
+
+        run_corpus(FACES)
         return
     default_engine()  # load models outside the timings
     for width, height in ((1280, 720), (640, 480)):
@@ -153,6 +212,7 @@ def main() -> None:
     median, worst = identity_latency(5)
     print(f"identity check (ID doc + 3 live frames): median {median * 1e3:.0f} ms, "
           f"max {worst * 1e3:.0f} ms")
+    liveness_latency()
 
 
 if __name__ == "__main__":

@@ -25,8 +25,6 @@ import numpy as np
 from exam_packages.errors import InputError
 
 from .capture import timed_sequence
-from .config import VerifierConfig
-from .face_adapter import FaceEngine, default_engine
 from .id_document import Portrait
 from .identity import IdentityDecision, IdentityVerifier, Outcome
 from .liveness import LivenessChallenge, LivenessEvaluator, LivenessResult
@@ -69,16 +67,8 @@ def combine(identity: IdentityDecision, liveness: LivenessResult,
     return AttemptDecision(outcome, identity, liveness, tuple(challenge))
 
 
-class AttemptVerifier:
-    def __init__(self, config: VerifierConfig | None = None, engine: FaceEngine | None = None):
-        self.config = config or VerifierConfig()
-        self._engine = engine
-
-    @property
-    def engine(self) -> FaceEngine:
-        if self._engine is None:
-            self._engine = default_engine()
-        return self._engine
+class AttemptVerifier(IdentityVerifier):
+    """The identity verifier plus the liveness challenge over the capture."""
 
     def liveness(self, challenge: LivenessChallenge,
                  timed: Sequence[tuple[float, np.ndarray]]) -> LivenessResult:
@@ -90,15 +80,13 @@ class AttemptVerifier:
     def decide(self, id_image: np.ndarray, challenge: LivenessChallenge,
                timed: Sequence[tuple[float, np.ndarray]]) -> AttemptDecision:
         """``timed``: ``(capture_t, BGR frame)`` of the whole challenge, in capture order."""
-        portrait = IdentityVerifier(self.config, self.engine).portrait(id_image)
-        return self.decide_with_portrait(portrait, challenge, timed)
+        return self.decide_with_portrait(self.portrait(id_image), challenge, timed)
 
     def decide_with_portrait(self, portrait: Portrait | Reason, challenge: LivenessChallenge,
                              timed: Sequence[tuple[float, np.ndarray]]) -> AttemptDecision:
         """:meth:`decide` with the ID portrait already found (evaluations reuse it)."""
         result = self.liveness(challenge, timed)
-        identity = IdentityVerifier(self.config, self.engine)
-        return combine(identity.compare(portrait, result.template), result, challenge.steps)
+        return combine(self.compare(portrait, result.template), result, challenge.steps)
 
     def decide_frames(self, id_image: np.ndarray, challenge: LivenessChallenge,
                       frames: Sequence[np.ndarray]) -> AttemptDecision:
@@ -108,11 +96,9 @@ class AttemptVerifier:
         try:
             timed = timed_sequence(frames)
         except InputError as exc:
-            identity = IdentityVerifier(self.config, self.engine)
-            portrait = identity.portrait(id_image)
             failed = LivenessResult(False, [], [reason("liveness_no_capture_time",
                                                        detail=exc.user_message)])
-            return combine(identity.compare(portrait, None), failed, challenge.steps)
+            return combine(self.compare(self.portrait(id_image), None), failed, challenge.steps)
         return self.decide(id_image, challenge, timed)
 
 
