@@ -22,6 +22,7 @@ from .geometry import LEFT_EYE, RIGHT_EYE
 
 NOSE = list(range(27, 36))
 PLANE = [i for i in range(60) if i not in NOSE]  # contour, brows, eyes, outer mouth
+BAND_DEG = (20.0, 38.0)  # head-pose yaw of the frames judged
 
 
 def _iod(marks: np.ndarray) -> float:
@@ -43,28 +44,34 @@ def parallax(ref: np.ndarray, cur: np.ndarray) -> float:
 
 @dataclass
 class PlanarityCheck:
-    """Collects landmarks through the whole capture; judges each turn direction at the end
-    (frames turned beyond 3/4 of ``turn_yaw_deg``, also after the step was passed: the
-    frames that complete a step are the least turned ones)."""
+    """Collects landmarks through the whole capture; judges each turn direction at the end.
+
+    The judged frames are those turned between 20 and 38 deg (head pose), also after the
+    step was passed (the frames completing a step are the least turned ones).  Above ~40
+    deg the landmark fit on a foreshortened photo degrades and can look 3D (a sheet turned
+    55 deg gave single-frame values up to 0.16), below 20 deg a head shows little
+    parallax; the median of the band is kept, so a few glitched fits do not decide."""
 
     turn_yaw_deg: float
     frontal: list[tuple[float, np.ndarray]] = field(default_factory=list)  # (|yaw|, marks)
-    turned: dict[str, list[np.ndarray]] = field(default_factory=dict)  # direction -> marks
+    turned: dict[str, list[tuple[float, np.ndarray]]] = field(default_factory=dict)
 
     def observe(self, yaw: float, marks: np.ndarray) -> None:
         if abs(yaw) < self.turn_yaw_deg / 2.0:
             self.frontal.append((abs(yaw), marks))
         elif abs(yaw) > self.turn_yaw_deg * 0.75:
-            self.turned.setdefault("turn_left" if yaw > 0 else "turn_right", []).append(marks)
+            side = "turn_left" if yaw > 0 else "turn_right"
+            self.turned.setdefault(side, []).append((abs(yaw), marks))
 
     def parallax_by_direction(self) -> dict[str, float]:
-        """Per direction, the second-highest parallax against the most frontal frame
-        (one frame with a glitched landmark fit cannot make a photo look 3D)."""
+        """Per direction, the median parallax against the most frontal frame over the
+        frames in the judged band (all turned frames when fewer than two are in it)."""
         if not self.frontal:
             return {}
         ref = min(self.frontal, key=lambda item: item[0])[1]
         out: dict[str, float] = {}
         for direction, frames in self.turned.items():
-            values = sorted((parallax(ref, marks) for marks in frames), reverse=True)
-            out[direction] = values[1] if len(values) > 1 else 0.0
+            band = [m for yaw, m in frames if BAND_DEG[0] <= yaw <= BAND_DEG[1]]
+            chosen = band if len(band) >= 2 else [m for _, m in frames]
+            out[direction] = float(np.median([parallax(ref, m) for m in chosen]))
         return out
