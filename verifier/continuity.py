@@ -108,8 +108,13 @@ class ContinuityCheck:
             self._check_face_gap(t_end)
 
     def wants_sample(self, t: float) -> bool:
+        """Every ``continuity_every_s``; every ``continuity_every_s / 4`` while no sample
+        has passed the enrolment gates yet (the template needs one)."""
         last = self._last_sample_t
-        return self._after_gap or last is None or t - last >= self.config.continuity_every_s
+        period = self.config.continuity_every_s
+        if not any(s.usable for s in self.samples):
+            period /= 4.0
+        return self._after_gap or last is None or t - last >= period
 
     def add_sample(self, t: float, frame: np.ndarray, face: Face, yaw: float,
                    step: str = "") -> None:

@@ -188,6 +188,7 @@ def identity_try(w: Any, id_file: str, button: Any) -> dict[str, Any]:
             "shown": ident.result.text(), "continue_enabled": ident.continue_button.isEnabled(),
             "retry_visible": ident.retry_button.isVisible(), "flagged": ident.flagged,
             "logged_kind": records[-1]["kind"], "outcome": summary.get("outcome"),
+            "identity_outcome": summary.get("identity_outcome"),
             "distance": summary.get("distance"), "liveness": summary.get("liveness"),
             "review_band": summary.get("review_band"), "reasons": summary.get("reasons"),
             "core_step": w.backend.s.step.value}
