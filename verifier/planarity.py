@@ -50,7 +50,7 @@ class PlanarityCheck:
     step was passed (the frames completing a step are the least turned ones).  Above ~40
     deg the landmark fit on a foreshortened photo degrades and can look 3D (a sheet turned
     55 deg gave single-frame values up to 0.16), below 20 deg a head shows little
-    parallax; the median of the band is kept, so a few glitched fits do not decide."""
+    parallax; a high percentile of the band is kept (see ``parallax_by_direction``)."""
 
     turn_yaw_deg: float
     frontal: list[tuple[float, np.ndarray]] = field(default_factory=list)  # (|yaw|, marks)
@@ -64,8 +64,9 @@ class PlanarityCheck:
             self.turned.setdefault(side, []).append((abs(yaw), marks))
 
     def parallax_by_direction(self) -> dict[str, float]:
-        """Per direction, the median parallax against the most frontal frame over the
-        frames in the judged band (all turned frames when fewer than two are in it)."""
+        """Per direction, the 90th percentile of the parallax against the most frontal
+        frame over the frames in the judged band (all turned frames when fewer than two
+        are in it)."""
         if not self.frontal:
             return {}
         ref = min(self.frontal, key=lambda item: item[0])[1]
@@ -73,5 +74,5 @@ class PlanarityCheck:
         for direction, frames in self.turned.items():
             band = [m for yaw, m in frames if BAND_DEG[0] <= yaw <= BAND_DEG[1]]
             chosen = band if len(band) >= 2 else [m for _, m in frames]
-            out[direction] = float(np.median([parallax(ref, m) for m in chosen]))
+            out[direction] = float(np.percentile([parallax(ref, m) for m in chosen], 90))
         return out
