@@ -26,6 +26,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
+from exam_packages.answers import check_answer
 from exam_packages.canonical import canonical_bytes
 from exam_packages.errors import (
     InputError,
@@ -309,6 +310,7 @@ class AttemptSession:
             raise InputError(f"Question {qid} is not on this paper.")
         if self.timer is not None and self.timer.expired():
             raise SessionStateError("Time is up; answers can no longer be changed.")
+        check_answer(self.exam_doc["questions"][qid], value)  # the one schema, at the crossing
         digest = hashlib.sha256(canonical_bytes({"v": value})).hexdigest()
         self.answers[qid] = value
         self._save()
