@@ -268,7 +268,10 @@ class AttemptSession:
             return
         self.identity = json_safe(summary)
         self.identity_images = dict(images or {})
-        severity = IDENTITY_SEVERITY.get(str(summary.get("outcome")), WARNING)
+        tries = summary.get("tries") if isinstance(summary.get("tries"), list) else []
+        # one flag for the whole check, as serious as its worst try (client.core.identity)
+        severity = max(IDENTITY_SEVERITY.get(str(t.get("outcome")), WARNING)
+                       for t in [summary, *tries] if isinstance(t, dict))
         self.report("identity_result", self.identity, severity=severity)
         self.step = Step.IDENTITY_DONE
 

@@ -100,6 +100,10 @@
         <translation>2. Өзіңіз бен бе?</translation>
     </message>
     <message>
+        <source>&lt;b&gt;No identity evidence in this bundle.&lt;/b&gt; The check may have been skipped.</source>
+        <translation>&lt;b&gt;Бұл жиынтықта сәйкестендіру дәлелі жоқ.&lt;/b&gt; Тексеру өткізілмеген болуы мүмкін.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;What is recorded:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Where it goes:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;How long it is kept:&lt;/b&gt; {days} days, then deleted.&lt;br&gt;&lt;b&gt;Questions or objections:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Nothing is decided automatically: a person reviews every flag.</source>
         <translation>&lt;b&gt;Не жазылады:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Қайда жіберіледі:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;Қанша уақыт сақталады:&lt;/b&gt; {days} күн, содан кейін жойылады.&lt;br&gt;&lt;b&gt;Сұрақтар мен қарсылықтар:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Ештеңе автоматты түрде шешілмейді: әр белгіні адам қарайды.</translation>
     </message>
@@ -114,6 +118,10 @@
     <message>
         <source>Accept and &amp;continue</source>
         <translation>Келісіп, &amp;жалғастыру</translation>
+    </message>
+    <message>
+        <source>Add the photo of your ID document again: take a clearer one, or use another document.</source>
+        <translation>Жеке куәлігіңіздің суретін қайта қосыңыз: анығырақ суретке түсіріңіз немесе басқа құжатты пайдаланыңыз.</translation>
     </message>
     <message>
         <source>All answers saved on this computer.</source>
@@ -176,6 +184,10 @@
         <translation>Жүктелуде… (үзілген жүктеу жалғасады)</translation>
     </message>
     <message>
+        <source>Earlier tries:</source>
+        <translation>Алдыңғы әрекеттер:</translation>
+    </message>
+    <message>
         <source>Emtihan — student</source>
         <translation>Emtihan — студент</translation>
     </message>
@@ -190,6 +202,10 @@
     <message>
         <source>Exam</source>
         <translation>Емтихан</translation>
+    </message>
+    <message>
+        <source>Face distance</source>
+        <translation>Бет арақашықтығы</translation>
     </message>
     <message>
         <source>False</source>
@@ -232,12 +248,24 @@
         <translation>Тұлғаны растау</translation>
     </message>
     <message>
+        <source>Identity confirmed automatically.</source>
+        <translation>Тұлға автоматты түрде расталды.</translation>
+    </message>
+    <message>
         <source>Identity confirmed. {reason}</source>
         <translation>Тұлға расталды. {reason}</translation>
     </message>
     <message>
         <source>Listen and count…</source>
         <translation>Тыңдап, санаңыз…</translation>
+    </message>
+    <message>
+        <source>Liveness</source>
+        <translation>Тірі қатысу</translation>
+    </message>
+    <message>
+        <source>Liveness steps, in the order asked:</source>
+        <translation>Тірі қатысуды тексеру қадамдары, сұралған ретпен:</translation>
     </message>
     <message>
         <source>Look straight at the camera.</source>
@@ -316,6 +344,10 @@
         <translation>Тірілікті тексерудің барлық қадамы орындалмады.</translation>
     </message>
     <message>
+        <source>Not confirmed automatically: a person must compare the faces.</source>
+        <translation>Автоматты түрде расталмады: беттерді адам салыстыруы керек.</translation>
+    </message>
+    <message>
         <source>Not confirmed: {reason} Tries left: {left}.</source>
         <translation>Расталмады: {reason} Қалған әрекет: {left}.</translation>
     </message>
@@ -360,12 +392,20 @@
         <translation>Сұрақтар</translation>
     </message>
     <message>
+        <source>Reasons:</source>
+        <translation>Себептері:</translation>
+    </message>
+    <message>
         <source>Receipt</source>
         <translation>Түбіртек</translation>
     </message>
     <message>
         <source>Received at</source>
         <translation>Қабылданған уақыты</translation>
+    </message>
+    <message>
+        <source>Review band (a person compares)</source>
+        <translation>Тексеру аралығы (адам салыстырады)</translation>
     </message>
     <message>
         <source>Saved on this computer, will upload when you are online. Reason: {why} We retry every 30 seconds; you may keep this window open.</source>
@@ -456,6 +496,10 @@
         <translation>Камера тоқтады: {detail}</translation>
     </message>
     <message>
+        <source>The check could not be finished.</source>
+        <translation>Тексеруді аяқтау мүмкін болмады.</translation>
+    </message>
+    <message>
         <source>The face does not match the ID document.</source>
         <translation>Бет құжатқа сәйкес келмейді.</translation>
     </message>
@@ -496,6 +540,10 @@
         <translation>Бұл файл оқылатын сурет емес.</translation>
     </message>
     <message>
+        <source>Threshold</source>
+        <translation>Шек</translation>
+    </message>
+    <message>
         <source>Time is up: your answers are being handed in automatically.</source>
         <translation>Уақыт бітті: жауаптарыңыз автоматты түрде тапсырылуда.</translation>
     </message>
@@ -508,12 +556,20 @@
         <translation>Тым қараңғы: алдыңыздағы шамды жағыңыз.</translation>
     </message>
     <message>
+        <source>Tries</source>
+        <translation>Әрекеттер</translation>
+    </message>
+    <message>
         <source>True</source>
         <translation>Дұрыс</translation>
     </message>
     <message>
         <source>Try &amp;again</source>
         <translation>&amp;Қайталау</translation>
+    </message>
+    <message>
+        <source>Try again with another document photo (tries left: {left})</source>
+        <translation>Құжаттың басқа суретімен қайталау (қалған әрекет: {left})</translation>
     </message>
     <message>
         <source>Trying to upload again…</source>
@@ -534,6 +590,10 @@
     <message>
         <source>We could not confirm it automatically: {reason} You may continue; a person will review your identity after the exam.</source>
         <translation>Автоматты түрде растай алмадық: {reason} Жалғастыра беруге болады; емтиханнан кейін тұлғаңызды адам тексереді.</translation>
+    </message>
+    <message>
+        <source>What the student was told</source>
+        <translation>Студентке не айтылды</translation>
     </message>
     <message>
         <source>You answered {done} of {total} questions ({flagged} flagged). After handing in you cannot change your answers.</source>
@@ -568,6 +628,14 @@
         <translation>Бетіңіз құжаттағы суретке сәйкес келеді.</translation>
     </message>
     <message>
+        <source>not passed</source>
+        <translation>орындалмады</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>орындалды</translation>
+    </message>
+    <message>
         <source>valid</source>
         <translation>жарамды</translation>
     </message>
@@ -598,6 +666,10 @@
     <message>
         <source>{kbps} kbit/s — too slow (needed: {need}). Move closer to the Wi-Fi router or use a cable, and stop other downloads.</source>
         <translation>{kbps} кбит/с — тым баяу (қажеті: {need}). Wi-Fi роутерге жақындаңыз немесе кабель қолданыңыз, басқа жүктеулерді тоқтатыңыз.</translation>
+    </message>
+    <message>
+        <source>{n} more live frame(s) in the bundle.</source>
+        <translation>Жиынтықта тағы {n} тірі кадр бар.</translation>
     </message>
     <message>
         <source>{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}</source>

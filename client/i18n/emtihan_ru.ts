@@ -100,6 +100,10 @@
         <translation>2. Вы здесь лично?</translation>
     </message>
     <message>
+        <source>&lt;b&gt;No identity evidence in this bundle.&lt;/b&gt; The check may have been skipped.</source>
+        <translation>&lt;b&gt;В этом пакете нет данных проверки личности.&lt;/b&gt; Возможно, проверка была пропущена.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;What is recorded:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Where it goes:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;How long it is kept:&lt;/b&gt; {days} days, then deleted.&lt;br&gt;&lt;b&gt;Questions or objections:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Nothing is decided automatically: a person reviews every flag.</source>
         <translation>&lt;b&gt;Что записывается:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Куда отправляется:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;Сколько хранится:&lt;/b&gt; {days} дней, затем удаляется.&lt;br&gt;&lt;b&gt;Вопросы и возражения:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Ничего не решается автоматически: каждую отметку проверяет человек.</translation>
     </message>
@@ -114,6 +118,10 @@
     <message>
         <source>Accept and &amp;continue</source>
         <translation>Принять и &amp;продолжить</translation>
+    </message>
+    <message>
+        <source>Add the photo of your ID document again: take a clearer one, or use another document.</source>
+        <translation>Добавьте фото документа ещё раз: сделайте более чёткий снимок или используйте другой документ.</translation>
     </message>
     <message>
         <source>All answers saved on this computer.</source>
@@ -176,6 +184,10 @@
         <translation>Загрузка… (прерванная загрузка продолжится)</translation>
     </message>
     <message>
+        <source>Earlier tries:</source>
+        <translation>Предыдущие попытки:</translation>
+    </message>
+    <message>
         <source>Emtihan — student</source>
         <translation>Emtihan — студент</translation>
     </message>
@@ -190,6 +202,10 @@
     <message>
         <source>Exam</source>
         <translation>Экзамен</translation>
+    </message>
+    <message>
+        <source>Face distance</source>
+        <translation>Расстояние между лицами</translation>
     </message>
     <message>
         <source>False</source>
@@ -232,12 +248,24 @@
         <translation>Проверка личности</translation>
     </message>
     <message>
+        <source>Identity confirmed automatically.</source>
+        <translation>Личность подтверждена автоматически.</translation>
+    </message>
+    <message>
         <source>Identity confirmed. {reason}</source>
         <translation>Личность подтверждена. {reason}</translation>
     </message>
     <message>
         <source>Listen and count…</source>
         <translation>Слушайте и считайте…</translation>
+    </message>
+    <message>
+        <source>Liveness</source>
+        <translation>Живое присутствие</translation>
+    </message>
+    <message>
+        <source>Liveness steps, in the order asked:</source>
+        <translation>Шаги проверки живого присутствия в заданном порядке:</translation>
     </message>
     <message>
         <source>Look straight at the camera.</source>
@@ -316,6 +344,10 @@
         <translation>Не все шаги проверки живого присутствия выполнены.</translation>
     </message>
     <message>
+        <source>Not confirmed automatically: a person must compare the faces.</source>
+        <translation>Не подтверждено автоматически: лица должен сравнить человек.</translation>
+    </message>
+    <message>
         <source>Not confirmed: {reason} Tries left: {left}.</source>
         <translation>Не подтверждено: {reason} Осталось попыток: {left}.</translation>
     </message>
@@ -360,12 +392,20 @@
         <translation>Вопросы</translation>
     </message>
     <message>
+        <source>Reasons:</source>
+        <translation>Причины:</translation>
+    </message>
+    <message>
         <source>Receipt</source>
         <translation>Квитанция</translation>
     </message>
     <message>
         <source>Received at</source>
         <translation>Получено</translation>
+    </message>
+    <message>
+        <source>Review band (a person compares)</source>
+        <translation>Зона проверки (сравнивает человек)</translation>
     </message>
     <message>
         <source>Saved on this computer, will upload when you are online. Reason: {why} We retry every 30 seconds; you may keep this window open.</source>
@@ -456,6 +496,10 @@
         <translation>Камера остановилась: {detail}</translation>
     </message>
     <message>
+        <source>The check could not be finished.</source>
+        <translation>Проверку не удалось завершить.</translation>
+    </message>
+    <message>
         <source>The face does not match the ID document.</source>
         <translation>Лицо не совпадает с документом.</translation>
     </message>
@@ -496,6 +540,10 @@
         <translation>Этот файл не является читаемым изображением.</translation>
     </message>
     <message>
+        <source>Threshold</source>
+        <translation>Порог</translation>
+    </message>
+    <message>
         <source>Time is up: your answers are being handed in automatically.</source>
         <translation>Время вышло: ваши ответы сдаются автоматически.</translation>
     </message>
@@ -508,12 +556,20 @@
         <translation>Слишком темно: включите свет перед собой.</translation>
     </message>
     <message>
+        <source>Tries</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
         <source>True</source>
         <translation>Верно</translation>
     </message>
     <message>
         <source>Try &amp;again</source>
         <translation>&amp;Ещё раз</translation>
+    </message>
+    <message>
+        <source>Try again with another document photo (tries left: {left})</source>
+        <translation>Повторить с другим фото документа (осталось попыток: {left})</translation>
     </message>
     <message>
         <source>Trying to upload again…</source>
@@ -534,6 +590,10 @@
     <message>
         <source>We could not confirm it automatically: {reason} You may continue; a person will review your identity after the exam.</source>
         <translation>Не удалось подтвердить автоматически: {reason} Можно продолжить; после экзамена вашу личность проверит человек.</translation>
+    </message>
+    <message>
+        <source>What the student was told</source>
+        <translation>Что сообщили студенту</translation>
     </message>
     <message>
         <source>You answered {done} of {total} questions ({flagged} flagged). After handing in you cannot change your answers.</source>
@@ -568,6 +628,14 @@
         <translation>Ваше лицо совпадает с фото в документе.</translation>
     </message>
     <message>
+        <source>not passed</source>
+        <translation>не пройден</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>пройден</translation>
+    </message>
+    <message>
         <source>valid</source>
         <translation>действительна</translation>
     </message>
@@ -598,6 +666,10 @@
     <message>
         <source>{kbps} kbit/s — too slow (needed: {need}). Move closer to the Wi-Fi router or use a cable, and stop other downloads.</source>
         <translation>{kbps} кбит/с — слишком медленно (нужно: {need}). Подойдите ближе к Wi-Fi роутеру или используйте кабель, остановите другие загрузки.</translation>
+    </message>
+    <message>
+        <source>{n} more live frame(s) in the bundle.</source>
+        <translation>В пакете ещё {n} кадр(ов) с камеры.</translation>
     </message>
     <message>
         <source>{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}</source>
