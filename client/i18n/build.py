@@ -29,9 +29,9 @@ UI = HERE.parent / "ui"
 CONTEXT = "Emtihan"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 LANGS = {"kk": 0, "ru": 1}
-TABLES = ("STEPS", "CHECK_NAMES", "STEP_TEXT", "OUTCOME_TEXT")
-# Qt-free modules whose tables are shown by the UI (client.core.identity: outcomes, steps)
-SHOWN_TABLES = (HERE.parent / "core" / "identity.py",)
+TABLES = ("STEPS", "CHECK_NAMES", "STEP_TEXT", "OUTCOME_TEXT", "SHOWN_TEXTS")
+# Qt-free modules whose texts the UI shows (identity outcomes and steps, camera hints)
+SHOWN_TABLES = (HERE.parent / "core" / "identity.py", HERE.parent / "core" / "camera_check.py")
 
 
 def _strings(node: ast.AST) -> Iterator[str]:

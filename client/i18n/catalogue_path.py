@@ -43,6 +43,33 @@ STUDENT_PATH: dict[str, tuple[str, str]] = {
     "What the student was told": ("Студентке не айтылды", "Что сообщили студенту"),
     "{n} more live frame(s) in the bundle.": (
         "Жиынтықта тағы {n} тірі кадр бар.", "В пакете ещё {n} кадр(ов) с камеры."),
+    "&Close anyway": ("&Бәрібір жабу", "&Всё равно закрыть"),
+    "&Go back to the exam": ("&Емтиханға оралу", "&Вернуться к экзамену"),
+    "Leave the exam?": ("Емтиханнан шығасыз ба?", "Выйти из экзамена?"),
+    "The exam is still running and its time keeps running. Your answers are saved on this "
+    "computer: open Emtihan again and sign in to continue where you left off.": (
+        "Емтихан әлі жүріп жатыр және уақыты тоқтамайды. Жауаптарыңыз осы компьютерде "
+        "сақталған: Emtihan-ды қайта ашып, кіріңіз де, тоқтаған жерден жалғастырыңыз.",
+        "Экзамен ещё идёт, и время не останавливается. Ваши ответы сохранены на этом "
+        "компьютере: откройте Emtihan снова и войдите, чтобы продолжить с того же места."),
+    "You answered {done} of {total} questions. Unanswered: {unanswered}. Flagged for review: "
+    "{flagged}. After handing in you cannot change your answers.": (
+        "Сіз {total} сұрақтың {done} сұрағына жауап бердіңіз. Жауапсыз: {unanswered}. "
+        "Қайта қарауға белгіленген: {flagged}. Тапсырғаннан кейін жауаптарды өзгерту мүмкін "
+        "емес.",
+        "Вы ответили на {done} из {total} вопросов. Без ответа: {unanswered}. Отмечены для "
+        "проверки: {flagged}. После сдачи изменить ответы нельзя."),
+    "none": ("жоқ", "нет"),
+    "I &cannot hear the sound": ("Дыбысты &естімеймін", "Я &не слышу звук"),
+    "Noted: you cannot hear the test sound. You may continue; this is recorded for the "
+    "invigilator. Audio instructions during the exam will not reach you.": (
+        "Белгіленді: сынақ дыбысын естімейсіз. Жалғастыра аласыз; бұл бақылаушы үшін "
+        "жазылады. Емтихан кезіндегі дыбыстық нұсқаулар сізге жетпейді.",
+        "Отмечено: вы не слышите тестовый звук. Можно продолжить; это записано для "
+        "наблюдателя. Звуковые указания во время экзамена до вас не дойдут."),
+    "Checking the camera… keep your face in the picture.": (
+        "Камера тексерілуде… бетіңіз кадрда болсын.",
+        "Проверяем камеру… держите лицо в кадре."),
     "passed": ("орындалды", "пройден"),
     "not passed": ("орындалмады", "не пройден"),
 }

@@ -16,6 +16,10 @@
         <translation>&amp;Жабу</translation>
     </message>
     <message>
+        <source>&amp;Close anyway</source>
+        <translation>&amp;Бәрібір жабу</translation>
+    </message>
+    <message>
         <source>&amp;Continue</source>
         <translation>&amp;Жалғастыру</translation>
     </message>
@@ -34,6 +38,10 @@
     <message>
         <source>&amp;Finish exam…</source>
         <translation>Емтиханды &amp;аяқтау…</translation>
+    </message>
+    <message>
+        <source>&amp;Go back to the exam</source>
+        <translation>&amp;Емтиханға оралу</translation>
     </message>
     <message>
         <source>&amp;Hand in now</source>
@@ -156,6 +164,10 @@
         <translation>Тексеру аяқталды.</translation>
     </message>
     <message>
+        <source>Checking the camera… keep your face in the picture.</source>
+        <translation>Камера тексерілуде… бетіңіз кадрда болсын.</translation>
+    </message>
+    <message>
         <source>Checking… this takes a few seconds.</source>
         <translation>Тексерілуде… бірнеше секунд алады.</translation>
     </message>
@@ -232,6 +244,10 @@
         <translation>Құжатты камераға жақын, фотосы жағымен, жылтырамайтындай ұстаңыз.</translation>
     </message>
     <message>
+        <source>I &amp;cannot hear the sound</source>
+        <translation>Дыбысты &amp;естімеймін</translation>
+    </message>
+    <message>
         <source>I have read this and &amp;agree.</source>
         <translation>Оқыдым және &amp;келісемін.</translation>
     </message>
@@ -254,6 +270,10 @@
     <message>
         <source>Identity confirmed. {reason}</source>
         <translation>Тұлға расталды. {reason}</translation>
+    </message>
+    <message>
+        <source>Leave the exam?</source>
+        <translation>Емтиханнан шығасыз ба?</translation>
     </message>
     <message>
         <source>Listen and count…</source>
@@ -358,6 +378,10 @@
     <message>
         <source>Not saved: {why}</source>
         <translation>Сақталмады: {why}</translation>
+    </message>
+    <message>
+        <source>Noted: you cannot hear the test sound. You may continue; this is recorded for the invigilator. Audio instructions during the exam will not reach you.</source>
+        <translation>Белгіленді: сынақ дыбысын естімейсіз. Жалғастыра аласыз; бұл бақылаушы үшін жазылады. Емтихан кезіндегі дыбыстық нұсқаулар сізге жетпейді.</translation>
     </message>
     <message>
         <source>Now: {text}</source>
@@ -500,6 +524,10 @@
         <translation>Тексеруді аяқтау мүмкін болмады.</translation>
     </message>
     <message>
+        <source>The exam is still running and its time keeps running. Your answers are saved on this computer: open Emtihan again and sign in to continue where you left off.</source>
+        <translation>Емтихан әлі жүріп жатыр және уақыты тоқтамайды. Жауаптарыңыз осы компьютерде сақталған: Emtihan-ды қайта ашып, кіріңіз де, тоқтаған жерден жалғастырыңыз.</translation>
+    </message>
+    <message>
         <source>The face does not match the ID document.</source>
         <translation>Бет құжатқа сәйкес келмейді.</translation>
     </message>
@@ -600,6 +628,10 @@
         <translation>{total} сұрақтың {done}-іне жауап бердіңіз ({flagged} белгіленген). Тапсырғаннан кейін жауаптарды өзгерту мүмкін емес.</translation>
     </message>
     <message>
+        <source>You answered {done} of {total} questions. Unanswered: {unanswered}. Flagged for review: {flagged}. After handing in you cannot change your answers.</source>
+        <translation>Сіз {total} сұрақтың {done} сұрағына жауап бердіңіз. Жауапсыз: {unanswered}. Қайта қарауға белгіленген: {flagged}. Тапсырғаннан кейін жауаптарды өзгерту мүмкін емес.</translation>
+    </message>
+    <message>
         <source>You declined proctoring, so this exam cannot start online. Nothing was recorded. Please contact your exam office to arrange another way to take it. You can close this window.</source>
         <translation>Сіз прокторингтен бас тарттыңыз, сондықтан емтихан онлайн басталмайды. Ештеңе жазылған жоқ. Емтиханды басқа жолмен тапсыру үшін емтихан бөліміне хабарласыңыз. Бұл терезені жабуға болады.</translation>
     </message>
@@ -626,6 +658,10 @@
     <message>
         <source>Your face matches the photo on your document.</source>
         <translation>Бетіңіз құжаттағы суретке сәйкес келеді.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>жоқ</translation>
     </message>
     <message>
         <source>not passed</source>

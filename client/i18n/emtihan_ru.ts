@@ -16,6 +16,10 @@
         <translation>&amp;Закрыть</translation>
     </message>
     <message>
+        <source>&amp;Close anyway</source>
+        <translation>&amp;Всё равно закрыть</translation>
+    </message>
+    <message>
         <source>&amp;Continue</source>
         <translation>&amp;Продолжить</translation>
     </message>
@@ -34,6 +38,10 @@
     <message>
         <source>&amp;Finish exam…</source>
         <translation>&amp;Завершить экзамен…</translation>
+    </message>
+    <message>
+        <source>&amp;Go back to the exam</source>
+        <translation>&amp;Вернуться к экзамену</translation>
     </message>
     <message>
         <source>&amp;Hand in now</source>
@@ -156,6 +164,10 @@
         <translation>Проверка завершена.</translation>
     </message>
     <message>
+        <source>Checking the camera… keep your face in the picture.</source>
+        <translation>Проверяем камеру… держите лицо в кадре.</translation>
+    </message>
+    <message>
         <source>Checking… this takes a few seconds.</source>
         <translation>Проверка… это займёт несколько секунд.</translation>
     </message>
@@ -232,6 +244,10 @@
         <translation>Поднесите документ к камере фотографией вперёд, без бликов.</translation>
     </message>
     <message>
+        <source>I &amp;cannot hear the sound</source>
+        <translation>Я &amp;не слышу звук</translation>
+    </message>
+    <message>
         <source>I have read this and &amp;agree.</source>
         <translation>Я прочитал(а) и &amp;согласен(на).</translation>
     </message>
@@ -254,6 +270,10 @@
     <message>
         <source>Identity confirmed. {reason}</source>
         <translation>Личность подтверждена. {reason}</translation>
+    </message>
+    <message>
+        <source>Leave the exam?</source>
+        <translation>Выйти из экзамена?</translation>
     </message>
     <message>
         <source>Listen and count…</source>
@@ -358,6 +378,10 @@
     <message>
         <source>Not saved: {why}</source>
         <translation>Не сохранено: {why}</translation>
+    </message>
+    <message>
+        <source>Noted: you cannot hear the test sound. You may continue; this is recorded for the invigilator. Audio instructions during the exam will not reach you.</source>
+        <translation>Отмечено: вы не слышите тестовый звук. Можно продолжить; это записано для наблюдателя. Звуковые указания во время экзамена до вас не дойдут.</translation>
     </message>
     <message>
         <source>Now: {text}</source>
@@ -500,6 +524,10 @@
         <translation>Проверку не удалось завершить.</translation>
     </message>
     <message>
+        <source>The exam is still running and its time keeps running. Your answers are saved on this computer: open Emtihan again and sign in to continue where you left off.</source>
+        <translation>Экзамен ещё идёт, и время не останавливается. Ваши ответы сохранены на этом компьютере: откройте Emtihan снова и войдите, чтобы продолжить с того же места.</translation>
+    </message>
+    <message>
         <source>The face does not match the ID document.</source>
         <translation>Лицо не совпадает с документом.</translation>
     </message>
@@ -600,6 +628,10 @@
         <translation>Вы ответили на {done} из {total} вопросов (отмечено: {flagged}). После сдачи ответы изменить нельзя.</translation>
     </message>
     <message>
+        <source>You answered {done} of {total} questions. Unanswered: {unanswered}. Flagged for review: {flagged}. After handing in you cannot change your answers.</source>
+        <translation>Вы ответили на {done} из {total} вопросов. Без ответа: {unanswered}. Отмечены для проверки: {flagged}. После сдачи изменить ответы нельзя.</translation>
+    </message>
+    <message>
         <source>You declined proctoring, so this exam cannot start online. Nothing was recorded. Please contact your exam office to arrange another way to take it. You can close this window.</source>
         <translation>Вы отказались от прокторинга, поэтому экзамен не может начаться онлайн. Ничего не записано. Обратитесь в экзаменационный отдел, чтобы договориться о другом способе сдачи. Это окно можно закрыть.</translation>
     </message>
@@ -626,6 +658,10 @@
     <message>
         <source>Your face matches the photo on your document.</source>
         <translation>Ваше лицо совпадает с фото в документе.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
     </message>
     <message>
         <source>not passed</source>

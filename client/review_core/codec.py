@@ -15,8 +15,8 @@ from typing import Any
 
 from client.core.handin import parse_payload
 from client.core.identity import IdentityRecord
-from exam_packages.errors import InputError
 from exam_packages.envelope import open_result
+from exam_packages.errors import InputError
 
 from .bundle import Check, OpenedEnvelope
 from .content import IdentityEvidence, SessionContent

@@ -26,7 +26,7 @@ from client.core.api import ServerClient
 from client.core.clock import FakeClock as ClientClock
 from client.core.eventlog import ALERT, NOTICE, WARNING, EventLog
 from client.core.handin import META_FORMAT, HandinInputs, build_payload, seal_handin
-from client.core.identity import IdentityRecord, Reason, StepOutcome
+from client.core.identity import IdentityRecord, StepOutcome
 from client.review_core.decisions import raw_public
 from exam_packages.envelope import seal_result
 from exam_packages.keys import generate_results_key, generate_signing_key, save_private_key

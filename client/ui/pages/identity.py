@@ -239,8 +239,8 @@ class IdentityPage(Page):
                              "Not confirmed: {reason} Tries left: {left}.",
                              reason=reason, left=decision.retries_left)
             set_status(self.result, "fail")
-        self.continue_button.setEnabled(decision.decision == "accept" or
-                                        decision.decision == "review" or not can_retry)
+        self.continue_button.setEnabled(decision.decision in ("accept", "review")
+                                        or not can_retry)
         self.retry_button.setVisible(can_retry)
         if can_retry:
             self.binder.bind(self.retry_button.setText,

@@ -13,7 +13,6 @@ from client.core.identity import OUTCOME_TEXT, STEP_TEXT
 from client.review_core.content import IdentityEvidence
 
 from ..i18n import tr
-
 from .widgets import ImagePanel
 
 MAX_FRAMES = 2
