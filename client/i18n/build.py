@@ -29,7 +29,8 @@ UI = HERE.parent / "ui"
 CONTEXT = "Emtihan"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 LANGS = {"kk": 0, "ru": 1}
-TABLES = ("STEPS", "CHECK_NAMES", "STEP_TEXT", "OUTCOME_TEXT", "SHOWN_TEXTS")
+TABLES = ("STEPS", "CHECK_NAMES", "STEP_TEXT", "OUTCOME_TEXT", "SHOWN_TEXTS", "ERROR_TEXT",
+          "PACKAGE_CHECKS", "CONNECTION", "PACKAGE_BAD", "SIGN_IN_AGAIN")
 # Qt-free modules whose texts the UI shows (identity outcomes and steps, camera hints)
 SHOWN_TABLES = (HERE.parent / "core" / "identity.py", HERE.parent / "core" / "camera_check.py")
 
@@ -52,6 +53,10 @@ def _from_call(call: ast.Call) -> Iterator[str]:
             yield from _strings(arg)
 
 
+def _targets(node: ast.Assign | ast.AnnAssign) -> list[ast.expr]:
+    return list(node.targets) if isinstance(node, ast.Assign) else [node.target]
+
+
 def extract(root: Path = UI) -> set[str]:
     """Every translatable source string used in ``root``."""
     found: set[str] = set()
@@ -62,8 +67,9 @@ def extract(root: Path = UI) -> set[str]:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 found.update(_from_call(node))
-            elif isinstance(node, ast.Assign) and any(
-                    isinstance(t, ast.Name) and t.id in TABLES for t in node.targets):
+            elif isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None and any(
+                    isinstance(t, ast.Name) and t.id in TABLES for t in _targets(node)):
+                found.update(_strings(node.value))
                 for elt in getattr(node.value, "elts", None) or getattr(node.value, "values", []):
                     found.update(_strings(elt))
     return {s for s in found if PLACEHOLDER.sub("", s).strip(" .:…")}

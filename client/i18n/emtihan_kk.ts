@@ -332,6 +332,10 @@
         <translation>Камерадан әлі сурет жоқ: сәл күтіңіз.</translation>
     </message>
     <message>
+        <source>No connection to the exam server. Check your internet connection and try again.</source>
+        <translation>Емтихан серверімен байланыс жоқ. Интернет байланысын тексеріп, қайталап көріңіз.</translation>
+    </message>
+    <message>
         <source>No face found. Look straight at the camera.</source>
         <translation>Бет табылмады. Камераға тура қараңыз.</translation>
     </message>
@@ -524,6 +528,22 @@
         <translation>Тексеруді аяқтау мүмкін болмады.</translation>
     </message>
     <message>
+        <source>The copy of this exam saved on this computer could not be read.</source>
+        <translation>Осы компьютерде сақталған емтихан көшірмесін оқу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>The exam could not be unlocked. Try again when the exam starts.</source>
+        <translation>Емтиханды ашу мүмкін болмады. Емтихан басталғанда қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>The exam file failed its security check and was not used. Download it again; if this repeats, contact your exam office.</source>
+        <translation>Емтихан файлы қауіпсіздік тексеруінен өтпеді және пайдаланылмады. Оны қайта жүктеңіз; қайталанса, емтихан бөліміне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>The exam is not open at this time.</source>
+        <translation>Емтихан қазір ашық емес.</translation>
+    </message>
+    <message>
         <source>The exam is still running and its time keeps running. Your answers are saved on this computer: open Emtihan again and sign in to continue where you left off.</source>
         <translation>Емтихан әлі жүріп жатыр және уақыты тоқтамайды. Жауаптарыңыз осы компьютерде сақталған: Emtihan-ды қайта ашып, кіріңіз де, тоқтаған жерден жалғастырыңыз.</translation>
     </message>
@@ -564,8 +584,32 @@
         <translation>Динамикті ашу мүмкін болмады.</translation>
     </message>
     <message>
+        <source>The student ID or access code is not right. Check your exam invitation and try again.</source>
+        <translation>Студент ID немесе кіру коды дұрыс емес. Емтихан шақыруын тексеріп, қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>This answer could not be saved: it does not fit the question.</source>
+        <translation>Бұл жауапты сақтау мүмкін болмады: ол сұраққа сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <source>This exam file is not signed by a trusted exam author. It was not used; contact your exam office.</source>
+        <translation>Бұл емтихан файлына сенімді автор қол қоймаған. Ол пайдаланылмады; емтихан бөліміне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>This exam has not opened yet. Check the start time in your invitation.</source>
+        <translation>Бұл емтихан әлі ашылған жоқ. Шақырудағы басталу уақытын тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>This exam is closed.</source>
+        <translation>Бұл емтихан жабық.</translation>
+    </message>
+    <message>
         <source>This file is not a readable picture.</source>
         <translation>Бұл файл оқылатын сурет емес.</translation>
+    </message>
+    <message>
+        <source>This is an older version of the exam than one already used on this computer. Download the current version.</source>
+        <translation>Бұл осы компьютерде пайдаланылған нұсқадан ескірек емтихан нұсқасы. Ағымдағы нұсқаны жүктеңіз.</translation>
     </message>
     <message>
         <source>Threshold</source>
@@ -582,6 +626,10 @@
     <message>
         <source>Too dark: turn on a light in front of you.</source>
         <translation>Тым қараңғы: алдыңыздағы шамды жағыңыз.</translation>
+    </message>
+    <message>
+        <source>Too many tries. Wait a few minutes, then try again.</source>
+        <translation>Тым көп әрекет. Бірнеше минут күтіп, қайталап көріңіз.</translation>
     </message>
     <message>
         <source>Tries</source>
@@ -602,6 +650,10 @@
     <message>
         <source>Trying to upload again…</source>
         <translation>Қайта жүктеп көрудеміз…</translation>
+    </message>
+    <message>
+        <source>Verified: “{title}”, version {version}, signed by author key {signer}. Checked: {checks}.</source>
+        <translation>Тексерілді: «{title}», {version}-нұсқа, {signer} автор кілтімен қол қойылған. Тексерілгені: {checks}.</translation>
     </message>
     <message>
         <source>Verified: “{title}”, version {version}, signed by {signer}. Checked: {checks}.</source>
@@ -636,6 +688,10 @@
         <translation>Сіз прокторингтен бас тарттыңыз, сондықтан емтихан онлайн басталмайды. Ештеңе жазылған жоқ. Емтиханды басқа жолмен тапсыру үшін емтихан бөліміне хабарласыңыз. Бұл терезені жабуға болады.</translation>
     </message>
     <message>
+        <source>Your account may not do this.</source>
+        <translation>Сіздің тіркелгіңіз мұны істей алмайды.</translation>
+    </message>
+    <message>
         <source>Your answers are encrypted for your university and uploaded.</source>
         <translation>Жауаптарыңыз университетіңіз үшін шифрланып, жүктеледі.</translation>
     </message>
@@ -660,6 +716,14 @@
         <translation>Бетіңіз құжаттағы суретке сәйкес келеді.</translation>
     </message>
     <message>
+        <source>Your sign-in has expired. Sign in again.</source>
+        <translation>Кіру мерзімі өтті. Қайта кіріңіз.</translation>
+    </message>
+    <message>
+        <source>file hashes</source>
+        <translation>файл хэштері</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>жоқ</translation>
     </message>
@@ -672,8 +736,16 @@
         <translation>орындалды</translation>
     </message>
     <message>
+        <source>signature</source>
+        <translation>қолтаңба</translation>
+    </message>
+    <message>
         <source>valid</source>
         <translation>жарамды</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>нұсқа</translation>
     </message>
     <message>
         <source>webcam pictures when something unusual happens</source>
@@ -704,8 +776,18 @@
         <translation>{kbps} кбит/с — тым баяу (қажеті: {need}). Wi-Fi роутерге жақындаңыз немесе кабель қолданыңыз, басқа жүктеулерді тоқтатыңыз.</translation>
     </message>
     <message>
+        <source>{n} min</source>
+        <translation>{n} мин</translation>
+    </message>
+    <message>
         <source>{n} more live frame(s) in the bundle.</source>
         <translation>Жиынтықта тағы {n} тірі кадр бар.</translation>
+    </message>
+    <message>
+        <source>{title}
+{opens} → {closes}, {duration}</source>
+        <translation>{title}
+{opens} → {closes}, {duration}</translation>
     </message>
     <message>
         <source>{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}</source>

@@ -332,6 +332,10 @@
         <translation>Изображения с камеры ещё нет: подождите.</translation>
     </message>
     <message>
+        <source>No connection to the exam server. Check your internet connection and try again.</source>
+        <translation>Нет связи с сервером экзамена. Проверьте подключение к интернету и попробуйте ещё раз.</translation>
+    </message>
+    <message>
         <source>No face found. Look straight at the camera.</source>
         <translation>Лицо не найдено. Смотрите прямо в камеру.</translation>
     </message>
@@ -524,6 +528,22 @@
         <translation>Проверку не удалось завершить.</translation>
     </message>
     <message>
+        <source>The copy of this exam saved on this computer could not be read.</source>
+        <translation>Не удалось прочитать копию экзамена, сохранённую на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>The exam could not be unlocked. Try again when the exam starts.</source>
+        <translation>Не удалось открыть экзамен. Попробуйте снова, когда экзамен начнётся.</translation>
+    </message>
+    <message>
+        <source>The exam file failed its security check and was not used. Download it again; if this repeats, contact your exam office.</source>
+        <translation>Файл экзамена не прошёл проверку безопасности и не был использован. Скачайте его снова; если это повторится, обратитесь в экзаменационный отдел.</translation>
+    </message>
+    <message>
+        <source>The exam is not open at this time.</source>
+        <translation>Экзамен сейчас не открыт.</translation>
+    </message>
+    <message>
         <source>The exam is still running and its time keeps running. Your answers are saved on this computer: open Emtihan again and sign in to continue where you left off.</source>
         <translation>Экзамен ещё идёт, и время не останавливается. Ваши ответы сохранены на этом компьютере: откройте Emtihan снова и войдите, чтобы продолжить с того же места.</translation>
     </message>
@@ -564,8 +584,32 @@
         <translation>Не удалось открыть динамик.</translation>
     </message>
     <message>
+        <source>The student ID or access code is not right. Check your exam invitation and try again.</source>
+        <translation>Неверный ID студента или код доступа. Проверьте приглашение на экзамен и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>This answer could not be saved: it does not fit the question.</source>
+        <translation>Этот ответ не удалось сохранить: он не подходит к вопросу.</translation>
+    </message>
+    <message>
+        <source>This exam file is not signed by a trusted exam author. It was not used; contact your exam office.</source>
+        <translation>Этот файл экзамена не подписан доверенным автором. Он не использован; обратитесь в экзаменационный отдел.</translation>
+    </message>
+    <message>
+        <source>This exam has not opened yet. Check the start time in your invitation.</source>
+        <translation>Этот экзамен ещё не открыт. Проверьте время начала в приглашении.</translation>
+    </message>
+    <message>
+        <source>This exam is closed.</source>
+        <translation>Этот экзамен закрыт.</translation>
+    </message>
+    <message>
         <source>This file is not a readable picture.</source>
         <translation>Этот файл не является читаемым изображением.</translation>
+    </message>
+    <message>
+        <source>This is an older version of the exam than one already used on this computer. Download the current version.</source>
+        <translation>Это более старая версия экзамена, чем уже использованная на этом компьютере. Скачайте текущую версию.</translation>
     </message>
     <message>
         <source>Threshold</source>
@@ -582,6 +626,10 @@
     <message>
         <source>Too dark: turn on a light in front of you.</source>
         <translation>Слишком темно: включите свет перед собой.</translation>
+    </message>
+    <message>
+        <source>Too many tries. Wait a few minutes, then try again.</source>
+        <translation>Слишком много попыток. Подождите несколько минут и попробуйте ещё раз.</translation>
     </message>
     <message>
         <source>Tries</source>
@@ -602,6 +650,10 @@
     <message>
         <source>Trying to upload again…</source>
         <translation>Повторная попытка отправки…</translation>
+    </message>
+    <message>
+        <source>Verified: “{title}”, version {version}, signed by author key {signer}. Checked: {checks}.</source>
+        <translation>Проверено: «{title}», версия {version}, подписано ключом автора {signer}. Проверены: {checks}.</translation>
     </message>
     <message>
         <source>Verified: “{title}”, version {version}, signed by {signer}. Checked: {checks}.</source>
@@ -636,6 +688,10 @@
         <translation>Вы отказались от прокторинга, поэтому экзамен не может начаться онлайн. Ничего не записано. Обратитесь в экзаменационный отдел, чтобы договориться о другом способе сдачи. Это окно можно закрыть.</translation>
     </message>
     <message>
+        <source>Your account may not do this.</source>
+        <translation>Вашей учётной записи это не разрешено.</translation>
+    </message>
+    <message>
         <source>Your answers are encrypted for your university and uploaded.</source>
         <translation>Ваши ответы шифруются для вашего университета и отправляются.</translation>
     </message>
@@ -660,6 +716,14 @@
         <translation>Ваше лицо совпадает с фото в документе.</translation>
     </message>
     <message>
+        <source>Your sign-in has expired. Sign in again.</source>
+        <translation>Срок входа истёк. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>file hashes</source>
+        <translation>хэши файлов</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>нет</translation>
     </message>
@@ -672,8 +736,16 @@
         <translation>пройден</translation>
     </message>
     <message>
+        <source>signature</source>
+        <translation>подпись</translation>
+    </message>
+    <message>
         <source>valid</source>
         <translation>действительна</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>версия</translation>
     </message>
     <message>
         <source>webcam pictures when something unusual happens</source>
@@ -704,8 +776,18 @@
         <translation>{kbps} кбит/с — слишком медленно (нужно: {need}). Подойдите ближе к Wi-Fi роутеру или используйте кабель, остановите другие загрузки.</translation>
     </message>
     <message>
+        <source>{n} min</source>
+        <translation>{n} мин</translation>
+    </message>
+    <message>
         <source>{n} more live frame(s) in the bundle.</source>
         <translation>В пакете ещё {n} кадр(ов) с камеры.</translation>
+    </message>
+    <message>
+        <source>{title}
+{opens} → {closes}, {duration}</source>
+        <translation>{title}
+{opens} → {closes}, {duration}</translation>
     </message>
     <message>
         <source>{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}</source>

@@ -14,10 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt, QTranslator, Signal
 
 CONTEXT = "Emtihan"
 LANGUAGES: dict[str, str] = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_GB"}
 I18N_DIR = Path(__file__).resolve().parents[1] / "i18n"
 
 
@@ -48,6 +49,41 @@ class Lazy:
         return " ".join(tr(line) for line in self.text.split("\n"))
 
 
+class LazyCall:
+    """A format argument computed when formatted (e.g. a list of translated words)."""
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        self.make = make
+
+    def __format__(self, spec: str) -> str:
+        return format(self.make(), spec)
+
+
+class LocalTime:
+    """A date and time (ISO 8601 or Unix seconds) shown in the current language's format
+    (QLocale), so a language switch re-formats it."""
+
+    def __init__(self, when: str | float) -> None:
+        self.when = when
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __str__(self) -> str:
+        if isinstance(self.when, int | float):
+            moment = QDateTime.fromSecsSinceEpoch(int(self.when))
+        else:
+            moment = QDateTime.fromString(self.when, Qt.DateFormat.ISODate)
+        if not moment.isValid():
+            return str(self.when)
+        return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+
+
+def minutes(seconds: int) -> str:
+    """A duration in whole minutes, in the current language ("30 min", "30 мин")."""
+    return trf("{n} min", n=QLocale().toString(int(seconds) // 60))
+
+
 class I18n(QObject):
     """Owns the installed translator; emits ``changed`` after a switch."""
 
@@ -72,6 +108,7 @@ class I18n(QObject):
                 raise FileNotFoundError(f"translation file missing: {qm}")
             QCoreApplication.installTranslator(translator)
             self._translator = translator
+        QLocale.setDefault(QLocale(LOCALES[code]))
         self.language = code
         self.changed.emit(code)
 

@@ -186,7 +186,7 @@ class StudentWindow(QMainWindow):
 
     def _start_failed(self, text: str) -> None:
         self.identity.setEnabled(True)
-        self.identity.binder.bind(self.identity.result.setText, "{why}", why=text)
+        self.identity.binder.bind(self.identity.result.setText, "{why}", why=Lazy(text))
         set_status(self.identity.result, "fail")
 
     def _exam_started(self, start: ExamStart) -> None:
