@@ -89,7 +89,7 @@ class Driver:
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
-    from client.demo import setup_world
+    from emtihan_demo import setup_world
 
     w = setup_world(tmp_path_factory.mktemp("e2e-world"))
     yield w
@@ -97,7 +97,7 @@ def world(tmp_path_factory):
 
 
 def _id_card(photo: Path, out: Path) -> str:
-    from client.demo_student import compose_id_card
+    from emtihan_demo.student import compose_id_card
 
     image = cv2.imread(str(photo))
     assert image is not None, photo
@@ -116,7 +116,7 @@ def _env(pulse_env: dict[str, str]) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def run(world, pulse, tmp_path_factory):
     """The two student processes; returns their progress lines plus what the test saw."""
-    from client.demo import CODE, STUDENT
+    from emtihan_demo import CODE, STUDENT
 
     for f in (CLIP, MATCH_PHOTO, OTHER_PHOTO):
         if not f.exists():
@@ -263,7 +263,7 @@ def test_hand_in_receipt_is_signed_by_the_server_and_stored_once(run, world):
 
 def test_hand_in_holds_the_answers_given_before_the_crash(run, world):
     from client.core.handin import open_handin
-    from client.demo import PASSPHRASE
+    from emtihan_demo import PASSPHRASE
     from exam_packages.keys import load_private_key
 
     rec, saved = run["second"]["RECEIPT"], run["first"]["SAVED"]

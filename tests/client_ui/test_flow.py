@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from client.core.clock import FakeClock
 from client.ui.backend import IdentityDecision
-from client.ui.fake_backend import FakeBackend
 from client.ui.i18n import I18n
-from client.ui.screenshots import FlowDriver
 from client.ui.window import StudentWindow
+from tests.support.clocks import FakeClock
+from tests.support.fake_backend import FakeBackend
+from tests.support.screenshots import FlowDriver
 
 from .conftest import CLIP, FACES
 

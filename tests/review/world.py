@@ -32,9 +32,10 @@ from exam_packages.package import build_package
 from exam_packages.paper import make_paper
 from exam_packages.source import load_source
 from exam_packages.trust import TrustStore
-from server_stub.clock import FakeClock, to_iso
+from server_stub.clock import to_iso
 from server_stub.config import ServerConfig, init_data_dir
 from server_stub.embedded import EmbeddedServer
+from tests.support.clocks import FakeServerClock as FakeClock
 
 ROOT = Path(__file__).resolve().parents[2]
 FACES = ROOT / ".." / "shared" / "faces" / "face_recognition" / "examples"

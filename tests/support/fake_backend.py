@@ -15,9 +15,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from exam_packages.errors import NetworkError, VerificationError
-
-from .backend import (
+from client.ui.backend import (
     RECORDED_DURING_EXAM,
     RESULTS_DESTINATION,
     Clock,
@@ -29,6 +27,7 @@ from .backend import (
     Progress,
     Receipt,
 )
+from exam_packages.errors import NetworkError, VerificationError
 
 
 def _diagram_png() -> bytes:
