@@ -122,14 +122,18 @@ def answer_all(session: AttemptSession, start: int, stop: int) -> None:
         session.set_answer(qid, scripted_answer(question, entries[qid], wrong=(i == 1)))
 
 
-def run_headless_student(world: DemoWorld, args: argparse.Namespace,
-                         rng: random.Random) -> str:
+def sign_in(world: DemoWorld) -> AttemptSession:
+    """The demo student signs in; a saved attempt in the data directory is restored."""
     config = SessionConfig(world.base / "client", world.trust)
     session = AttemptSession(config, ServerClient(world.url))
     session.sign_in(world.exam_id, STUDENT, CODE)
     say(f"[student] signed in as {STUDENT}; server key pinned")
-    if session.step != Step.SIGNED_IN:  # a saved attempt in this data directory
-        return continue_saved(session)
+    return session
+
+
+def start_attempt(session: AttemptSession, args: argparse.Namespace,
+                  rng: random.Random) -> None:
+    """Download, checks, consent, identity, start and a little proctoring."""
     session.download_package(progress_printer("package download"))
     say("[student] package verified: author signature, rollback, every file hash")
     camera, source = open_camera(args.video)
@@ -142,12 +146,20 @@ def run_headless_student(world: DemoWorld, args: argparse.Namespace,
         do_proctoring(session, camera, args)
     finally:
         camera.close()
+
+
+def run_headless_student(world: DemoWorld, args: argparse.Namespace,
+                         rng: random.Random) -> str:
+    session = sign_in(world)
+    if session.step != Step.SIGNED_IN:  # a saved attempt in this data directory
+        return continue_saved(session)
+    start_attempt(session, args, rng)
     half = len(session.question_ids()) // 2
     answer_all(session, 0, half)
     session.close()
     say(f"[student] simulated crash after {half} answers; resuming from the encrypted "
         "autosave ...")
-    session = AttemptSession.resume_offline(config, world.exam_id, STUDENT,
+    session = AttemptSession.resume_offline(session.config, world.exam_id, STUDENT,
                                             ServerClient(world.url))
     say(f"  restored {len(session.answers)} answers, {session.remaining_s()} s left")
     answer_all(session, half, len(session.question_ids()))
