@@ -8,8 +8,8 @@ the first argument of ``tr``/``trf``/``Lazy``, the text argument of
 ``binder.bind(setter, text)``, the string arguments of page constructors
 (``super().__init__(binder, title, intro)`` / ``Page(binder, title, intro)``),
 the pages' ``_box(title)``, ``_status(text)``, ``_show(label, text)`` helpers,
-``hints.append(text)`` and the ``STEPS`` and ``CHECK_NAMES`` tables.  Translations live in
-``catalogue.py`` (English -> Kazakh, Russian).
+``hints.append(text)`` and the ``STEPS``, ``CHECK_NAMES`` and ``RECEIPT_ROWS`` tables.
+Translations live in ``catalogue.py`` (English -> Kazakh, Russian).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ UI = HERE.parent / "ui"
 CONTEXT = "Emtihan"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 LANGS = {"kk": 0, "ru": 1}
-TABLES = ("STEPS", "CHECK_NAMES")
+TABLES = ("STEPS", "CHECK_NAMES", "RECEIPT_ROWS")
 
 
 def _strings(node: ast.AST) -> Iterator[str]:

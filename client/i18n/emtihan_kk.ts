@@ -68,6 +68,10 @@
         <translation>Қазір &amp;қайта жүктеу</translation>
     </message>
     <message>
+        <source>&amp;Save receipt…</source>
+        <translation>Түбіртекті &amp;сақтау…</translation>
+    </message>
+    <message>
         <source>&amp;Server address</source>
         <translation>&amp;Сервер мекенжайы</translation>
     </message>
@@ -130,6 +134,10 @@
     <message>
         <source>Blink twice.</source>
         <translation>Екі рет көзіңізді жұмыңыз.</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Көшіру</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -204,6 +212,18 @@
         <translation>Тапсыру</translation>
     </message>
     <message>
+        <source>Hand-in receipt</source>
+        <translation>Тапсыру түбіртегі</translation>
+    </message>
+    <message>
+        <source>Handed in on {when}, on time.</source>
+        <translation>{when} тапсырылды, уақытында.</translation>
+    </message>
+    <message>
+        <source>Handed in on {when}, {minutes} min after the deadline.</source>
+        <translation>{when} тапсырылды, мерзімнен {minutes} мин кеш.</translation>
+    </message>
+    <message>
         <source>Handed in. Keep this receipt: it proves what the server received.</source>
         <translation>Тапсырылды. Бұл түбіртекті сақтаңыз: ол сервер не алғанын дәлелдейді.</translation>
     </message>
@@ -276,10 +296,6 @@
         <translation>&amp;Жоғары</translation>
     </message>
     <message>
-        <source>NOT VALID</source>
-        <translation>ЖАРАМСЫЗ</translation>
-    </message>
-    <message>
         <source>No camera picture yet: wait a moment.</source>
         <translation>Камерадан әлі сурет жоқ: сәл күтіңіз.</translation>
     </message>
@@ -332,6 +348,10 @@
         <translation>Қазір: {text}</translation>
     </message>
     <message>
+        <source>PDF document</source>
+        <translation>PDF құжаты</translation>
+    </message>
+    <message>
         <source>Please fill in all four fields.</source>
         <translation>Төрт өрістің бәрін толтырыңыз.</translation>
     </message>
@@ -360,20 +380,24 @@
         <translation>Сұрақтар</translation>
     </message>
     <message>
-        <source>Receipt</source>
-        <translation>Түбіртек</translation>
+        <source>Receipt hash (SHA-256)</source>
+        <translation>Түбіртек хэші (SHA-256)</translation>
     </message>
     <message>
-        <source>Received at</source>
-        <translation>Қабылданған уақыты</translation>
+        <source>Receipt number</source>
+        <translation>Түбіртек нөмірі</translation>
+    </message>
+    <message>
+        <source>Save receipt</source>
+        <translation>Түбіртекті сақтау</translation>
     </message>
     <message>
         <source>Saved on this computer, will upload when you are online. Reason: {why} We retry every 30 seconds; you may keep this window open.</source>
         <translation>Осы компьютерде сақталды, интернет болғанда жүктеледі. Себебі: {why} Әр 30 секунд сайын қайталаймыз; терезені ашық қалдыруға болады.</translation>
     </message>
     <message>
-        <source>Server signature</source>
-        <translation>Сервер қолтаңбасы</translation>
+        <source>Saved {pdf} and, beside it, the signed receipt {json}.</source>
+        <translation>{pdf} сақталды, жанында — қол қойылған түбіртек {json}.</translation>
     </message>
     <message>
         <source>Show your student card or ID, then follow the instructions so we can see that you are here in person.</source>
@@ -386,6 +410,14 @@
     <message>
         <source>Sign in</source>
         <translation>Кіру</translation>
+    </message>
+    <message>
+        <source>Signature NOT verified: this receipt does not carry a valid signature of the exam server. Save it and tell your exam office.</source>
+        <translation>Қолтаңба РАСТАЛМАДЫ: бұл түбіртекте емтихан серверінің жарамды қолтаңбасы жоқ. Оны сақтап, емтихан бөліміне хабарлаңыз.</translation>
+    </message>
+    <message>
+        <source>Signature verified: this receipt was signed by the exam server with its key.</source>
+        <translation>Қолтаңба расталды: бұл түбіртекке емтихан сервері өз кілтімен қол қойған.</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -436,6 +468,10 @@
         <translation>Рақмет</translation>
     </message>
     <message>
+        <source>That folder does not exist. Choose another folder.</source>
+        <translation>Бұл қалта жоқ. Басқа қалтаны таңдаңыз.</translation>
+    </message>
+    <message>
         <source>The camera could not be started: {detail}</source>
         <translation>Камера қосылмады: {detail}</translation>
     </message>
@@ -456,8 +492,16 @@
         <translation>Камера тоқтады: {detail}</translation>
     </message>
     <message>
+        <source>The disk is full. Free some space or choose another drive.</source>
+        <translation>Диск толы. Орын босатыңыз немесе басқа дискіні таңдаңыз.</translation>
+    </message>
+    <message>
         <source>The face does not match the ID document.</source>
         <translation>Бет құжатқа сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <source>The file {json} saved beside this PDF is the receipt as the exam server signed it; with the server's key anyone can check it has not been changed.</source>
+        <translation>Осы PDF-тің жанына сақталған {json} файлы — емтихан сервері қол қойған түбіртектің өзі; сервер кілтімен оның өзгертілмегенін кез келген адам тексере алады.</translation>
     </message>
     <message>
         <source>The microphone could not be opened.</source>
@@ -482,6 +526,14 @@
     <message>
         <source>The portrait on the ID document is not usable. Take a sharper, evenly lit photo.</source>
         <translation>Құжаттағы суретті пайдалану мүмкін емес. Анығырақ, біркелкі жарықталған сурет түсіріңіз.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved there. Choose another folder.</source>
+        <translation>Түбіртекті ол жерге сақтау мүмкін болмады. Басқа қалтаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The receipt hash was copied.</source>
+        <translation>Түбіртек хэші көшірілді.</translation>
     </message>
     <message>
         <source>The similarity is close to the threshold; an invigilator will review it.</source>
@@ -544,6 +596,10 @@
         <translation>Сіз прокторингтен бас тарттыңыз, сондықтан емтихан онлайн басталмайды. Ештеңе жазылған жоқ. Емтиханды басқа жолмен тапсыру үшін емтихан бөліміне хабарласыңыз. Бұл терезені жабуға болады.</translation>
     </message>
     <message>
+        <source>You may not write in that folder. Choose another folder, e.g. Documents.</source>
+        <translation>Бұл қалтаға жазуға рұқсатыңыз жоқ. Басқа қалтаны таңдаңыз, мысалы, «Құжаттар».</translation>
+    </message>
+    <message>
         <source>Your answers are encrypted for your university and uploaded.</source>
         <translation>Жауаптарыңыз университетіңіз үшін шифрланып, жүктеледі.</translation>
     </message>
@@ -566,10 +622,6 @@
     <message>
         <source>Your face matches the photo on your document.</source>
         <translation>Бетіңіз құжаттағы суретке сәйкес келеді.</translation>
-    </message>
-    <message>
-        <source>valid</source>
-        <translation>жарамды</translation>
     </message>
     <message>
         <source>webcam pictures when something unusual happens</source>

@@ -94,6 +94,9 @@ class Receipt:
     sha256: str
     signature_valid: bool
     fields: dict[str, Any] = field(default_factory=dict)
+    # the server's answer as received: {"receipt": {...}, "signature": ..., "key_id": ...};
+    # saved beside the PDF so the receipt can be verified later with the server's key
+    signed: dict[str, Any] = field(default_factory=dict)
 
 
 class StudentBackend(Protocol):

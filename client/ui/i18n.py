@@ -14,11 +14,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
 
 CONTEXT = "Emtihan"
 LANGUAGES: dict[str, str] = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 I18N_DIR = Path(__file__).resolve().parents[1] / "i18n"
+_CURRENT = {"language": "en"}
+
+
+def current_locale() -> QLocale:
+    """The QLocale of the language last chosen with :meth:`I18n.set_language` (dates, numbers)."""
+    return QLocale(_CURRENT["language"])
 
 
 def tr(text: str) -> str:
@@ -73,6 +79,7 @@ class I18n(QObject):
             QCoreApplication.installTranslator(translator)
             self._translator = translator
         self.language = code
+        _CURRENT["language"] = code
         self.changed.emit(code)
 
 
