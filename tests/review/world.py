@@ -22,7 +22,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from client.core.api import ServerClient
-from client.core.clock import FakeClock as ClientClock
 from client.core.eventlog import ALERT, NOTICE, WARNING, EventLog
 from client.core.handin import META_FORMAT, HandinInputs, build_payload, seal_handin
 from client.review_core.decisions import raw_public
@@ -35,6 +34,7 @@ from exam_packages.trust import TrustStore
 from server_stub.clock import to_iso
 from server_stub.config import ServerConfig, init_data_dir
 from server_stub.embedded import EmbeddedServer
+from tests.support.clocks import FakeClock as ClientClock
 from tests.support.clocks import FakeServerClock as FakeClock
 
 ROOT = Path(__file__).resolve().parents[2]
