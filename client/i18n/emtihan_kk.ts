@@ -76,6 +76,10 @@
         <translation>Қазір &amp;қайта жүктеу</translation>
     </message>
     <message>
+        <source>&amp;Save receipt…</source>
+        <translation>Түбіртекті &amp;сақтау…</translation>
+    </message>
+    <message>
         <source>&amp;Server address</source>
         <translation>&amp;Сервер мекенжайы</translation>
     </message>
@@ -146,6 +150,10 @@
     <message>
         <source>Blink twice.</source>
         <translation>Екі рет көзіңізді жұмыңыз.</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Көшіру</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -230,6 +238,18 @@
     <message>
         <source>Hand-in</source>
         <translation>Тапсыру</translation>
+    </message>
+    <message>
+        <source>Hand-in receipt</source>
+        <translation>Тапсыру түбіртегі</translation>
+    </message>
+    <message>
+        <source>Handed in on {when}, on time.</source>
+        <translation>{when} тапсырылды, уақытында.</translation>
+    </message>
+    <message>
+        <source>Handed in on {when}, {minutes} min after the deadline.</source>
+        <translation>{when} тапсырылды, мерзімнен {minutes} мин кеш.</translation>
     </message>
     <message>
         <source>Handed in. Keep this receipt: it proves what the server received.</source>
@@ -324,10 +344,6 @@
         <translation>&amp;Жоғары</translation>
     </message>
     <message>
-        <source>NOT VALID</source>
-        <translation>ЖАРАМСЫЗ</translation>
-    </message>
-    <message>
         <source>No camera picture yet: wait a moment.</source>
         <translation>Камерадан әлі сурет жоқ: сәл күтіңіз.</translation>
     </message>
@@ -392,6 +408,10 @@
         <translation>Қазір: {text}</translation>
     </message>
     <message>
+        <source>PDF document</source>
+        <translation>PDF құжаты</translation>
+    </message>
+    <message>
         <source>Please fill in all four fields.</source>
         <translation>Төрт өрістің бәрін толтырыңыз.</translation>
     </message>
@@ -424,24 +444,28 @@
         <translation>Себептері:</translation>
     </message>
     <message>
-        <source>Receipt</source>
-        <translation>Түбіртек</translation>
+        <source>Receipt hash (SHA-256)</source>
+        <translation>Түбіртек хэші (SHA-256)</translation>
     </message>
     <message>
-        <source>Received at</source>
-        <translation>Қабылданған уақыты</translation>
+        <source>Receipt number</source>
+        <translation>Түбіртек нөмірі</translation>
     </message>
     <message>
         <source>Review band (a person compares)</source>
         <translation>Тексеру аралығы (адам салыстырады)</translation>
     </message>
     <message>
+        <source>Save receipt</source>
+        <translation>Түбіртекті сақтау</translation>
+    </message>
+    <message>
         <source>Saved on this computer, will upload when you are online. Reason: {why} We retry every 30 seconds; you may keep this window open.</source>
         <translation>Осы компьютерде сақталды, интернет болғанда жүктеледі. Себебі: {why} Әр 30 секунд сайын қайталаймыз; терезені ашық қалдыруға болады.</translation>
     </message>
     <message>
-        <source>Server signature</source>
-        <translation>Сервер қолтаңбасы</translation>
+        <source>Saved {pdf} and, beside it, the signed receipt {json}.</source>
+        <translation>{pdf} сақталды, жанында — қол қойылған түбіртек {json}.</translation>
     </message>
     <message>
         <source>Show your student card or ID, then follow the instructions so we can see that you are here in person.</source>
@@ -454,6 +478,14 @@
     <message>
         <source>Sign in</source>
         <translation>Кіру</translation>
+    </message>
+    <message>
+        <source>Signature NOT verified: this receipt does not carry a valid signature of the exam server. Save it and tell your exam office.</source>
+        <translation>Қолтаңба РАСТАЛМАДЫ: бұл түбіртекте емтихан серверінің жарамды қолтаңбасы жоқ. Оны сақтап, емтихан бөліміне хабарлаңыз.</translation>
+    </message>
+    <message>
+        <source>Signature verified: this receipt was signed by the exam server with its key.</source>
+        <translation>Қолтаңба расталды: бұл түбіртекке емтихан сервері өз кілтімен қол қойған.</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -504,6 +536,10 @@
         <translation>Рақмет</translation>
     </message>
     <message>
+        <source>That folder does not exist. Choose another folder.</source>
+        <translation>Бұл қалта жоқ. Басқа қалтаны таңдаңыз.</translation>
+    </message>
+    <message>
         <source>The camera could not be started: {detail}</source>
         <translation>Камера қосылмады: {detail}</translation>
     </message>
@@ -532,6 +568,10 @@
         <translation>Осы компьютерде сақталған емтихан көшірмесін оқу мүмкін болмады.</translation>
     </message>
     <message>
+        <source>The disk is full. Free some space or choose another drive.</source>
+        <translation>Диск толы. Орын босатыңыз немесе басқа дискіні таңдаңыз.</translation>
+    </message>
+    <message>
         <source>The exam could not be unlocked. Try again when the exam starts.</source>
         <translation>Емтиханды ашу мүмкін болмады. Емтихан басталғанда қайталап көріңіз.</translation>
     </message>
@@ -550,6 +590,10 @@
     <message>
         <source>The face does not match the ID document.</source>
         <translation>Бет құжатқа сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <source>The file {json} saved beside this PDF is the receipt as the exam server signed it; with the server's key anyone can check it has not been changed.</source>
+        <translation>Осы PDF-тің жанына сақталған {json} файлы — емтихан сервері қол қойған түбіртектің өзі; сервер кілтімен оның өзгертілмегенін кез келген адам тексере алады.</translation>
     </message>
     <message>
         <source>The microphone could not be opened.</source>
@@ -574,6 +618,14 @@
     <message>
         <source>The portrait on the ID document is not usable. Take a sharper, evenly lit photo.</source>
         <translation>Құжаттағы суретті пайдалану мүмкін емес. Анығырақ, біркелкі жарықталған сурет түсіріңіз.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved there. Choose another folder.</source>
+        <translation>Түбіртекті ол жерге сақтау мүмкін болмады. Басқа қалтаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The receipt hash was copied.</source>
+        <translation>Түбіртек хэші көшірілді.</translation>
     </message>
     <message>
         <source>The similarity is close to the threshold; an invigilator will review it.</source>
@@ -688,6 +740,10 @@
         <translation>Сіз прокторингтен бас тарттыңыз, сондықтан емтихан онлайн басталмайды. Ештеңе жазылған жоқ. Емтиханды басқа жолмен тапсыру үшін емтихан бөліміне хабарласыңыз. Бұл терезені жабуға болады.</translation>
     </message>
     <message>
+        <source>You may not write in that folder. Choose another folder, e.g. Documents.</source>
+        <translation>Бұл қалтаға жазуға рұқсатыңыз жоқ. Басқа қалтаны таңдаңыз, мысалы, «Құжаттар».</translation>
+    </message>
+    <message>
         <source>Your account may not do this.</source>
         <translation>Сіздің тіркелгіңіз мұны істей алмайды.</translation>
     </message>
@@ -738,10 +794,6 @@
     <message>
         <source>signature</source>
         <translation>қолтаңба</translation>
-    </message>
-    <message>
-        <source>valid</source>
-        <translation>жарамды</translation>
     </message>
     <message>
         <source>version</source>

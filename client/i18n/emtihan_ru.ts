@@ -76,6 +76,10 @@
         <translation>&amp;Повторить отправку</translation>
     </message>
     <message>
+        <source>&amp;Save receipt…</source>
+        <translation>&amp;Сохранить квитанцию…</translation>
+    </message>
+    <message>
         <source>&amp;Server address</source>
         <translation>&amp;Адрес сервера</translation>
     </message>
@@ -146,6 +150,10 @@
     <message>
         <source>Blink twice.</source>
         <translation>Моргните два раза.</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Копировать</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -230,6 +238,18 @@
     <message>
         <source>Hand-in</source>
         <translation>Сдача</translation>
+    </message>
+    <message>
+        <source>Hand-in receipt</source>
+        <translation>Квитанция о сдаче</translation>
+    </message>
+    <message>
+        <source>Handed in on {when}, on time.</source>
+        <translation>Сдано {when}, вовремя.</translation>
+    </message>
+    <message>
+        <source>Handed in on {when}, {minutes} min after the deadline.</source>
+        <translation>Сдано {when}, на {minutes} мин позже срока.</translation>
     </message>
     <message>
         <source>Handed in. Keep this receipt: it proves what the server received.</source>
@@ -324,10 +344,6 @@
         <translation>&amp;Вверх</translation>
     </message>
     <message>
-        <source>NOT VALID</source>
-        <translation>НЕДЕЙСТВИТЕЛЬНА</translation>
-    </message>
-    <message>
         <source>No camera picture yet: wait a moment.</source>
         <translation>Изображения с камеры ещё нет: подождите.</translation>
     </message>
@@ -392,6 +408,10 @@
         <translation>Сейчас: {text}</translation>
     </message>
     <message>
+        <source>PDF document</source>
+        <translation>Документ PDF</translation>
+    </message>
+    <message>
         <source>Please fill in all four fields.</source>
         <translation>Заполните все четыре поля.</translation>
     </message>
@@ -424,24 +444,28 @@
         <translation>Причины:</translation>
     </message>
     <message>
-        <source>Receipt</source>
-        <translation>Квитанция</translation>
+        <source>Receipt hash (SHA-256)</source>
+        <translation>Хеш квитанции (SHA-256)</translation>
     </message>
     <message>
-        <source>Received at</source>
-        <translation>Получено</translation>
+        <source>Receipt number</source>
+        <translation>Номер квитанции</translation>
     </message>
     <message>
         <source>Review band (a person compares)</source>
         <translation>Зона проверки (сравнивает человек)</translation>
     </message>
     <message>
+        <source>Save receipt</source>
+        <translation>Сохранить квитанцию</translation>
+    </message>
+    <message>
         <source>Saved on this computer, will upload when you are online. Reason: {why} We retry every 30 seconds; you may keep this window open.</source>
         <translation>Сохранено на этом компьютере, отправится, когда появится сеть. Причина: {why} Повторяем каждые 30 секунд; окно можно оставить открытым.</translation>
     </message>
     <message>
-        <source>Server signature</source>
-        <translation>Подпись сервера</translation>
+        <source>Saved {pdf} and, beside it, the signed receipt {json}.</source>
+        <translation>Сохранено: {pdf} и рядом подписанная квитанция {json}.</translation>
     </message>
     <message>
         <source>Show your student card or ID, then follow the instructions so we can see that you are here in person.</source>
@@ -454,6 +478,14 @@
     <message>
         <source>Sign in</source>
         <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Signature NOT verified: this receipt does not carry a valid signature of the exam server. Save it and tell your exam office.</source>
+        <translation>Подпись НЕ подтверждена: на этой квитанции нет действительной подписи сервера экзаменов. Сохраните её и сообщите в экзаменационный отдел.</translation>
+    </message>
+    <message>
+        <source>Signature verified: this receipt was signed by the exam server with its key.</source>
+        <translation>Подпись подтверждена: эта квитанция подписана сервером экзаменов его ключом.</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -504,6 +536,10 @@
         <translation>Спасибо</translation>
     </message>
     <message>
+        <source>That folder does not exist. Choose another folder.</source>
+        <translation>Такой папки нет. Выберите другую папку.</translation>
+    </message>
+    <message>
         <source>The camera could not be started: {detail}</source>
         <translation>Не удалось запустить камеру: {detail}</translation>
     </message>
@@ -532,6 +568,10 @@
         <translation>Не удалось прочитать копию экзамена, сохранённую на этом компьютере.</translation>
     </message>
     <message>
+        <source>The disk is full. Free some space or choose another drive.</source>
+        <translation>Диск заполнен. Освободите место или выберите другой диск.</translation>
+    </message>
+    <message>
         <source>The exam could not be unlocked. Try again when the exam starts.</source>
         <translation>Не удалось открыть экзамен. Попробуйте снова, когда экзамен начнётся.</translation>
     </message>
@@ -550,6 +590,10 @@
     <message>
         <source>The face does not match the ID document.</source>
         <translation>Лицо не совпадает с документом.</translation>
+    </message>
+    <message>
+        <source>The file {json} saved beside this PDF is the receipt as the exam server signed it; with the server's key anyone can check it has not been changed.</source>
+        <translation>Файл {json}, сохранённый рядом с этим PDF, — это квитанция в том виде, в каком её подписал сервер экзаменов; с ключом сервера любой может проверить, что она не изменена.</translation>
     </message>
     <message>
         <source>The microphone could not be opened.</source>
@@ -574,6 +618,14 @@
     <message>
         <source>The portrait on the ID document is not usable. Take a sharper, evenly lit photo.</source>
         <translation>Фотографию в документе нельзя использовать. Сделайте более чёткий снимок при ровном освещении.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be saved there. Choose another folder.</source>
+        <translation>Не удалось сохранить квитанцию туда. Выберите другую папку.</translation>
+    </message>
+    <message>
+        <source>The receipt hash was copied.</source>
+        <translation>Хеш квитанции скопирован.</translation>
     </message>
     <message>
         <source>The similarity is close to the threshold; an invigilator will review it.</source>
@@ -688,6 +740,10 @@
         <translation>Вы отказались от прокторинга, поэтому экзамен не может начаться онлайн. Ничего не записано. Обратитесь в экзаменационный отдел, чтобы договориться о другом способе сдачи. Это окно можно закрыть.</translation>
     </message>
     <message>
+        <source>You may not write in that folder. Choose another folder, e.g. Documents.</source>
+        <translation>У вас нет права записи в эту папку. Выберите другую, например «Документы».</translation>
+    </message>
+    <message>
         <source>Your account may not do this.</source>
         <translation>Вашей учётной записи это не разрешено.</translation>
     </message>
@@ -738,10 +794,6 @@
     <message>
         <source>signature</source>
         <translation>подпись</translation>
-    </message>
-    <message>
-        <source>valid</source>
-        <translation>действительна</translation>
     </message>
     <message>
         <source>version</source>

@@ -296,4 +296,5 @@ class CoreBackend:
                        str(body.get("attempt_id", self.s.attempt_id)),
                        str(body.get("received_at", "")), str(body.get("sha256", "")), True,
                        {k: v for k, v in body.items()
-                        if k not in ("receipt_id", "attempt_id", "received_at", "sha256")})
+                        if k not in ("receipt_id", "attempt_id", "received_at", "sha256")},
+                       signed=doc)

@@ -20,6 +20,12 @@ CONTEXT = "Emtihan"
 LANGUAGES: dict[str, str] = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_GB"}
 I18N_DIR = Path(__file__).resolve().parents[1] / "i18n"
+_CURRENT = {"language": "en"}
+
+
+def current_locale() -> QLocale:
+    """The QLocale of the language last chosen with :meth:`I18n.set_language` (dates, numbers)."""
+    return QLocale(LOCALES[_CURRENT["language"]])
 
 
 def tr(text: str) -> str:
@@ -76,12 +82,12 @@ class LocalTime:
             moment = QDateTime.fromString(self.when, Qt.DateFormat.ISODate)
         if not moment.isValid():
             return str(self.when)
-        return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+        return current_locale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
 def minutes(seconds: int) -> str:
     """A duration in whole minutes, in the current language ("30 min", "30 мин")."""
-    return trf("{n} min", n=QLocale().toString(int(seconds) // 60))
+    return trf("{n} min", n=current_locale().toString(int(seconds) // 60))
 
 
 class I18n(QObject):
@@ -108,8 +114,8 @@ class I18n(QObject):
                 raise FileNotFoundError(f"translation file missing: {qm}")
             QCoreApplication.installTranslator(translator)
             self._translator = translator
-        QLocale.setDefault(QLocale(LOCALES[code]))
         self.language = code
+        _CURRENT["language"] = code
         self.changed.emit(code)
 
 

@@ -89,7 +89,7 @@ class Driver:
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
-    from client.demo import setup_world
+    from emtihan_demo import setup_world
 
     w = setup_world(tmp_path_factory.mktemp("e2e-world"))
     yield w
@@ -97,7 +97,7 @@ def world(tmp_path_factory):
 
 
 def _id_card(photo: Path, out: Path) -> str:
-    from client.demo_student import compose_id_card
+    from emtihan_demo.student import compose_id_card
 
     image = cv2.imread(str(photo))
     assert image is not None, photo
@@ -116,7 +116,7 @@ def _env(pulse_env: dict[str, str]) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def run(world, pulse, tmp_path_factory):
     """The three student processes; returns their progress lines plus what the test saw."""
-    from client.demo import CODE, STUDENT
+    from emtihan_demo import CODE, STUDENT
 
     for f in (CLIP, MATCH_PHOTO, OTHER_PHOTO):
         if not f.exists():
@@ -154,8 +154,8 @@ def run(world, pulse, tmp_path_factory):
 @pytest.fixture(scope="module")
 def review(run, world, qapp):
     """The invigilator's side, on the same server: the review tool opens the hand-in."""
-    from client.demo import PASSPHRASE
-    from client.demo_review import build_review_window
+    from emtihan_demo import PASSPHRASE
+    from emtihan_demo.review import build_review_window
     from client.ui.workers import wait_all
 
     attempt_id = run["last"]["RECEIPT"]["attempt_id"]

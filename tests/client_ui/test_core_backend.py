@@ -12,7 +12,7 @@ from exam_packages.errors import InputError, SessionStateError
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
-    from client.demo import setup_world
+    from emtihan_demo import setup_world
 
     w = setup_world(tmp_path_factory.mktemp("demo"))
     yield w
@@ -28,7 +28,7 @@ def _progress(done, total):
 
 
 def test_whole_attempt_through_the_adapter(world, tmp_path):
-    from client.demo import CODE, STUDENT
+    from emtihan_demo import CODE, STUDENT
 
     b = _backend(world, tmp_path)
     exams = b.sign_in(world.url, world.exam_id, STUDENT, CODE)
@@ -73,6 +73,7 @@ def test_whole_attempt_through_the_adapter(world, tmp_path):
                for r in b.s._log().records())
     receipt = b.submit(False, _progress)
     assert receipt.attempt_id == start.attempt_id and len(receipt.sha256) == 64
+    assert receipt.signed["receipt"]["sha256"] == receipt.sha256  # kept for "Save receipt"
 
 
 def world_duration(b):
@@ -80,7 +81,7 @@ def world_duration(b):
 
 
 def test_checks_must_pass_before_consent(world, tmp_path):
-    from client.demo import CODE, STUDENT
+    from emtihan_demo import CODE, STUDENT
 
     b = _backend(world, tmp_path)
     b.sign_in(world.url, world.exam_id, STUDENT, CODE)
@@ -92,7 +93,7 @@ def test_checks_must_pass_before_consent(world, tmp_path):
 
 
 def test_download_of_another_exam_is_refused(world, tmp_path):
-    from client.demo import CODE, STUDENT
+    from emtihan_demo import CODE, STUDENT
 
     b = _backend(world, tmp_path)
     b.sign_in(world.url, world.exam_id, STUDENT, CODE)
@@ -111,9 +112,9 @@ def test_calls_before_sign_in_are_refused(tmp_path):
 
 
 def test_the_window_on_the_real_core(world, tmp_path, qtbot):
-    from client.demo import CODE, STUDENT
     from client.ui.i18n import I18n
     from client.ui.window import StudentWindow
+    from emtihan_demo import CODE, STUDENT
 
     backend = _backend(world, tmp_path)
     w = StudentWindow(backend, I18n(), open_camera=None, server_url=world.url,

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QTranslator
 
-from client.core.clock import FakeClock
 from client.i18n import build
 from client.i18n.catalogue import CATALOGUE
-from client.ui.fake_backend import FakeBackend
 from client.ui.i18n import I18N_DIR, I18n
 from client.ui.window import StudentWindow
+from tests.support.clocks import FakeClock
+from tests.support.fake_backend import FakeBackend
 
 
 @pytest.fixture()

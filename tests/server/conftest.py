@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from server_stub.clock import FakeClock
 from server_stub.config import ServerConfig, init_data_dir
 from server_stub.embedded import EmbeddedServer
+from tests.support.clocks import FakeServerClock as FakeClock
 
 from .helpers import EXAM, ROSTER, T0, Running, make_package
 

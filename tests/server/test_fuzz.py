@@ -11,9 +11,9 @@ from schemathesis import Case
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from exam_packages.pkg_testing import PackageKeys
-from server_stub.clock import FakeClock
 from server_stub.config import ServerConfig, init_data_dir
 from server_stub.embedded import EmbeddedServer
+from tests.support.clocks import FakeServerClock as FakeClock
 
 from .helpers import CODES, EXAM, ROSTER, T0, make_package
 

@@ -15,9 +15,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from exam_packages.errors import NetworkError, VerificationError
-
-from .backend import (
+from client.ui.backend import (
     RECORDED_DURING_EXAM,
     RESULTS_DESTINATION,
     Clock,
@@ -29,6 +27,7 @@ from .backend import (
     Progress,
     Receipt,
 )
+from exam_packages.errors import NetworkError, VerificationError
 
 
 def _diagram_png() -> bytes:
@@ -238,5 +237,10 @@ class FakeBackend:
                 self.offline_uploads -= 1
                 raise NetworkError("No connection to the exam server.")
         digest = hashlib.sha256(json.dumps(self.saved, sort_keys=True).encode()).hexdigest()
+        body = {"attempt_id": "att-7f3c", "exam_id": "phys-101-final", "sha256": digest,
+                "size": total, "received_at": "2026-12-01T09:31:07Z", "late": False,
+                "late_s": 0, "version": 1}
         return Receipt("rcpt-" + digest[:8], "att-7f3c", "2026-12-01T09:31:07Z", digest, True,
-                       {"server_key_id": "a91c…07b2", "size": total})
+                       {k: v for k, v in body.items() if k not in ("attempt_id", "sha256")},
+                       signed={"receipt": body, "signature": "(fake: not signed)",
+                               "key_id": "a91c07b2"})
