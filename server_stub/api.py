@@ -13,7 +13,7 @@ from exam_packages.errors import ApiError
 
 from .blobs import BlobStore
 from .clock import to_iso
-from .deps import current_principal, services
+from .deps import bearer_token, client_address, current_principal, services
 from .ranges import parse_range
 from .service import Principal
 
@@ -25,6 +25,13 @@ class LoginRequest(BaseModel):
     exam_id: str = Field(max_length=64)
     student_id: str = Field(max_length=64)
     access_code: str = Field(max_length=256)
+
+
+class RevokeRequest(BaseModel):
+    token: str | None = Field(default=None, max_length=256)
+    role: str | None = Field(default=None, max_length=16)
+    exam_id: str | None = Field(default=None, max_length=64)
+    student_id: str | None = Field(default=None, max_length=64)
 
 
 class StartRequest(BaseModel):
@@ -76,8 +83,8 @@ def server_key(request: Request) -> dict[str, str]:
 
 
 @router.get("/bandwidth/download")
-def bandwidth_download(request: Request, bytes_: Annotated[int, Query(alias="bytes", ge=1)]
-                       ) -> Response:
+def bandwidth_download(request: Request, who: Who,
+                       bytes_: Annotated[int, Query(alias="bytes", ge=1)]) -> Response:
     svc = services(request)
     if bytes_ > svc.service.config.bandwidth_cap_bytes:
         raise ApiError("too many bytes asked for", status=413, code="too_large")
@@ -96,7 +103,7 @@ def bandwidth_download(request: Request, bytes_: Annotated[int, Query(alias="byt
 
 
 @router.post("/bandwidth/upload")
-async def bandwidth_upload(request: Request) -> dict[str, int]:
+async def bandwidth_upload(request: Request, who: Who) -> dict[str, int]:
     cap = services(request).service.config.bandwidth_cap_bytes
     received = 0
     async for chunk in request.stream():
@@ -108,7 +115,24 @@ async def bandwidth_upload(request: Request) -> dict[str, int]:
 
 @router.post("/auth/login")
 def login(body: LoginRequest, request: Request) -> dict[str, Any]:
-    return services(request).service.login(body.exam_id, body.student_id, body.access_code)
+    return services(request).service.login(body.exam_id, body.student_id, body.access_code,
+                                           client_address(request))
+
+
+@router.post("/auth/logout", status_code=204)
+def logout(request: Request, who: Who) -> Response:
+    """Sign out: this token stops working at once (any role)."""
+    services(request).service.logout(bearer_token(request))
+    return Response(status_code=204)
+
+
+@router.post("/admin/tokens/revoke")
+def revoke_tokens(body: RevokeRequest, request: Request, who: Who) -> dict[str, int]:
+    """Admin: revoke one token, every token of a role, or one student's tokens."""
+    svc = services(request).service
+    svc.require_role(who, "admin")
+    return {"revoked": svc.revoke_tokens(token=body.token, role=body.role,
+                                         exam_id=body.exam_id, student_id=body.student_id)}
 
 
 @router.get("/exams")

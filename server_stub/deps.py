@@ -27,10 +27,25 @@ def services(request: Request) -> Services:
     return found
 
 
-def current_principal(request: Request) -> Principal:
+def client_address(request: Request) -> str:
+    """The source address the throttle counts (X-Forwarded-For only when configured)."""
+    if services(request).service.config.trust_forwarded_for:
+        forwarded = request.headers.get("x-forwarded-for", "")
+        last = forwarded.rsplit(",", 1)[-1].strip()
+        if last:
+            return last[:64]
+    return request.client.host if request.client else ""
+
+
+def bearer_token(request: Request) -> str:
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip() or len(token) > 256:
         raise ApiError("sign in first: Authorization: Bearer <token>", status=401,
                        code="auth_required")
-    return services(request).service.authenticate(token.strip())
+    return token.strip()
+
+
+def current_principal(request: Request) -> Principal:
+    return services(request).service.authenticate(bearer_token(request),
+                                                  client_address(request))

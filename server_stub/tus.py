@@ -112,7 +112,12 @@ async def tus_patch(upload_id: str, request: Request, who: Who) -> Response:
     offset = _int_header(request, "upload-offset")
     uploads = _uploads(request)
     row = await run_in_threadpool(uploads.precheck, who, upload_id, offset)
-    spool = await _spool_body(request, max(0, row["length"] - offset))
+    left = max(0, row["length"] - offset)
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > left:  # refused before reading a byte
+        raise ApiError(f"this PATCH declares {declared} bytes but only {left} are left of "
+                       "Upload-Length", status=413, code="too_large")
+    spool = await _spool_body(request, left)
     with spool:
         new_offset, row = await run_in_threadpool(
             uploads.write, who, upload_id, offset, _iter_file(spool))
