@@ -13,7 +13,14 @@ from exam_packages.errors import ApiError
 
 from .blobs import BlobStore
 from .clock import to_iso
-from .deps import bearer_token, client_address, current_principal, services
+from .deps import (
+    IfRangeHeader,
+    RangeHeader,
+    bearer_token,
+    client_address,
+    current_principal,
+    services,
+)
 from .ranges import parse_range
 from .service import Principal
 
@@ -142,7 +149,8 @@ def exams(request: Request, who: Who) -> dict[str, Any]:
 
 @router.get("/exams/{exam_id}/package", response_class=Response)
 @router.head("/exams/{exam_id}/package", response_class=Response, include_in_schema=False)
-def package(exam_id: str, request: Request, who: Who) -> Response:
+def package(exam_id: str, request: Request, who: Who, *, range_: RangeHeader = None,
+            if_range: IfRangeHeader = None) -> Response:
     svc = services(request).service
     exam = svc.package(who, exam_id)
     return blob_response(request, svc.blobs, exam["package_key"], exam["package_sha256"],

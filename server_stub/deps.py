@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Header, Request
 
 from exam_packages.errors import ApiError
 
@@ -13,6 +14,15 @@ from .service import ExamService, Principal
 from .uploads import UploadService
 
 RANDOM_BUFFER_BYTES = 1024 * 1024
+
+# Headers the routes read from ``request.headers`` themselves; declared so that the
+# OpenAPI document lists them and the fuzz run (tests/server/test_fuzz.py) varies them.
+RangeHeader = Annotated[str | None, Header(alias="Range", description="bytes=START-END")]
+IfRangeHeader = Annotated[str | None, Header(alias="If-Range", description="an ETag")]
+TusResumableHeader = Annotated[str | None, Header(alias="Tus-Resumable")]
+UploadLengthHeader = Annotated[str | None, Header(alias="Upload-Length")]
+UploadOffsetHeader = Annotated[str | None, Header(alias="Upload-Offset")]
+UploadMetadataHeader = Annotated[str | None, Header(alias="Upload-Metadata")]
 
 
 @dataclass
