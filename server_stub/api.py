@@ -71,19 +71,21 @@ def blob_response(request: Request, blobs: BlobStore, key: str, sha256: str,
                              media_type="application/octet-stream")
 
 
+# health, ping and server-key touch no database and no file: async, so they run on the
+# event loop and answer at once even when every worker thread is busy (sign-in floods).
 @router.get("/health")
-def health(request: Request) -> dict[str, str]:
+async def health(request: Request) -> dict[str, str]:
     return {"status": "ok", "version": "0.1.0",
             "storage": services(request).service.storage.kind}
 
 
 @router.get("/ping")
-def ping(request: Request) -> dict[str, str]:
+async def ping(request: Request) -> dict[str, str]:
     return {"server_time": to_iso(services(request).service.clock.now())}
 
 
 @router.get("/server-key")
-def server_key(request: Request) -> dict[str, str]:
+async def server_key(request: Request) -> dict[str, str]:
     key = services(request).service.key
     from .security import b64
     return {"alg": "Ed25519", "public_key": b64(key.public_raw), "key_id": key.key_id}

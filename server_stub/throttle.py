@@ -16,8 +16,9 @@ In short, within ``login_window_s``:
   valid token is always accepted: at 256 bits it cannot be guessed, so
   accepting it cannot help a guesser (unlike an access code).
 
-Counting is race-free across threads and processes: a check first *inserts*
-its row (committed), then counts; a check that finds itself over a limit
+Counting is race-free across threads and processes: a check that is not
+already over a limit (read-only pre-check, so refusals stay cheap) *inserts*
+its row (committed), then counts again; a check that finds itself over a limit
 removes its row and answers 429, a right code removes its row. So N parallel
 wrong codes check at most the limit, never more.
 
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from .config import ServerConfig
     from .storage import SqlStorage
 
-SCRYPT_WAIT_S = 5.0
+SCRYPT_WAIT_S = 2.0
 T = TypeVar("T")
 
 
@@ -59,6 +60,7 @@ class LoginThrottle:
         """Run ``check`` (raises on a wrong code) under the limits; see the module doc."""
         window = self.config.login_window_s
         since = now - window
+        self._over_limits(subject, address, since, now, pending=1)  # cheap: reads only
         failure_id = secrets.token_hex(16)
         self.storage.add_auth_failure(failure_id, now, address, "login", subject)
         try:
@@ -80,7 +82,9 @@ class LoginThrottle:
         self.storage.mark_auth_known(subject, address, now)
         return result
 
-    def _over_limits(self, subject: str, address: str, since: int, now: int) -> None:
+    def _over_limits(self, subject: str, address: str, since: int, now: int,
+                     pending: int = 0) -> None:
+        """429 if a limit is exceeded; ``pending=1`` before this check's row is inserted."""
         cfg = self.config
         checks = [(self.storage.count_auth_failures("login", since, subject=subject,
                                                     address=address), cfg.login_max_failures),
@@ -91,7 +95,7 @@ class LoginThrottle:
             checks.append((self.storage.count_auth_failures("login", since, subject=subject),
                            cfg.login_max_failures_student))
         for (count, first), limit in checks:
-            if count > limit:  # the count includes this check's own row
+            if count + pending > limit:  # counted with this check's own row
                 retry = cfg.login_window_s - (now - (first or now))
                 raise _limited(retry, f"too many wrong access codes: try again in {retry} s")
 
@@ -99,6 +103,7 @@ class LoginThrottle:
     def token_refused(self, address: str, now: int) -> None:
         """Count an unknown token from ``address``; 429 once the address is over its limit."""
         since = now - self.config.login_window_s
+        self.storage.purge_auth_failures(since)
         count, first = self.storage.count_auth_failures("token", since, address=address)
         if count >= self.config.token_max_failures_address:
             retry = self.config.login_window_s - (now - (first or now))
