@@ -154,9 +154,9 @@ def run(world, pulse, tmp_path_factory):
 @pytest.fixture(scope="module")
 def review(run, world, qapp):
     """The invigilator's side, on the same server: the review tool opens the hand-in."""
+    from client.ui.workers import wait_all
     from emtihan_demo import PASSPHRASE
     from emtihan_demo.review import build_review_window
-    from client.ui.workers import wait_all
 
     attempt_id = run["last"]["RECEIPT"]["attempt_id"]
     window = build_review_window(world, PASSPHRASE)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -114,7 +116,7 @@ class SignInPage(Page):
             self.binder.bind(item.setText, "{title}\n{opens} → {closes}, {duration}",
                              title=exam.title, opens=LocalTime(exam.opens_at),
                              closes=LocalTime(exam.closes_at),
-                             duration=LazyCall(lambda s=exam.duration_s: minutes(s)))
+                             duration=LazyCall(partial(minutes, exam.duration_s)))
             item.setData(Qt.ItemDataRole.UserRole, exam.exam_id)
             self.exams.addItem(item)
             if exam.exam_id == (self.exam.text().strip() or self.preferred_exam):
