@@ -46,7 +46,6 @@ ERROR_TEXT: dict[str, str] = {
     "decryption_failed": "The exam could not be unlocked. Try again when the exam starts.",
     "content_key_required": "The exam could not be unlocked. Try again when the exam starts.",
     "answer_shape": "This answer could not be saved: it does not fit the question.",
-    "local_state": "The copy of this exam saved on this computer could not be read.",
 }
 
 

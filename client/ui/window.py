@@ -42,15 +42,18 @@ PROCTOR_EVERY_S = 0.5  # 2 analysed frames/s: ~9% of one core (benchmarks/bench_
 
 
 class StepIndicator(QWidget):
+    """The six steps: the current one by name, the others by number (their names in the
+    tooltip and for screen readers), so the row fits a small screen in every language."""
+
     def __init__(self, binder: TextBinder) -> None:
         super().__init__()
         self.setObjectName("steps")
+        self.binder = binder
         row = QHBoxLayout(self)
         self.labels: list[QLabel] = []
-        for i, name in enumerate(STEPS):
+        for _name in STEPS:
             label = QLabel()
             label.setObjectName("step")
-            binder.bind(label.setText, "{n}. {name}", n=i + 1, name=Lazy(name))
             row.addWidget(label)
             self.labels.append(label)
         row.addStretch(1)
@@ -58,9 +61,15 @@ class StepIndicator(QWidget):
 
     def set_current(self, index: int) -> None:
         self.current = index
-        for i, label in enumerate(self.labels):
-            set_status(label, "current" if i == index else ("ok" if i < index else ""))
-            label.setAccessibleName(label.text() + (" (current step)" if i == index else ""))
+        for i, (label, name) in enumerate(zip(self.labels, STEPS, strict=True)):
+            state = "current" if i == index else ("ok" if i < index else "")
+            set_status(label, state)
+            if i == index:
+                self.binder.bind(label.setText, "{n}. {name}", n=i + 1, name=Lazy(name))
+            else:
+                self.binder.bind(label.setText, "{n}" + (" ✓" if i < index else ""), n=i + 1)
+            self.binder.bind(label.setToolTip, "{n}. {name}", n=i + 1, name=Lazy(name))
+            label.setAccessibleName(label.toolTip() + (" (current step)" if i == index else ""))
 
 
 class StudentWindow(QMainWindow):

@@ -181,7 +181,7 @@ class ChecksPage(Page):
             self._show(self.camera_result, "Camera OK.", "ok")
         else:
             self._show(self.camera_result, "{hints}", "fail",
-                       hints=" ".join(tr(h) for h in hints))
+                       hints=Lazy("\n".join(hints)))  # re-translated on a switch
         self._set("camera", ok, {"width": stats.width, "height": stats.height,
                                  "fps": round(stats.fps), "brightness": round(stats.brightness),
                                  "faces": stats.faces, "hints": hints})

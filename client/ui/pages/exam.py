@@ -60,6 +60,8 @@ class ExamPage(QWidget):
         top = QHBoxLayout()
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)  # a long (trilingual) exam title wraps on small screens
+        self.title.setMinimumWidth(200)
         self.clock_label = QLabel("0:00:00")
         self.clock_label.setObjectName("countdown")
         self.clock_label.setAccessibleName("time left")
