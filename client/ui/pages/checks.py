@@ -26,7 +26,7 @@ from ..audio import MicLevelMeter, TonePlayer, digit_beeps_pcm, new_digits
 from ..backend import StudentBackend
 from ..camera import CameraStats
 from ..errors import error_source
-from ..i18n import Lazy, TextBinder, tr
+from ..i18n import Lazy, TextBinder
 from ..workers import TaskHandle, run_task
 from .common import Page, set_status
 
