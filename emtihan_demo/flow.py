@@ -6,6 +6,7 @@ import argparse
 import hashlib
 import json
 import random
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import cv2
@@ -15,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from client.core.api import Progress, ServerClient, verify_receipt
 from client.core.devices import CameraSource, camera_check, default_face_counter
 from client.core.handin import open_handin
+from client.core.identity import combine
 from client.core.proctor import Proctor
 from client.core.session import AttemptSession, SessionConfig, Step
 from exam_packages.content_crypto import load_content_key
@@ -84,15 +86,21 @@ def do_identity(session: AttemptSession, camera: CameraSource,
     live = _frames(camera, 3, 10)
     say(f"[student] identity check: {what} against {len(live)} live frames")
     if image is None or args.no_verifier:
-        summary: dict[str, Any] = {"outcome": "review", "reasons": ["not_run"]}
+        face: dict[str, Any] = {"outcome": "review", "reasons": [
+            {"code": "not_run", "message": "The face comparison was not run."}]}
     else:
         from verifier.identity import IdentityVerifier
 
-        summary = IdentityVerifier().check(image, live).to_dict()
-    summary.update(liveness="not_run: a recorded video cannot follow the challenge",
-                   attempts=1)
-    say(f"  outcome: {summary['outcome']} (distance {summary.get('distance')}); liveness "
-        "not run in the headless demo; nothing is refused automatically")
+        face = IdentityVerifier().check(image, live).to_dict()
+    # the same record the window logs (client.core.identity): no liveness, so never "match"
+    not_run = {"passed": False, "steps": [], "reasons": [
+        {"code": "liveness_not_run",
+         "message": "The liveness challenge was not run (a recorded video cannot follow it)."}]}
+    record = replace(combine(face, not_run, attempt=1, asked=()), final=True)
+    summary = record.to_dict()
+    say(f"  outcome: {summary['outcome']} (face distance {summary.get('distance')}, face "
+        f"alone: {face['outcome']}); liveness not run in the headless demo, so a person "
+        "reviews it; nothing is refused automatically")
     images = {"id_portrait": _jpeg(image)} if image is not None else {}
     if live:
         images["live_0"] = _jpeg(live[0])

@@ -61,6 +61,14 @@ def wait_until(cond: Callable[[], Any], timeout: float, what: str) -> None:
         qwait(20)
 
 
+def shot(w: Any, name: str) -> None:
+    """With EMTIHAN_SCREENSHOTS=DIR, save what the student sees now (docs/screenshots)."""
+    folder = os.environ.get("EMTIHAN_SCREENSHOTS")
+    if folder:
+        qwait(150)
+        w.grab().save(str(Path(folder) / f"{name}.png"))
+
+
 def click(button: Any) -> None:
     assert button.isEnabled() and button.isVisible(), button.text()
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -136,6 +144,7 @@ def system_check(w: Any, cfg: dict[str, Any]) -> None:
     click(w.signin.download_button)
     wait_until(w.signin.continue_button.isVisible, 30, "download + verification")
     say("PACKAGE", status=w.signin.status.text())
+    shot(w, "01_sign_in_verified")
     click(w.signin.continue_button)
     checks = w.checks
     try:
@@ -164,12 +173,14 @@ def system_check(w: Any, cfg: dict[str, Any]) -> None:
     wait_until(lambda: "bandwidth" in checks.results, 30, "the bandwidth measurement")
     say("BANDWIDTH", result=checks.results["bandwidth"], text=checks.bw_result.text())
     wait_until(checks.continue_button.isEnabled, 20, "every check to pass")
+    shot(w, "02_system_check")
     click(checks.continue_button)
     say("CHECKS_DONE", step=w.backend.s.step.value, missing=checks.missing())
 
 
 def consent(w: Any) -> None:
     wait_until(w.consent.isVisible, 10, "the consent page")
+    shot(w, "03_consent")
     w.consent.agree.click()
     click(w.consent.accept_button)
 
@@ -226,10 +237,12 @@ def identity(w: Any, cfg: dict[str, Any]) -> None:
     say("LIVENESS", frames_per_step=ident.frames_per_step, steps=ident.steps)
     wait_until(lambda: ident.last_frame is not None, 10, "a camera frame")
     say("ID_NONMATCH", **identity_try(w, cfg["id_nonmatch"], ident.live_button))
+    shot(w, "04a_identity_mismatch")
     click(ident.retry_button)
     say("ID_RETRY", steps=ident.steps, document_cleared=ident.id_image is None,
         start_enabled=ident.live_button.isEnabled())
     say("ID_MATCH", **identity_try(w, cfg["id_match"], ident.live_button))
+    shot(w, "04b_identity_review")
     click(ident.retry_button)  # "review": the student may still try again
     say("ID_AGAIN", **identity_try(w, cfg["id_match"], ident.live_button))
     click(ident.continue_button)
@@ -258,6 +271,7 @@ def exam(w: Any) -> None:
     click(page.flag_button)
     click(page.prev_button)
     wait_until(lambda: "saved" in page.autosave_label.text(), 10, "the autosave note")
+    shot(w, "05a_exam")
     core = w.backend.s
     answers = {q: a for q, a in page.answers().items() if a is not None}
     say("SAVED", answers=answers, kinds={q: wd.question["type"] for q, wd in
@@ -279,6 +293,8 @@ def close_with_confirmation(w: Any) -> None:
             return
         say("CLOSE_PROMPT", text=box.text(), default=box.defaultButton().text(),
             buttons=[b.text() for b in box.buttons()])
+        if which == "Go back":
+            shot(box, "05b_close_mid_exam")
         button = next(b for b in box.buttons() if (which in b.text()))
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
@@ -330,11 +346,13 @@ def phase_resume(cfg: dict[str, Any]) -> None:
     page = resumed(w, "RESUMED")
     click(page.finish_button)
     wait_until(page.hand_in_button.isVisible, 5, "the hand-in confirmation")
+    shot(w, "05c_hand_in_confirmation")
     say("CONFIRM", text=page.confirm_text.text(),
         focus=QApplication.focusWidget().text() if QApplication.focusWidget() else None)
     click(page.hand_in_button)
     wait_until(lambda: w.handin.receipt is not None, 60, "the receipt")
     r = w.handin.receipt
+    shot(w, "06_receipt")
     say("RECEIPT", attempt_id=r.attempt_id, sha256=r.sha256, receipt_id=r.receipt_id,
         signature_valid=r.signature_valid, shown=w.handin.receipt_view.toPlainText(),
         status=w.handin.status.text(), core_step=w.backend.s.step.value)
