@@ -67,10 +67,11 @@ class LazyCall:
 
 class LocalTime:
     """A date and time (ISO 8601 or Unix seconds) shown in the current language's format
-    (QLocale), so a language switch re-formats it."""
+    (QLocale), so a language switch re-formats it; ``long``: the date written out."""
 
-    def __init__(self, when: str | float) -> None:
+    def __init__(self, when: str | float, *, long: bool = False) -> None:
         self.when = when
+        self.long = long
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
@@ -81,8 +82,12 @@ class LocalTime:
         else:
             moment = QDateTime.fromString(self.when, Qt.DateFormat.ISODate)
         if not moment.isValid():
-            return str(self.when)
-        return current_locale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+            return "" if self.long else str(self.when)
+        locale, local = current_locale(), moment.toLocalTime()
+        if self.long:
+            return (f"{locale.toString(local.date(), QLocale.FormatType.LongFormat)}, "
+                    f"{locale.toString(local.time(), QLocale.FormatType.ShortFormat)}")
+        return locale.toString(local, QLocale.FormatType.ShortFormat)
 
 
 def minutes(seconds: int) -> str:

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -90,6 +90,7 @@ class StudentWindow(QMainWindow):
         self.last_proctor = 0.0
         self.blurred_at: float | None = None
         self.close_prompt: QMessageBox | None = None
+        self.close_confirmed = False
         self.setStyleSheet(STYLE)
         self.binder.bind(self.setWindowTitle, "Emtihan — student")
         self._build(server_url, exam_id, student_id)
@@ -311,10 +312,12 @@ class StudentWindow(QMainWindow):
         if not wait_all(10000):
             log.warning("some background work did not stop in time")
 
-    def confirm_close(self) -> bool:
-        """While the exam runs, closing asks first; "Go back" is the default answer."""
-        if not self.exam_running():
-            return True
+    def ask_close(self) -> None:
+        """While the exam runs, closing asks first (a window-modal question that does not
+        block the event loop); "Go back to the exam" is the default and Escape."""
+        if self.close_prompt is not None:
+            self.close_prompt.raise_()
+            return
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Leave the exam?"),
                           tr("The exam is still running and its time keeps running. Your "
                              "answers are saved on this computer: open Emtihan again and sign "
@@ -323,14 +326,21 @@ class StudentWindow(QMainWindow):
         leave = box.addButton(tr("&Close anyway"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(stay)
         box.setEscapeButton(stay)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.finished.connect(lambda _result: self._close_answered(box, leave))
         self.close_prompt = box
-        box.exec()
+        box.open()
+
+    def _close_answered(self, box: QMessageBox, leave: object) -> None:
         self.close_prompt = None
-        return box.clickedButton() is leave
+        if box.clickedButton() is leave:
+            self.close_confirmed = True
+            self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
-        if not self.confirm_close():
+        if self.exam_running() and not self.close_confirmed:
             event.ignore()
+            self.ask_close()
             return
         self.shutdown()
         super().closeEvent(event)

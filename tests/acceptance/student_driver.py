@@ -286,24 +286,23 @@ def exam(w: Any) -> None:
 
 def close_with_confirmation(w: Any) -> None:
     """The window's close button mid-exam: "Go back" first, then "Close anyway"."""
-    def answer(which: str) -> None:
+    def press(which: str) -> None:
         box = w.close_prompt
-        if box is None:
-            QTimer.singleShot(50, lambda: answer(which))
-            return
-        say("CLOSE_PROMPT", text=box.text(), default=box.defaultButton().text(),
-            buttons=[b.text() for b in box.buttons()])
-        if which == "Go back":
-            shot(box, "05b_close_mid_exam")
-        button = next(b for b in box.buttons() if (which in b.text()))
+        assert box is not None and box.isVisible(), "no question before closing"
+        button = next(b for b in box.buttons() if which in b.text())
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(50, lambda: answer("Go back"))
     w.close()
+    box = w.close_prompt
+    say("CLOSE_PROMPT", text=box.text(), default=box.defaultButton().text(),
+        buttons=[b.text() for b in box.buttons()])
+    shot(box, "05b_close_mid_exam")
+    press("Go back")
+    wait_until(lambda: w.close_prompt is None, 5, "the question to close")
     say("STILL_OPEN", visible=w.isVisible(), exam_running=w.exam_running())
-    QTimer.singleShot(50, lambda: answer("Close anyway"))
     say("CLOSING", remaining=w.backend.remaining_s(), wall=time.time())
     w.close()
+    press("Close anyway")
 
 
 def phase_first(cfg: dict[str, Any]) -> None:

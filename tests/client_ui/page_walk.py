@@ -66,6 +66,7 @@ def walk(world: Any, tmp_path: Any, qtbot: Any, visit: Visit, *, lang: str = "en
         _walk(w, backend, world, qtbot, visit)
     finally:
         w.shutdown()
+        i18n.set_language("en")  # the translator is process-wide: leave English behind
     return w
 
 

@@ -166,3 +166,39 @@ def test_the_window_on_the_real_core(world, tmp_path, qtbot):
         assert w.handin.receipt.attempt_id == backend.s.attempt_id
     finally:
         w.shutdown()
+
+
+def test_a_student_who_cannot_hear_goes_on_flagged(world, tmp_path):
+    """ "I cannot hear the sound" is never a silent pass: the audio check is recorded as
+    failed and declared (a warning, i.e. a flag), and the exam may still go on."""
+    from client.core.eventlog import WARNING
+    from emtihan_demo import CODE, STUDENT
+
+    b = _backend(world, tmp_path)
+    b.sign_in(world.url, world.exam_id, STUDENT, CODE)
+    b.download_package(world.exam_id, _progress)
+    for name in ("camera", "bandwidth"):
+        b.record_check(name, True, {})
+    b.record_check("microphone", True, {"peak_rms": 0.1})
+    b.record_check("speaker", False, {"typed_correctly": False, "student_declared": True,
+                                      "cannot_hear": True})
+    audio = b.s.checks["audio"]
+    assert audio["passed"] is False and audio["student_declared"] is True
+    b.finish_checks()
+    assert b.s.step.value == "checks_done"
+    logged = [r for r in b.s._log().records() if r["kind"] == "check_audio"]
+    assert logged and logged[-1]["severity"] == WARNING
+
+
+def test_checks_failed_without_a_declaration_still_block(world, tmp_path):
+    from emtihan_demo import CODE, STUDENT
+
+    b = _backend(world, tmp_path)
+    b.sign_in(world.url, world.exam_id, STUDENT, CODE)
+    b.download_package(world.exam_id, _progress)
+    for name in ("camera", "bandwidth", "microphone"):
+        b.record_check(name, True, {})
+    b.record_check("speaker", False, {"typed_correctly": False})
+    with pytest.raises(SessionStateError, match="These checks must pass first: audio."):
+        b.finish_checks()
+    assert b.s.step.value == "package_ready"

@@ -22,16 +22,7 @@ WORD = re.compile(r"[A-Za-z]{3,}")
 ALLOWED_WORDS = {"Emtihan", "English", "SHA", "PDF", "JSON", "kbit"}
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory):
-    from emtihan_demo import setup_world
-
-    w = setup_world(tmp_path_factory.mktemp("i18n-walk"))
-    yield w
-    w.server.stop()
-
-
-def _content(world: Any) -> set[str]:
+def _content() -> set[str]:
     """Strings the exam author wrote (shown as they are in every language)."""
     from emtihan_demo.world import SAMPLE
     from exam_packages.source import load_source
@@ -62,11 +53,11 @@ def _english_left(text: str, content: set[str], names: set[str]) -> bool:
     return bool(words) and not re.fullmatch(r"[0-9a-f]{16,}", plain.strip())
 
 
-def test_no_english_left_on_any_page_in_kk_and_ru(world, tmp_path, qtbot, qapp):
+def test_no_english_left_on_any_page_in_kk_and_ru(demo_world, tmp_path, qtbot, qapp):
     from emtihan_demo import STUDENT
 
-    content = _content(world)
-    names = {STUDENT, world.url, world.exam_id}
+    content = _content()
+    names = {STUDENT, demo_world.url, demo_world.exam_id}
     problems: list[str] = []
     visited: list[str] = []
 
@@ -84,6 +75,6 @@ def test_no_english_left_on_any_page_in_kk_and_ru(world, tmp_path, qtbot, qapp):
         i18n.set_language("en")
         qapp.processEvents()
 
-    walk(world, tmp_path, qtbot, visit)
+    walk(demo_world, tmp_path, qtbot, visit)
     assert len(visited) == 13
     assert not problems, "English left in kk/ru:\n" + "\n".join(dict.fromkeys(problems))

@@ -22,15 +22,6 @@ pytestmark = [pytest.mark.qt, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def world(tmp_path_factory):
-    from emtihan_demo import setup_world
-
-    w = setup_world(tmp_path_factory.mktemp("layout"))
-    yield w
-    w.server.stop()
-
-
 def clipped(window: QWidget) -> list[str]:
     """Visible single-line labels and buttons whose text is wider than they are."""
     found = []
@@ -54,7 +45,7 @@ def clipped(window: QWidget) -> list[str]:
     return found
 
 
-def check_walk(world: Any, tmp_path: Path, qtbot: Any, qapp: Any, *, size: tuple[int, int],
+def check_walk(demo_world: Any, tmp_path: Path, qtbot: Any, qapp: Any, *, size: tuple[int, int],
                lang: str) -> list[str]:
     problems: list[str] = []
 
@@ -65,27 +56,27 @@ def check_walk(world: Any, tmp_path: Path, qtbot: Any, qapp: Any, *, size: tuple
             problems.append(f"{name}: the window needs {hint.width()}×{hint.height()}")
         problems.extend(f"{name}: {p}" for p in clipped(w))
 
-    walk(world, tmp_path, qtbot, visit, lang=lang, size=size)
+    walk(demo_world, tmp_path, qtbot, visit, lang=lang, size=size)
     return list(dict.fromkeys(problems))
 
 
 @pytest.mark.parametrize("lang", ["en", "kk", "ru"])
-def test_every_page_fits_800x600_without_clipped_text(world, tmp_path, qtbot, qapp, lang):
-    problems = check_walk(world, tmp_path, qtbot, qapp, size=(800, 600), lang=lang)
+def test_every_page_fits_800x600_without_clipped_text(demo_world, tmp_path, qtbot, qapp, lang):
+    problems = check_walk(demo_world, tmp_path, qtbot, qapp, size=(800, 600), lang=lang)
     assert not problems, "\n".join(problems)
 
 
-def test_every_page_fits_at_double_scale(world, tmp_path):
+def test_every_page_fits_at_double_scale(demo_world, tmp_path):
     """QT_SCALE_FACTOR must be set before Qt starts: a child process does the walk.
     A 1600×1200 screen at scale 2 is 800×600 logical pixels."""
     trust = tmp_path / "trust.json"
-    world.trust.save(trust)
+    demo_world.trust.save(trust)
     env = dict(os.environ, QT_SCALE_FACTOR="2", QT_QPA_PLATFORM="offscreen")
     code = ("import sys; from tests.client_ui.test_layout import main_scaled; "
             "sys.exit(main_scaled(*sys.argv[1:]))")
-    proc = subprocess.run([sys.executable, "-c", code, world.url, world.exam_id, str(trust),
-                           str(tmp_path)], env=env, cwd=ROOT, capture_output=True, text=True,
-                          timeout=300, check=False)
+    args = [demo_world.url, demo_world.exam_id, str(trust), str(tmp_path)]
+    proc = subprocess.run([sys.executable, "-c", code, *args], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=300, check=False)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert "walked 13 stops at scale 2" in proc.stdout
 
@@ -117,7 +108,7 @@ def main_scaled(url: str, exam_id: str, trust: str, tmp: str) -> int:
 
     app = QApplication.instance() or QApplication([])
     assert app.devicePixelRatio() == 2.0, app.devicePixelRatio()
-    world = SimpleNamespace(url=url, exam_id=exam_id, trust=TrustStore.load(Path(trust)))
+    demo_world = SimpleNamespace(url=url, exam_id=exam_id, trust=TrustStore.load(Path(trust)))
     problems: list[str] = []
     stops: list[str] = []
 
@@ -129,7 +120,7 @@ def main_scaled(url: str, exam_id: str, trust: str, tmp: str) -> int:
             problems.append(f"{name}: the window needs {hint.width()}×{hint.height()}")
         problems.extend(f"{name}: {p}" for p in clipped(w))
 
-    walk(world, Path(tmp), _Bot(), visit, size=(800, 600))
+    walk(demo_world, Path(tmp), _Bot(), visit, size=(800, 600))
     print(f"walked {len(stops)} stops at scale 2")
     print("\n".join(dict.fromkeys(problems)))
     return 1 if problems else 0

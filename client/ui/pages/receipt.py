@@ -15,7 +15,7 @@ import json
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -32,24 +32,10 @@ from PySide6.QtWidgets import (
 from exam_packages.errors import EmtihanError
 
 from ..backend import Receipt
-from ..i18n import Lazy, TextBinder, current_locale, tr, trf
+from ..i18n import Lazy, LocalTime, TextBinder, current_locale, tr, trf
 from .common import set_status
 
 RECEIPT_ROWS = ("Exam", "Attempt", "Receipt number")
-
-
-class LocalTime:
-    """An RFC 3339 time formatted in the current language when it is shown."""
-
-    def __init__(self, iso: str) -> None:
-        self.when = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
-
-    def __format__(self, spec: str) -> str:
-        if not self.when.isValid():
-            return ""
-        locale, local = current_locale(), self.when.toLocalTime()
-        return (f"{locale.toString(local.date(), QLocale.FormatType.LongFormat)}, "
-                f"{locale.toString(local.time(), QLocale.FormatType.ShortFormat)}")
 
 
 class LocalMinutes:
@@ -146,7 +132,7 @@ class ReceiptView(QFrame):
     # -- showing ---------------------------------------------------------------------------
     def show_receipt(self, receipt: Receipt) -> None:
         self.receipt = receipt
-        when = LocalTime(receipt.received_at)
+        when = LocalTime(receipt.received_at, long=True)
         if receipt.fields.get("late"):
             self.binder.bind(self.summary.setText,
                              "Handed in on {when}, {minutes} min after the deadline.",
