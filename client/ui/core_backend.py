@@ -117,7 +117,7 @@ class CoreBackend:
         s.download_package(progress)
         exam = s.manifest["exam"]
         return PackageReport(exam_id, str(exam.get("title", exam_id)), int(exam["version"]),
-                             str(s.manifest.get("author_key_id", ""))[:12] + "…",
+                             str(s.manifest.get("author_key_id", ""))[:12],
                              s.policy, PACKAGE_CHECKS)
 
     # -- checks and consent ---------------------------------------------------------------

@@ -46,6 +46,7 @@ def _content() -> set[str]:
 
 def _english_left(text: str, content: set[str], names: set[str]) -> bool:
     plain = re.sub(r"<[^>]+>", " ", text)
+    plain = re.sub(r"\b[a-z]+_[0-9a-f]{8,}\b|\b[0-9a-f]{16,}\b", " ", plain)  # ids and hashes
     for known in sorted(content | names, key=len, reverse=True):
         if known and known in plain:
             plain = plain.replace(known, " ")

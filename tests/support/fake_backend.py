@@ -27,7 +27,7 @@ from client.ui.backend import (
     Progress,
     Receipt,
 )
-from exam_packages.errors import NetworkError, VerificationError
+from exam_packages.errors import NetworkError, ServerError, UntrustedSignerError
 
 
 def _diagram_png() -> bytes:
@@ -125,8 +125,8 @@ class FakeBackend:
     def sign_in(self, server_url: str, exam_id: str, student_id: str,
                 access_code: str) -> list[ExamSummary]:
         self.signed_in_as = (server_url, exam_id, student_id)
-        if self.fail_sign_in:
-            raise NetworkError(self.fail_sign_in)
+        if self.fail_sign_in:  # as the real client gets it: the server's code and message
+            raise ServerError(self.fail_sign_in, status=401, server_code="bad_credentials")
         return [
             ExamSummary("phys-101-final", "Physics 101 — final exam", "2026-12-01T08:00:00Z",
                         "2026-12-01T12:00:00Z", self.duration_s),
@@ -143,7 +143,7 @@ class FakeBackend:
                 self.download_failures -= 1
                 raise NetworkError("The connection dropped during the download.")
         if self.verification_error:
-            raise VerificationError(self.verification_error)
+            raise UntrustedSignerError(self.verification_error)
         return PackageReport(exam_id, "Physics 101 — final exam", 3,
                              "Physics department (key 5f3a…c21e)", self.policy,
                              ("signature", "version", "exam window", "file hashes"))
