@@ -36,7 +36,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402 (after the env is set)
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
 
 RATE = 16000
 
@@ -66,7 +66,7 @@ def shot(w: Any, name: str) -> None:
     folder = os.environ.get("EMTIHAN_SCREENSHOTS")
     if folder:
         qwait(150)
-        w.grab().save(str(Path(folder) / f"{name}.png"))
+        w.grab().save(str(Path(folder) / f"path_{name}.png"))
 
 
 def click(button: Any) -> None:
@@ -239,8 +239,11 @@ def identity(w: Any, cfg: dict[str, Any]) -> None:
     say("ID_NONMATCH", **identity_try(w, cfg["id_nonmatch"], ident.live_button))
     shot(w, "04a_identity_mismatch")
     click(ident.retry_button)
+    qwait(300)  # new labels are shown by the layout on the next turn of the event loop
     say("ID_RETRY", steps=ident.steps, document_cleared=ident.id_image is None,
-        start_enabled=ident.live_button.isEnabled())
+        start_enabled=ident.live_button.isEnabled(),
+        step_labels=[label.text() for label in ident.findChildren(QLabel, "step")
+                     if not label.isHidden()])
     say("ID_MATCH", **identity_try(w, cfg["id_match"], ident.live_button))
     shot(w, "04b_identity_review")
     click(ident.retry_button)  # "review": the student may still try again

@@ -233,6 +233,8 @@ def test_identity_mismatch_then_another_document(run):
     assert other["core_step"] == "consented"  # did not move on
     # "try again" asks for a document again, with a new challenge: no try is burnt silently
     assert retry["document_cleared"] is True and retry["start_enabled"] is False
+    assert len(retry["step_labels"]) == len(retry["steps"]) == 3  # only the new challenge
+    assert not any(t.endswith(("✓", "✗")) for t in retry["step_labels"])
 
 
 def test_identity_review_then_retry_then_continue_flagged(run):
@@ -246,8 +248,8 @@ def test_identity_review_then_retry_then_continue_flagged(run):
         assert attempt["shown"].startswith("We could not confirm it automatically:")
         # every step marked as the verifier judged it: no green tick on a failed step
         steps = {s["name"]: s["passed"] for s in attempt["liveness"]["steps"]}
-        assert [st == ("ok" if ok else "fail") for st, ok in
-                zip(attempt["steps_state"], steps.values(), strict=True)]
+        assert all(st == ("ok" if ok else "fail") for st, ok in
+                   zip(attempt["steps_state"], steps.values(), strict=True))
         assert all(t.endswith("✓" if ok else "✗")
                    for t, ok in zip(attempt["steps_shown"], steps.values(), strict=True))
     assert same["retry_visible"] and same["continue_enabled"] and same["retries_left"] == 1

@@ -115,8 +115,10 @@ class IdentityPage(Page):
 
     def load(self) -> None:
         """A fresh challenge (a new random order of steps for every try)."""
-        for label in self.step_labels:
+        for label in self.step_labels:  # the last try's steps go away at once
             self.binder.unbind(label.setText)
+            self.live_layout.removeWidget(label)
+            label.hide()
             label.deleteLater()
         self.step_labels = []
         self.steps = self.backend.liveness_steps()
