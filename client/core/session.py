@@ -26,6 +26,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
+from exam_packages.answers import check_answer
 from exam_packages.canonical import canonical_bytes
 from exam_packages.errors import (
     InputError,
@@ -44,6 +45,7 @@ from .autosave import AutosaveStore, atomic_write
 from .clock import Clock, SystemClock, iso_utc
 from .eventlog import ALERT, INFO, NOTICE, WARNING, EventLog, EvidenceBudget
 from .handin import HandinInputs, seal_handin
+from .identity import IdentityRecord
 from .jsonsafe import json_safe
 from .netcheck import link_rate_kbps, meets_minimum
 from .outbox import Outbox, OutboxJob
@@ -239,7 +241,11 @@ class AttemptSession:
 
     def finish_checks(self) -> None:
         self._need(Step.PACKAGE_READY)
-        missing = [n for n in self.required_checks() if not self.checks.get(n, {}).get("passed")]
+        # a failed check the student declared (e.g. "I cannot hear the sound") lets the exam
+        # go on: it was logged as a warning, i.e. a flag for the invigilator
+        missing = [n for n in self.required_checks()
+                   if not (self.checks.get(n, {}).get("passed")
+                           or self.checks.get(n, {}).get("student_declared"))]
         if missing:
             raise SessionStateError("These checks must pass first: " + ", ".join(missing) + ".")
         self.step = Step.CHECKS_DONE
@@ -267,7 +273,10 @@ class AttemptSession:
             return
         self.identity = json_safe(summary)
         self.identity_images = dict(images or {})
-        severity = IDENTITY_SEVERITY.get(str(summary.get("outcome")), WARNING)
+        try:  # one flag for the whole check, as serious as its worst try
+            severity = IDENTITY_SEVERITY[IdentityRecord.from_dict(summary).worst_outcome()]
+        except InputError:
+            severity = WARNING
         self.report("identity_result", self.identity, severity=severity)
         self.step = Step.IDENTITY_DONE
 
@@ -292,7 +301,7 @@ class AttemptSession:
 
     def _open_exam(self, *, check_window: bool, now: datetime | None = None) -> None:
         opened = open_package(self.package_path, self.config.trust, content_key=self.content_key,
-                              now=now, check_window=check_window)
+                              now=now, check_window=check_window, rollback=self._rollback())
         self.manifest, self.exam_doc = opened.manifest, opened.exam_doc
         self.seed = f"{self.attempt_id}|{self.student_id}"
         self.paper = make_paper(self.exam_doc, self.policy, self.seed)
@@ -309,6 +318,7 @@ class AttemptSession:
             raise InputError(f"Question {qid} is not on this paper.")
         if self.timer is not None and self.timer.expired():
             raise SessionStateError("Time is up; answers can no longer be changed.")
+        check_answer(self.exam_doc["questions"][qid], value)  # the one schema, at the crossing
         digest = hashlib.sha256(canonical_bytes({"v": value})).hexdigest()
         self.answers[qid] = value
         self._save()

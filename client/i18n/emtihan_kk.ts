@@ -16,6 +16,10 @@
         <translation>&amp;Жабу</translation>
     </message>
     <message>
+        <source>&amp;Close anyway</source>
+        <translation>&amp;Бәрібір жабу</translation>
+    </message>
+    <message>
         <source>&amp;Continue</source>
         <translation>&amp;Жалғастыру</translation>
     </message>
@@ -34,6 +38,10 @@
     <message>
         <source>&amp;Finish exam…</source>
         <translation>Емтиханды &amp;аяқтау…</translation>
+    </message>
+    <message>
+        <source>&amp;Go back to the exam</source>
+        <translation>&amp;Емтиханға оралу</translation>
     </message>
     <message>
         <source>&amp;Hand in now</source>
@@ -68,6 +76,10 @@
         <translation>Қазір &amp;қайта жүктеу</translation>
     </message>
     <message>
+        <source>&amp;Save receipt…</source>
+        <translation>Түбіртекті &amp;сақтау…</translation>
+    </message>
+    <message>
         <source>&amp;Server address</source>
         <translation>&amp;Сервер мекенжайы</translation>
     </message>
@@ -100,6 +112,10 @@
         <translation>2. Өзіңіз бен бе?</translation>
     </message>
     <message>
+        <source>&lt;b&gt;No identity evidence in this bundle.&lt;/b&gt; The check may have been skipped.</source>
+        <translation>&lt;b&gt;Бұл жиынтықта сәйкестендіру дәлелі жоқ.&lt;/b&gt; Тексеру өткізілмеген болуы мүмкін.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;What is recorded:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Where it goes:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;How long it is kept:&lt;/b&gt; {days} days, then deleted.&lt;br&gt;&lt;b&gt;Questions or objections:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Nothing is decided automatically: a person reviews every flag.</source>
         <translation>&lt;b&gt;Не жазылады:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Қайда жіберіледі:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;Қанша уақыт сақталады:&lt;/b&gt; {days} күн, содан кейін жойылады.&lt;br&gt;&lt;b&gt;Сұрақтар мен қарсылықтар:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Ештеңе автоматты түрде шешілмейді: әр белгіні адам қарайды.</translation>
     </message>
@@ -114,6 +130,10 @@
     <message>
         <source>Accept and &amp;continue</source>
         <translation>Келісіп, &amp;жалғастыру</translation>
+    </message>
+    <message>
+        <source>Add the photo of your ID document again: take a clearer one, or use another document.</source>
+        <translation>Жеке куәлігіңіздің суретін қайта қосыңыз: анығырақ суретке түсіріңіз немесе басқа құжатты пайдаланыңыз.</translation>
     </message>
     <message>
         <source>All answers saved on this computer.</source>
@@ -132,6 +152,10 @@
         <translation>Екі рет көзіңізді жұмыңыз.</translation>
     </message>
     <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Көшіру</translation>
+    </message>
+    <message>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
@@ -146,6 +170,10 @@
     <message>
         <source>Check finished.</source>
         <translation>Тексеру аяқталды.</translation>
+    </message>
+    <message>
+        <source>Checking the camera… keep your face in the picture.</source>
+        <translation>Камера тексерілуде… бетіңіз кадрда болсын.</translation>
     </message>
     <message>
         <source>Checking… this takes a few seconds.</source>
@@ -176,6 +204,10 @@
         <translation>Жүктелуде… (үзілген жүктеу жалғасады)</translation>
     </message>
     <message>
+        <source>Earlier tries:</source>
+        <translation>Алдыңғы әрекеттер:</translation>
+    </message>
+    <message>
         <source>Emtihan — student</source>
         <translation>Emtihan — студент</translation>
     </message>
@@ -192,6 +224,10 @@
         <translation>Емтихан</translation>
     </message>
     <message>
+        <source>Face distance</source>
+        <translation>Бет арақашықтығы</translation>
+    </message>
+    <message>
         <source>False</source>
         <translation>Бұрыс</translation>
     </message>
@@ -204,6 +240,18 @@
         <translation>Тапсыру</translation>
     </message>
     <message>
+        <source>Hand-in receipt</source>
+        <translation>Тапсыру түбіртегі</translation>
+    </message>
+    <message>
+        <source>Handed in on {when}, on time.</source>
+        <translation>{when} тапсырылды, уақытында.</translation>
+    </message>
+    <message>
+        <source>Handed in on {when}, {minutes} min after the deadline.</source>
+        <translation>{when} тапсырылды, мерзімнен {minutes} мин кеш.</translation>
+    </message>
+    <message>
         <source>Handed in. Keep this receipt: it proves what the server received.</source>
         <translation>Тапсырылды. Бұл түбіртекті сақтаңыз: ол сервер не алғанын дәлелдейді.</translation>
     </message>
@@ -214,6 +262,10 @@
     <message>
         <source>Hold the document close to the camera, photo side up, no glare.</source>
         <translation>Құжатты камераға жақын, фотосы жағымен, жылтырамайтындай ұстаңыз.</translation>
+    </message>
+    <message>
+        <source>I &amp;cannot hear the sound</source>
+        <translation>Дыбысты &amp;естімеймін</translation>
     </message>
     <message>
         <source>I have read this and &amp;agree.</source>
@@ -232,12 +284,28 @@
         <translation>Тұлғаны растау</translation>
     </message>
     <message>
+        <source>Identity confirmed automatically.</source>
+        <translation>Тұлға автоматты түрде расталды.</translation>
+    </message>
+    <message>
         <source>Identity confirmed. {reason}</source>
         <translation>Тұлға расталды. {reason}</translation>
     </message>
     <message>
+        <source>Leave the exam?</source>
+        <translation>Емтиханнан шығасыз ба?</translation>
+    </message>
+    <message>
         <source>Listen and count…</source>
         <translation>Тыңдап, санаңыз…</translation>
+    </message>
+    <message>
+        <source>Liveness</source>
+        <translation>Тірі қатысу</translation>
+    </message>
+    <message>
+        <source>Liveness steps, in the order asked:</source>
+        <translation>Тірі қатысуды тексеру қадамдары, сұралған ретпен:</translation>
     </message>
     <message>
         <source>Look straight at the camera.</source>
@@ -276,12 +344,12 @@
         <translation>&amp;Жоғары</translation>
     </message>
     <message>
-        <source>NOT VALID</source>
-        <translation>ЖАРАМСЫЗ</translation>
-    </message>
-    <message>
         <source>No camera picture yet: wait a moment.</source>
         <translation>Камерадан әлі сурет жоқ: сәл күтіңіз.</translation>
+    </message>
+    <message>
+        <source>No connection to the exam server. Check your internet connection and try again.</source>
+        <translation>Емтихан серверімен байланыс жоқ. Интернет байланысын тексеріп, қайталап көріңіз.</translation>
     </message>
     <message>
         <source>No face found. Look straight at the camera.</source>
@@ -316,6 +384,10 @@
         <translation>Тірілікті тексерудің барлық қадамы орындалмады.</translation>
     </message>
     <message>
+        <source>Not confirmed automatically: a person must compare the faces.</source>
+        <translation>Автоматты түрде расталмады: беттерді адам салыстыруы керек.</translation>
+    </message>
+    <message>
         <source>Not confirmed: {reason} Tries left: {left}.</source>
         <translation>Расталмады: {reason} Қалған әрекет: {left}.</translation>
     </message>
@@ -328,8 +400,16 @@
         <translation>Сақталмады: {why}</translation>
     </message>
     <message>
+        <source>Noted: you cannot hear the test sound. You may continue; this is recorded for the invigilator. Audio instructions during the exam will not reach you.</source>
+        <translation>Белгіленді: сынақ дыбысын естімейсіз. Жалғастыра аласыз; бұл бақылаушы үшін жазылады. Емтихан кезіндегі дыбыстық нұсқаулар сізге жетпейді.</translation>
+    </message>
+    <message>
         <source>Now: {text}</source>
         <translation>Қазір: {text}</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF құжаты</translation>
     </message>
     <message>
         <source>Please fill in all four fields.</source>
@@ -360,20 +440,32 @@
         <translation>Сұрақтар</translation>
     </message>
     <message>
-        <source>Receipt</source>
-        <translation>Түбіртек</translation>
+        <source>Reasons:</source>
+        <translation>Себептері:</translation>
     </message>
     <message>
-        <source>Received at</source>
-        <translation>Қабылданған уақыты</translation>
+        <source>Receipt hash (SHA-256)</source>
+        <translation>Түбіртек хэші (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>Түбіртек нөмірі</translation>
+    </message>
+    <message>
+        <source>Review band (a person compares)</source>
+        <translation>Тексеру аралығы (адам салыстырады)</translation>
+    </message>
+    <message>
+        <source>Save receipt</source>
+        <translation>Түбіртекті сақтау</translation>
     </message>
     <message>
         <source>Saved on this computer, will upload when you are online. Reason: {why} We retry every 30 seconds; you may keep this window open.</source>
         <translation>Осы компьютерде сақталды, интернет болғанда жүктеледі. Себебі: {why} Әр 30 секунд сайын қайталаймыз; терезені ашық қалдыруға болады.</translation>
     </message>
     <message>
-        <source>Server signature</source>
-        <translation>Сервер қолтаңбасы</translation>
+        <source>Saved {pdf} and, beside it, the signed receipt {json}.</source>
+        <translation>{pdf} сақталды, жанында — қол қойылған түбіртек {json}.</translation>
     </message>
     <message>
         <source>Show your student card or ID, then follow the instructions so we can see that you are here in person.</source>
@@ -386,6 +478,14 @@
     <message>
         <source>Sign in</source>
         <translation>Кіру</translation>
+    </message>
+    <message>
+        <source>Signature NOT verified: this receipt does not carry a valid signature of the exam server. Save it and tell your exam office.</source>
+        <translation>Қолтаңба РАСТАЛМАДЫ: бұл түбіртекте емтихан серверінің жарамды қолтаңбасы жоқ. Оны сақтап, емтихан бөліміне хабарлаңыз.</translation>
+    </message>
+    <message>
+        <source>Signature verified: this receipt was signed by the exam server with its key.</source>
+        <translation>Қолтаңба расталды: бұл түбіртекке емтихан сервері өз кілтімен қол қойған.</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -436,6 +536,10 @@
         <translation>Рақмет</translation>
     </message>
     <message>
+        <source>That folder does not exist. Choose another folder.</source>
+        <translation>Бұл қалта жоқ. Басқа қалтаны таңдаңыз.</translation>
+    </message>
+    <message>
         <source>The camera could not be started: {detail}</source>
         <translation>Камера қосылмады: {detail}</translation>
     </message>
@@ -468,6 +572,34 @@
         <translation>Камера тоқтады: {detail}</translation>
     </message>
     <message>
+        <source>The check could not be finished.</source>
+        <translation>Тексеруді аяқтау мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>The copy of this exam saved on this computer could not be read.</source>
+        <translation>Осы компьютерде сақталған емтихан көшірмесін оқу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space or choose another drive.</source>
+        <translation>Диск толы. Орын босатыңыз немесе басқа дискіні таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The exam could not be unlocked. Try again when the exam starts.</source>
+        <translation>Емтиханды ашу мүмкін болмады. Емтихан басталғанда қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>The exam file failed its security check and was not used. Download it again; if this repeats, contact your exam office.</source>
+        <translation>Емтихан файлы қауіпсіздік тексеруінен өтпеді және пайдаланылмады. Оны қайта жүктеңіз; қайталанса, емтихан бөліміне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>The exam is not open at this time.</source>
+        <translation>Емтихан қазір ашық емес.</translation>
+    </message>
+    <message>
+        <source>The exam is still running and its time keeps running. Your answers are saved on this computer: open Emtihan again and sign in to continue where you left off.</source>
+        <translation>Емтихан әлі жүріп жатыр және уақыты тоқтамайды. Жауаптарыңыз осы компьютерде сақталған: Emtihan-ды қайта ашып, кіріңіз де, тоқтаған жерден жалғастырыңыз.</translation>
+    </message>
+    <message>
         <source>The face changed during the check. The same person must do the whole check.</source>
         <translation>Тексеру кезінде бет ауысты. Бүкіл тексеруді бір адам өткізуі керек.</translation>
     </message>
@@ -478,6 +610,10 @@
     <message>
         <source>The face moved like a flat picture, not like a head. Use a live camera, not a photo or a screen.</source>
         <translation>Бет басы сияқты емес, жалпақ сурет сияқты қозғалды. Фото не экран емес, тірі камераны пайдаланыңыз.</translation>
+    </message>
+    <message>
+        <source>The file {json} saved beside this PDF is the receipt as the exam server signed it; with the server's key anyone can check it has not been changed.</source>
+        <translation>Осы PDF-тің жанына сақталған {json} файлы — емтихан сервері қол қойған түбіртектің өзі; сервер кілтімен оның өзгертілмегенін кез келген адам тексере алады.</translation>
     </message>
     <message>
         <source>The microphone could not be opened.</source>
@@ -504,6 +640,14 @@
         <translation>Құжаттағы суретті пайдалану мүмкін емес. Анығырақ, біркелкі жарықталған сурет түсіріңіз.</translation>
     </message>
     <message>
+        <source>The receipt could not be saved there. Choose another folder.</source>
+        <translation>Түбіртекті ол жерге сақтау мүмкін болмады. Басқа қалтаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The receipt hash was copied.</source>
+        <translation>Түбіртек хэші көшірілді.</translation>
+    </message>
+    <message>
         <source>The similarity is close to the threshold; an invigilator will review it.</source>
         <translation>Ұқсастық шекке жақын; оны бақылаушы тексереді.</translation>
     </message>
@@ -512,8 +656,36 @@
         <translation>Динамикті ашу мүмкін болмады.</translation>
     </message>
     <message>
+        <source>The student ID or access code is not right. Check your exam invitation and try again.</source>
+        <translation>Студент ID немесе кіру коды дұрыс емес. Емтихан шақыруын тексеріп, қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>This answer could not be saved: it does not fit the question.</source>
+        <translation>Бұл жауапты сақтау мүмкін болмады: ол сұраққа сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <source>This exam file is not signed by a trusted exam author. It was not used; contact your exam office.</source>
+        <translation>Бұл емтихан файлына сенімді автор қол қоймаған. Ол пайдаланылмады; емтихан бөліміне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>This exam has not opened yet. Check the start time in your invitation.</source>
+        <translation>Бұл емтихан әлі ашылған жоқ. Шақырудағы басталу уақытын тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>This exam is closed.</source>
+        <translation>Бұл емтихан жабық.</translation>
+    </message>
+    <message>
         <source>This file is not a readable picture.</source>
         <translation>Бұл файл оқылатын сурет емес.</translation>
+    </message>
+    <message>
+        <source>This is an older version of the exam than one already used on this computer. Download the current version.</source>
+        <translation>Бұл осы компьютерде пайдаланылған нұсқадан ескірек емтихан нұсқасы. Ағымдағы нұсқаны жүктеңіз.</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Шек</translation>
     </message>
     <message>
         <source>Time is up: your answers are being handed in automatically.</source>
@@ -528,6 +700,14 @@
         <translation>Тым қараңғы: алдыңыздағы шамды жағыңыз.</translation>
     </message>
     <message>
+        <source>Too many tries. Wait a few minutes, then try again.</source>
+        <translation>Тым көп әрекет. Бірнеше минут күтіп, қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Әрекеттер</translation>
+    </message>
+    <message>
         <source>True</source>
         <translation>Дұрыс</translation>
     </message>
@@ -536,8 +716,16 @@
         <translation>&amp;Қайталау</translation>
     </message>
     <message>
+        <source>Try again with another document photo (tries left: {left})</source>
+        <translation>Құжаттың басқа суретімен қайталау (қалған әрекет: {left})</translation>
+    </message>
+    <message>
         <source>Trying to upload again…</source>
         <translation>Қайта жүктеп көрудеміз…</translation>
+    </message>
+    <message>
+        <source>Verified: “{title}”, version {version}, signed by author key {signer}. Checked: {checks}.</source>
+        <translation>Тексерілді: «{title}», {version}-нұсқа, {signer} автор кілтімен қол қойылған. Тексерілгені: {checks}.</translation>
     </message>
     <message>
         <source>Verified: “{title}”, version {version}, signed by {signer}. Checked: {checks}.</source>
@@ -556,12 +744,28 @@
         <translation>Автоматты түрде растай алмадық: {reason} Жалғастыра беруге болады; емтиханнан кейін тұлғаңызды адам тексереді.</translation>
     </message>
     <message>
+        <source>What the student was told</source>
+        <translation>Студентке не айтылды</translation>
+    </message>
+    <message>
         <source>You answered {done} of {total} questions ({flagged} flagged). After handing in you cannot change your answers.</source>
         <translation>{total} сұрақтың {done}-іне жауап бердіңіз ({flagged} белгіленген). Тапсырғаннан кейін жауаптарды өзгерту мүмкін емес.</translation>
     </message>
     <message>
+        <source>You answered {done} of {total} questions. Unanswered: {unanswered}. Flagged for review: {flagged}. After handing in you cannot change your answers.</source>
+        <translation>Сіз {total} сұрақтың {done} сұрағына жауап бердіңіз. Жауапсыз: {unanswered}. Қайта қарауға белгіленген: {flagged}. Тапсырғаннан кейін жауаптарды өзгерту мүмкін емес.</translation>
+    </message>
+    <message>
         <source>You declined proctoring, so this exam cannot start online. Nothing was recorded. Please contact your exam office to arrange another way to take it. You can close this window.</source>
         <translation>Сіз прокторингтен бас тарттыңыз, сондықтан емтихан онлайн басталмайды. Ештеңе жазылған жоқ. Емтиханды басқа жолмен тапсыру үшін емтихан бөліміне хабарласыңыз. Бұл терезені жабуға болады.</translation>
+    </message>
+    <message>
+        <source>You may not write in that folder. Choose another folder, e.g. Documents.</source>
+        <translation>Бұл қалтаға жазуға рұқсатыңыз жоқ. Басқа қалтаны таңдаңыз, мысалы, «Құжаттар».</translation>
+    </message>
+    <message>
+        <source>Your account may not do this.</source>
+        <translation>Сіздің тіркелгіңіз мұны істей алмайды.</translation>
     </message>
     <message>
         <source>Your answers are encrypted for your university and uploaded.</source>
@@ -596,8 +800,32 @@
         <translation>Тексеру бойы бетіңіз көрінбей қалды. Камераның алдында болыңыз.</translation>
     </message>
     <message>
-        <source>valid</source>
-        <translation>жарамды</translation>
+        <source>Your sign-in has expired. Sign in again.</source>
+        <translation>Кіру мерзімі өтті. Қайта кіріңіз.</translation>
+    </message>
+    <message>
+        <source>file hashes</source>
+        <translation>файл хэштері</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>орындалмады</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>орындалды</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>қолтаңба</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>нұсқа</translation>
     </message>
     <message>
         <source>webcam pictures when something unusual happens</source>
@@ -626,6 +854,20 @@
     <message>
         <source>{kbps} kbit/s — too slow (needed: {need}). Move closer to the Wi-Fi router or use a cable, and stop other downloads.</source>
         <translation>{kbps} кбит/с — тым баяу (қажеті: {need}). Wi-Fi роутерге жақындаңыз немесе кабель қолданыңыз, басқа жүктеулерді тоқтатыңыз.</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} мин</translation>
+    </message>
+    <message>
+        <source>{n} more live frame(s) in the bundle.</source>
+        <translation>Жиынтықта тағы {n} тірі кадр бар.</translation>
+    </message>
+    <message>
+        <source>{title}
+{opens} → {closes}, {duration}</source>
+        <translation>{title}
+{opens} → {closes}, {duration}</translation>
     </message>
     <message>
         <source>{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}</source>

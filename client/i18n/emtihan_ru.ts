@@ -16,6 +16,10 @@
         <translation>&amp;Закрыть</translation>
     </message>
     <message>
+        <source>&amp;Close anyway</source>
+        <translation>&amp;Всё равно закрыть</translation>
+    </message>
+    <message>
         <source>&amp;Continue</source>
         <translation>&amp;Продолжить</translation>
     </message>
@@ -34,6 +38,10 @@
     <message>
         <source>&amp;Finish exam…</source>
         <translation>&amp;Завершить экзамен…</translation>
+    </message>
+    <message>
+        <source>&amp;Go back to the exam</source>
+        <translation>&amp;Вернуться к экзамену</translation>
     </message>
     <message>
         <source>&amp;Hand in now</source>
@@ -68,6 +76,10 @@
         <translation>&amp;Повторить отправку</translation>
     </message>
     <message>
+        <source>&amp;Save receipt…</source>
+        <translation>&amp;Сохранить квитанцию…</translation>
+    </message>
+    <message>
         <source>&amp;Server address</source>
         <translation>&amp;Адрес сервера</translation>
     </message>
@@ -100,6 +112,10 @@
         <translation>2. Вы здесь лично?</translation>
     </message>
     <message>
+        <source>&lt;b&gt;No identity evidence in this bundle.&lt;/b&gt; The check may have been skipped.</source>
+        <translation>&lt;b&gt;В этом пакете нет данных проверки личности.&lt;/b&gt; Возможно, проверка была пропущена.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;What is recorded:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Where it goes:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;How long it is kept:&lt;/b&gt; {days} days, then deleted.&lt;br&gt;&lt;b&gt;Questions or objections:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Nothing is decided automatically: a person reviews every flag.</source>
         <translation>&lt;b&gt;Что записывается:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Куда отправляется:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;Сколько хранится:&lt;/b&gt; {days} дней, затем удаляется.&lt;br&gt;&lt;b&gt;Вопросы и возражения:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Ничего не решается автоматически: каждую отметку проверяет человек.</translation>
     </message>
@@ -114,6 +130,10 @@
     <message>
         <source>Accept and &amp;continue</source>
         <translation>Принять и &amp;продолжить</translation>
+    </message>
+    <message>
+        <source>Add the photo of your ID document again: take a clearer one, or use another document.</source>
+        <translation>Добавьте фото документа ещё раз: сделайте более чёткий снимок или используйте другой документ.</translation>
     </message>
     <message>
         <source>All answers saved on this computer.</source>
@@ -132,6 +152,10 @@
         <translation>Моргните два раза.</translation>
     </message>
     <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Копировать</translation>
+    </message>
+    <message>
         <source>Camera</source>
         <translation>Камера</translation>
     </message>
@@ -146,6 +170,10 @@
     <message>
         <source>Check finished.</source>
         <translation>Проверка завершена.</translation>
+    </message>
+    <message>
+        <source>Checking the camera… keep your face in the picture.</source>
+        <translation>Проверяем камеру… держите лицо в кадре.</translation>
     </message>
     <message>
         <source>Checking… this takes a few seconds.</source>
@@ -176,6 +204,10 @@
         <translation>Загрузка… (прерванная загрузка продолжится)</translation>
     </message>
     <message>
+        <source>Earlier tries:</source>
+        <translation>Предыдущие попытки:</translation>
+    </message>
+    <message>
         <source>Emtihan — student</source>
         <translation>Emtihan — студент</translation>
     </message>
@@ -192,6 +224,10 @@
         <translation>Экзамен</translation>
     </message>
     <message>
+        <source>Face distance</source>
+        <translation>Расстояние между лицами</translation>
+    </message>
+    <message>
         <source>False</source>
         <translation>Неверно</translation>
     </message>
@@ -204,6 +240,18 @@
         <translation>Сдача</translation>
     </message>
     <message>
+        <source>Hand-in receipt</source>
+        <translation>Квитанция о сдаче</translation>
+    </message>
+    <message>
+        <source>Handed in on {when}, on time.</source>
+        <translation>Сдано {when}, вовремя.</translation>
+    </message>
+    <message>
+        <source>Handed in on {when}, {minutes} min after the deadline.</source>
+        <translation>Сдано {when}, на {minutes} мин позже срока.</translation>
+    </message>
+    <message>
         <source>Handed in. Keep this receipt: it proves what the server received.</source>
         <translation>Сдано. Сохраните эту квитанцию: она подтверждает, что получил сервер.</translation>
     </message>
@@ -214,6 +262,10 @@
     <message>
         <source>Hold the document close to the camera, photo side up, no glare.</source>
         <translation>Поднесите документ к камере фотографией вперёд, без бликов.</translation>
+    </message>
+    <message>
+        <source>I &amp;cannot hear the sound</source>
+        <translation>Я &amp;не слышу звук</translation>
     </message>
     <message>
         <source>I have read this and &amp;agree.</source>
@@ -232,12 +284,28 @@
         <translation>Проверка личности</translation>
     </message>
     <message>
+        <source>Identity confirmed automatically.</source>
+        <translation>Личность подтверждена автоматически.</translation>
+    </message>
+    <message>
         <source>Identity confirmed. {reason}</source>
         <translation>Личность подтверждена. {reason}</translation>
     </message>
     <message>
+        <source>Leave the exam?</source>
+        <translation>Выйти из экзамена?</translation>
+    </message>
+    <message>
         <source>Listen and count…</source>
         <translation>Слушайте и считайте…</translation>
+    </message>
+    <message>
+        <source>Liveness</source>
+        <translation>Живое присутствие</translation>
+    </message>
+    <message>
+        <source>Liveness steps, in the order asked:</source>
+        <translation>Шаги проверки живого присутствия в заданном порядке:</translation>
     </message>
     <message>
         <source>Look straight at the camera.</source>
@@ -276,12 +344,12 @@
         <translation>&amp;Вверх</translation>
     </message>
     <message>
-        <source>NOT VALID</source>
-        <translation>НЕДЕЙСТВИТЕЛЬНА</translation>
-    </message>
-    <message>
         <source>No camera picture yet: wait a moment.</source>
         <translation>Изображения с камеры ещё нет: подождите.</translation>
+    </message>
+    <message>
+        <source>No connection to the exam server. Check your internet connection and try again.</source>
+        <translation>Нет связи с сервером экзамена. Проверьте подключение к интернету и попробуйте ещё раз.</translation>
     </message>
     <message>
         <source>No face found. Look straight at the camera.</source>
@@ -316,6 +384,10 @@
         <translation>Не все шаги проверки живого присутствия выполнены.</translation>
     </message>
     <message>
+        <source>Not confirmed automatically: a person must compare the faces.</source>
+        <translation>Не подтверждено автоматически: лица должен сравнить человек.</translation>
+    </message>
+    <message>
         <source>Not confirmed: {reason} Tries left: {left}.</source>
         <translation>Не подтверждено: {reason} Осталось попыток: {left}.</translation>
     </message>
@@ -328,8 +400,16 @@
         <translation>Не сохранено: {why}</translation>
     </message>
     <message>
+        <source>Noted: you cannot hear the test sound. You may continue; this is recorded for the invigilator. Audio instructions during the exam will not reach you.</source>
+        <translation>Отмечено: вы не слышите тестовый звук. Можно продолжить; это записано для наблюдателя. Звуковые указания во время экзамена до вас не дойдут.</translation>
+    </message>
+    <message>
         <source>Now: {text}</source>
         <translation>Сейчас: {text}</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>Документ PDF</translation>
     </message>
     <message>
         <source>Please fill in all four fields.</source>
@@ -360,20 +440,32 @@
         <translation>Вопросы</translation>
     </message>
     <message>
-        <source>Receipt</source>
-        <translation>Квитанция</translation>
+        <source>Reasons:</source>
+        <translation>Причины:</translation>
     </message>
     <message>
-        <source>Received at</source>
-        <translation>Получено</translation>
+        <source>Receipt hash (SHA-256)</source>
+        <translation>Хеш квитанции (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>Номер квитанции</translation>
+    </message>
+    <message>
+        <source>Review band (a person compares)</source>
+        <translation>Зона проверки (сравнивает человек)</translation>
+    </message>
+    <message>
+        <source>Save receipt</source>
+        <translation>Сохранить квитанцию</translation>
     </message>
     <message>
         <source>Saved on this computer, will upload when you are online. Reason: {why} We retry every 30 seconds; you may keep this window open.</source>
         <translation>Сохранено на этом компьютере, отправится, когда появится сеть. Причина: {why} Повторяем каждые 30 секунд; окно можно оставить открытым.</translation>
     </message>
     <message>
-        <source>Server signature</source>
-        <translation>Подпись сервера</translation>
+        <source>Saved {pdf} and, beside it, the signed receipt {json}.</source>
+        <translation>Сохранено: {pdf} и рядом подписанная квитанция {json}.</translation>
     </message>
     <message>
         <source>Show your student card or ID, then follow the instructions so we can see that you are here in person.</source>
@@ -386,6 +478,14 @@
     <message>
         <source>Sign in</source>
         <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Signature NOT verified: this receipt does not carry a valid signature of the exam server. Save it and tell your exam office.</source>
+        <translation>Подпись НЕ подтверждена: на этой квитанции нет действительной подписи сервера экзаменов. Сохраните её и сообщите в экзаменационный отдел.</translation>
+    </message>
+    <message>
+        <source>Signature verified: this receipt was signed by the exam server with its key.</source>
+        <translation>Подпись подтверждена: эта квитанция подписана сервером экзаменов его ключом.</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -436,6 +536,10 @@
         <translation>Спасибо</translation>
     </message>
     <message>
+        <source>That folder does not exist. Choose another folder.</source>
+        <translation>Такой папки нет. Выберите другую папку.</translation>
+    </message>
+    <message>
         <source>The camera could not be started: {detail}</source>
         <translation>Не удалось запустить камеру: {detail}</translation>
     </message>
@@ -468,6 +572,34 @@
         <translation>Камера остановилась: {detail}</translation>
     </message>
     <message>
+        <source>The check could not be finished.</source>
+        <translation>Проверку не удалось завершить.</translation>
+    </message>
+    <message>
+        <source>The copy of this exam saved on this computer could not be read.</source>
+        <translation>Не удалось прочитать копию экзамена, сохранённую на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space or choose another drive.</source>
+        <translation>Диск заполнен. Освободите место или выберите другой диск.</translation>
+    </message>
+    <message>
+        <source>The exam could not be unlocked. Try again when the exam starts.</source>
+        <translation>Не удалось открыть экзамен. Попробуйте снова, когда экзамен начнётся.</translation>
+    </message>
+    <message>
+        <source>The exam file failed its security check and was not used. Download it again; if this repeats, contact your exam office.</source>
+        <translation>Файл экзамена не прошёл проверку безопасности и не был использован. Скачайте его снова; если это повторится, обратитесь в экзаменационный отдел.</translation>
+    </message>
+    <message>
+        <source>The exam is not open at this time.</source>
+        <translation>Экзамен сейчас не открыт.</translation>
+    </message>
+    <message>
+        <source>The exam is still running and its time keeps running. Your answers are saved on this computer: open Emtihan again and sign in to continue where you left off.</source>
+        <translation>Экзамен ещё идёт, и время не останавливается. Ваши ответы сохранены на этом компьютере: откройте Emtihan снова и войдите, чтобы продолжить с того же места.</translation>
+    </message>
+    <message>
         <source>The face changed during the check. The same person must do the whole check.</source>
         <translation>Во время проверки лицо сменилось. Всю проверку должен пройти один и тот же человек.</translation>
     </message>
@@ -478,6 +610,10 @@
     <message>
         <source>The face moved like a flat picture, not like a head. Use a live camera, not a photo or a screen.</source>
         <translation>Лицо двигалось как плоское изображение, а не как голова. Используйте живую камеру, а не фото или экран.</translation>
+    </message>
+    <message>
+        <source>The file {json} saved beside this PDF is the receipt as the exam server signed it; with the server's key anyone can check it has not been changed.</source>
+        <translation>Файл {json}, сохранённый рядом с этим PDF, — это квитанция в том виде, в каком её подписал сервер экзаменов; с ключом сервера любой может проверить, что она не изменена.</translation>
     </message>
     <message>
         <source>The microphone could not be opened.</source>
@@ -504,6 +640,14 @@
         <translation>Фотографию в документе нельзя использовать. Сделайте более чёткий снимок при ровном освещении.</translation>
     </message>
     <message>
+        <source>The receipt could not be saved there. Choose another folder.</source>
+        <translation>Не удалось сохранить квитанцию туда. Выберите другую папку.</translation>
+    </message>
+    <message>
+        <source>The receipt hash was copied.</source>
+        <translation>Хеш квитанции скопирован.</translation>
+    </message>
+    <message>
         <source>The similarity is close to the threshold; an invigilator will review it.</source>
         <translation>Сходство близко к порогу; его проверит наблюдатель.</translation>
     </message>
@@ -512,8 +656,36 @@
         <translation>Не удалось открыть динамик.</translation>
     </message>
     <message>
+        <source>The student ID or access code is not right. Check your exam invitation and try again.</source>
+        <translation>Неверный ID студента или код доступа. Проверьте приглашение на экзамен и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>This answer could not be saved: it does not fit the question.</source>
+        <translation>Этот ответ не удалось сохранить: он не подходит к вопросу.</translation>
+    </message>
+    <message>
+        <source>This exam file is not signed by a trusted exam author. It was not used; contact your exam office.</source>
+        <translation>Этот файл экзамена не подписан доверенным автором. Он не использован; обратитесь в экзаменационный отдел.</translation>
+    </message>
+    <message>
+        <source>This exam has not opened yet. Check the start time in your invitation.</source>
+        <translation>Этот экзамен ещё не открыт. Проверьте время начала в приглашении.</translation>
+    </message>
+    <message>
+        <source>This exam is closed.</source>
+        <translation>Этот экзамен закрыт.</translation>
+    </message>
+    <message>
         <source>This file is not a readable picture.</source>
         <translation>Этот файл не является читаемым изображением.</translation>
+    </message>
+    <message>
+        <source>This is an older version of the exam than one already used on this computer. Download the current version.</source>
+        <translation>Это более старая версия экзамена, чем уже использованная на этом компьютере. Скачайте текущую версию.</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Порог</translation>
     </message>
     <message>
         <source>Time is up: your answers are being handed in automatically.</source>
@@ -528,6 +700,14 @@
         <translation>Слишком темно: включите свет перед собой.</translation>
     </message>
     <message>
+        <source>Too many tries. Wait a few minutes, then try again.</source>
+        <translation>Слишком много попыток. Подождите несколько минут и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
         <source>True</source>
         <translation>Верно</translation>
     </message>
@@ -536,8 +716,16 @@
         <translation>&amp;Ещё раз</translation>
     </message>
     <message>
+        <source>Try again with another document photo (tries left: {left})</source>
+        <translation>Повторить с другим фото документа (осталось попыток: {left})</translation>
+    </message>
+    <message>
         <source>Trying to upload again…</source>
         <translation>Повторная попытка отправки…</translation>
+    </message>
+    <message>
+        <source>Verified: “{title}”, version {version}, signed by author key {signer}. Checked: {checks}.</source>
+        <translation>Проверено: «{title}», версия {version}, подписано ключом автора {signer}. Проверены: {checks}.</translation>
     </message>
     <message>
         <source>Verified: “{title}”, version {version}, signed by {signer}. Checked: {checks}.</source>
@@ -556,12 +744,28 @@
         <translation>Не удалось подтвердить автоматически: {reason} Можно продолжить; после экзамена вашу личность проверит человек.</translation>
     </message>
     <message>
+        <source>What the student was told</source>
+        <translation>Что сообщили студенту</translation>
+    </message>
+    <message>
         <source>You answered {done} of {total} questions ({flagged} flagged). After handing in you cannot change your answers.</source>
         <translation>Вы ответили на {done} из {total} вопросов (отмечено: {flagged}). После сдачи ответы изменить нельзя.</translation>
     </message>
     <message>
+        <source>You answered {done} of {total} questions. Unanswered: {unanswered}. Flagged for review: {flagged}. After handing in you cannot change your answers.</source>
+        <translation>Вы ответили на {done} из {total} вопросов. Без ответа: {unanswered}. Отмечены для проверки: {flagged}. После сдачи изменить ответы нельзя.</translation>
+    </message>
+    <message>
         <source>You declined proctoring, so this exam cannot start online. Nothing was recorded. Please contact your exam office to arrange another way to take it. You can close this window.</source>
         <translation>Вы отказались от прокторинга, поэтому экзамен не может начаться онлайн. Ничего не записано. Обратитесь в экзаменационный отдел, чтобы договориться о другом способе сдачи. Это окно можно закрыть.</translation>
+    </message>
+    <message>
+        <source>You may not write in that folder. Choose another folder, e.g. Documents.</source>
+        <translation>У вас нет права записи в эту папку. Выберите другую, например «Документы».</translation>
+    </message>
+    <message>
+        <source>Your account may not do this.</source>
+        <translation>Вашей учётной записи это не разрешено.</translation>
     </message>
     <message>
         <source>Your answers are encrypted for your university and uploaded.</source>
@@ -596,8 +800,32 @@
         <translation>Ваше лицо было видно не всё время проверки. Оставайтесь перед камерой.</translation>
     </message>
     <message>
-        <source>valid</source>
-        <translation>действительна</translation>
+        <source>Your sign-in has expired. Sign in again.</source>
+        <translation>Срок входа истёк. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>file hashes</source>
+        <translation>хэши файлов</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>не пройден</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>пройден</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>подпись</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>версия</translation>
     </message>
     <message>
         <source>webcam pictures when something unusual happens</source>
@@ -626,6 +854,20 @@
     <message>
         <source>{kbps} kbit/s — too slow (needed: {need}). Move closer to the Wi-Fi router or use a cable, and stop other downloads.</source>
         <translation>{kbps} кбит/с — слишком медленно (нужно: {need}). Подойдите ближе к Wi-Fi роутеру или используйте кабель, остановите другие загрузки.</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} мин</translation>
+    </message>
+    <message>
+        <source>{n} more live frame(s) in the bundle.</source>
+        <translation>В пакете ещё {n} кадр(ов) с камеры.</translation>
+    </message>
+    <message>
+        <source>{title}
+{opens} → {closes}, {duration}</source>
+        <translation>{title}
+{opens} → {closes}, {duration}</translation>
     </message>
     <message>
         <source>{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}</source>

@@ -1,7 +1,7 @@
 """The narrow interface between the student UI and the Qt-free client core.
 
 The UI only talks to a :class:`StudentBackend`.  ``client/ui/core_backend.py``
-implements it on top of ``client.core``; ``client/ui/fake_backend.py`` is the
+implements it on top of ``client.core``; ``tests/support/fake_backend.py`` is the
 in-memory fake used by tests and the screenshot script.  All methods may block
 (network, disk, face analysis): the UI calls them from worker threads, except
 :meth:`StudentBackend.save_answer` and :meth:`StudentBackend.set_flag`, which
@@ -68,9 +68,13 @@ RESULTS_DESTINATION = "your university's exam office (encrypted to its key)"
 
 @dataclass(frozen=True)
 class IdentityDecision:
+    """What the student is told after one identity try (``client.core.identity`` logs
+    the same record for the invigilator)."""
+
     decision: str  # "accept" | "reject" | "review"
-    reason: str
+    reason: str  # one reason per line (English source texts)
     retries_left: int
+    steps: tuple[tuple[str, bool], ...] = ()  # (liveness step name, passed) in the asked order
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,9 @@ class Receipt:
     sha256: str
     signature_valid: bool
     fields: dict[str, Any] = field(default_factory=dict)
+    # the server's answer as received: {"receipt": {...}, "signature": ..., "key_id": ...};
+    # saved beside the PDF so the receipt can be verified later with the server's key
+    signed: dict[str, Any] = field(default_factory=dict)
 
 
 class StudentBackend(Protocol):
@@ -128,6 +135,10 @@ class StudentBackend(Protocol):
         self, id_image: np.ndarray, frames: list[list[np.ndarray]]
     ) -> IdentityDecision:
         """``frames[i]`` are BGR camera frames captured during liveness step ``i``."""
+        ...
+
+    def confirm_identity(self) -> None:
+        """The student continues with the last try's outcome (records it as final)."""
         ...
 
     def start_exam(self) -> ExamStart: ...

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ import cv2
 import numpy as np
 
 from client.core.api import ServerClient
+from client.core.identity import STEP_TEXT, IdentityRecord, combine
 from client.core.session import AttemptSession, SessionConfig, Step
 from exam_packages.errors import EmtihanError, InputError, SessionStateError
 from exam_packages.package import open_package
@@ -33,9 +35,23 @@ from .backend import (
     Receipt,
 )
 
-STEP_TEXT = {"blink": "Blink twice.", "turn_left": "Slowly turn your head to the left.",
-             "turn_right": "Slowly turn your head to the right."}
-OUTCOME = {"match": "accept", "review": "review", "no_match": "reject"}
+# what the download check verified (shown translated on the sign-in page)
+PACKAGE_CHECKS = ("signature", "version", "file hashes")
+
+
+def template_frame(frames: list[np.ndarray]) -> np.ndarray | None:
+    """A live frame the identity template can be built from (a face passes the quality
+    gates), shown to the invigilator beside the ID portrait; None when there is none."""
+    from verifier.identity import IdentityVerifier
+
+    verifier = IdentityVerifier()
+    for frame in frames:
+        try:
+            verifier.enrol([frame])
+        except EmtihanError:
+            continue
+        return frame
+    return None
 
 
 def _jpeg(image: np.ndarray) -> bytes:
@@ -55,6 +71,8 @@ class CoreBackend:
         self.challenge: tuple[str, ...] = ()
         self._challenges: Any = None  # verifier.attempt.ChallengeSchedule, made on first use
         self.identity_tries = 0
+        self._tries: list[IdentityRecord] = []  # earlier tries, logged as identity_attempt
+        self._last: tuple[IdentityRecord, dict[str, bytes]] | None = None
         self._audio: dict[str, tuple[bool, dict[str, Any]]] = {}
         self._proctor: Any = None
         self._lock = threading.Lock()  # proctoring and answers may arrive from two threads
@@ -97,8 +115,8 @@ class CoreBackend:
         s.download_package(progress)
         exam = s.manifest["exam"]
         return PackageReport(exam_id, str(exam.get("title", exam_id)), int(exam["version"]),
-                             "author key " + str(s.manifest.get("author_key_id", ""))[:12] + "…",
-                             s.policy, ("signature", "version", "file hashes"))
+                             str(s.manifest.get("author_key_id", ""))[:12],
+                             s.policy, PACKAGE_CHECKS)
 
     # -- checks and consent ---------------------------------------------------------------
     def measure_bandwidth_kbps(self, progress: Progress) -> float:
@@ -110,8 +128,11 @@ class CoreBackend:
             self._audio[name] = (passed, details)
             if len(self._audio) == 2:
                 ok = all(p for p, _ in self._audio.values())
-                self.s.record_check("audio", {k: dict(v[1], passed=v[0])
-                                              for k, v in self._audio.items()}, ok)
+                result: dict[str, Any] = {k: dict(v[1], passed=v[0])
+                                          for k, v in self._audio.items()}
+                if any(v[1].get("student_declared") for v in self._audio.values()):
+                    result["student_declared"] = True  # a flag, never a silent pass
+                self.s.record_check("audio", result, ok)
             return
         self.s.record_check(name, details, passed)
 
@@ -146,26 +167,41 @@ class CoreBackend:
         from verifier.capture import flatten_steps
         from verifier.liveness import LivenessChallenge
 
-        # frames carry their capture time (client.core.devices stamps them); the camera
-        # thread counts faces meanwhile: verifier.face_adapter serialises dlib
-        live = flatten_steps(frames)
-        decision = AttemptVerifier().decide_frames(id_image, LivenessChallenge(self.challenge),
-                                                   live)
-        summary = decision.to_dict()  # a failed liveness is never "match" (verifier.attempt)
-        outcome = OUTCOME.get(decision.outcome, "review")
-        reasons = [r.message for r in decision.reasons]
+        # frames carry their capture time (client.core.devices stamps them); the template
+        # comes from frames spread over the challenge, with parallax and continuity checks;
+        # the camera thread counts faces meanwhile: verifier.face_adapter serialises dlib
+        captured = flatten_steps(frames)
+        attempt = AttemptVerifier().decide_frames(id_image, LivenessChallenge(self.challenge),
+                                                  captured)
+        live = captured[::4]
         self.identity_tries += 1
+        # same rule as verifier.attempt.combine: a failed liveness is never a match
+        record = combine(attempt.identity.to_dict(), attempt.liveness.to_dict(),
+                         attempt=self.identity_tries, asked=self.challenge)
+        record = replace(record, tries=tuple(t.brief() for t in self._tries))
         retries = int(self.s.policy.get("identity_retries", 3) or 0)
         left = max(0, retries - self.identity_tries)
-        final = outcome != "reject" or left == 0
-        summary.update(attempts=self.identity_tries)
         images = {"id_portrait": _jpeg(id_image)}
-        if live:
-            images["live_0"] = _jpeg(live[0])
-        self.s.record_identity(summary, images, final=final)
+        shown = template_frame(live)
+        if shown is not None:
+            images["live_0"] = _jpeg(shown)
+        self._last = (record, images)
+        if record.outcome == "match" or left == 0:
+            self.confirm_identity()
+        else:
+            self.s.record_identity(record.to_dict(), images, final=False)
+            self._tries.append(record)
+        decision = {"match": "accept", "review": "review", "no_match": "reject"}[record.outcome]
         # one reason per line: the identity page translates each (client/i18n/catalogue.py)
-        text = "\n".join(dict.fromkeys(reasons)) or "Your face matches the photo on your document."
-        return IdentityDecision(outcome, text, left)
+        text = "\n".join(record.messages) or "Your face matches the photo on your document."
+        return IdentityDecision(decision, text, left,
+                                tuple((s.name, s.passed) for s in record.steps))
+
+    def confirm_identity(self) -> None:
+        if self.s.step == Step.IDENTITY_DONE or self._last is None:
+            return
+        record, images = self._last
+        self.s.record_identity(replace(record, final=True).to_dict(), images, final=True)
 
     # -- exam ------------------------------------------------------------------------------
     def start_exam(self) -> ExamStart:
@@ -264,4 +300,5 @@ class CoreBackend:
                        str(body.get("attempt_id", self.s.attempt_id)),
                        str(body.get("received_at", "")), str(body.get("sha256", "")), True,
                        {k: v for k, v in body.items()
-                        if k not in ("receipt_id", "attempt_id", "received_at", "sha256")})
+                        if k not in ("receipt_id", "attempt_id", "received_at", "sha256")},
+                       signed=doc)

@@ -12,9 +12,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from client.core.autosave import CURRENT, KEY_NAME, PREVIOUS, AutosaveStore
-from client.core.clock import FakeClock, SystemClock
+from client.core.clock import SystemClock
 from client.core.timer import ExamTimer
 from exam_packages.errors import LocalStateError
+from tests.support.clocks import FakeClock
 
 ROOT = Path(__file__).resolve().parents[2]
 

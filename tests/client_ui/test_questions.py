@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
 
-from client.ui.fake_backend import sample_exam_doc
 from client.ui.i18n import TextBinder
 from client.ui.questions import make_question_widget, split_text
+from tests.support.fake_backend import sample_exam_doc
 
 DOC = sample_exam_doc()
 
@@ -28,10 +28,10 @@ def test_single_choice_by_keyboard_uses_paper_order(qtbot):
     assert first.text() == "Shymkent"  # the paper's order is the display order
     first.setFocus()
     qtbot.keyClick(first, Qt.Key.Key_Space)
-    assert w.answer() == ["c"]
+    assert w.answer() == "c"  # the one schema: a single choice is one option id
     w.buttons["a"].setFocus()
     qtbot.keyClick(w.buttons["a"], Qt.Key.Key_Space)
-    assert w.answer() == ["a"] and changes
+    assert w.answer() == "a" and changes
 
 
 def test_multiple_choice_toggles_with_space(qtbot):
@@ -75,7 +75,7 @@ def test_numeric_refuses_letters(qtbot):
 
 
 def test_numeric_question_shows_its_image(qtbot):
-    from client.ui.fake_backend import _diagram_png
+    from tests.support.fake_backend import _diagram_png
 
     w, _ = _widget(qtbot, "q5", media={"media/diagram.png": _diagram_png()})
     images = [lbl for lbl in w.findChildren(type(w.layout().itemAt(0).widget()))
