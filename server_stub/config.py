@@ -27,6 +27,7 @@ class ServerConfig:
     scrypt_n: int = 2**14
     login_max_failures: int = 10         # wrong access codes per student ...
     login_window_s: int = 900            # ... within this window, then 429 rate_limited
+    purge_interval_s: int = 3600         # serve: run the retention purge this often (0 = off)
 
     @classmethod
     def load(cls, data_dir: Path) -> ServerConfig:
