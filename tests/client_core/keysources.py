@@ -5,17 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
 
-class MemoryKeyring(KeyringBackend):
-    """A keyring back-end kept in a dict (stands in for Secret Service in tests)."""
+class MemoryKeyring:
+    """A keyring back-end kept in a dict (stands in for Secret Service in tests).
 
-    priority = 1  # type: ignore[assignment]
+    Deliberately not a ``keyring.backend.KeyringBackend`` subclass: those register
+    themselves, and keyring would then pick this one as the process's default."""
+
+    priority = 1
 
     def __init__(self) -> None:
-        super().__init__()
         self.items: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:

@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from client.core.autosave import CURRENT, PREVIOUS, AutosaveStore
 from client.core.clock import FakeClock, SystemClock
-from client.core.localkeys import KeyringKeys
+from client.core.localkeys import KeyringKeys, KeyUnavailableError
 from client.core.timer import ExamTimer
 from exam_packages.errors import LocalStateError
 
@@ -153,9 +153,21 @@ def test_corrupt_autosave_raises_typed_error_and_keeps_previous(tmp_path: Path) 
 
 def test_no_readable_autosave(tmp_path: Path) -> None:
     store = AutosaveStore(tmp_path / "att", KEYS)
+    store.store_attempt_key(Ed25519PrivateKey.generate())  # the key exists; the data is bad
     (tmp_path / "att" / CURRENT).write_bytes(b"EMA1" + b"\x00" * 40)
     with pytest.raises(LocalStateError, match="No readable autosave"):
         store.resume(FakeClock())
+
+
+def test_missing_key_is_not_damage(tmp_path: Path) -> None:
+    store = AutosaveStore(tmp_path / "att", KEYS)
+    clock = FakeClock()
+    store.save("att_1", {"q1": "a"}, ExamTimer.start(clock, clock.wall() + 60, clock.wall()))
+    before = sorted(p.name for p in (tmp_path / "att").iterdir())
+    other = KeyringKeys(MemoryKeyring())  # e.g. another user's keyring: no entry
+    with pytest.raises(KeyUnavailableError, match="not in the system keyring"):
+        AutosaveStore(tmp_path / "att", other).resume(clock)
+    assert sorted(p.name for p in (tmp_path / "att").iterdir()) == before  # nothing moved
 
 
 WRITER = r"""

@@ -162,16 +162,13 @@ def test_wrong_server_secret_cannot_open_the_autosave(tmp_path: Path) -> None:
         AttemptSession.resume_offline(other, EXAM, STUDENT)
 
 
-def test_default_keys_prefers_a_real_keyring() -> None:
-    previous = keyring.get_keyring()
-    try:
-        keyring.set_keyring(keyring.backends.fail.Keyring())
-        assert usable_keyring() is None and isinstance(default_keys(), ServerSecretKeys)
-        keyring.set_keyring(MemoryKeyring())
-        chosen = default_keys()
-        assert isinstance(chosen, KeyringKeys) and chosen.name == "keyring"
-    finally:
-        keyring.set_keyring(previous)
+def test_default_keys_prefers_a_real_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keyring, "get_keyring", keyring.backends.fail.Keyring)
+    assert usable_keyring() is None and isinstance(default_keys(), ServerSecretKeys)
+    memory = MemoryKeyring()
+    monkeypatch.setattr(keyring, "get_keyring", lambda: memory)
+    chosen = default_keys()
+    assert isinstance(chosen, KeyringKeys) and chosen.backend is memory
 
 
 def test_keyring_entry_missing_is_a_typed_error(tmp_path: Path) -> None:

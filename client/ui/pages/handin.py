@@ -39,6 +39,11 @@ class HandInPage(Page):
         self.receipt_view.setObjectName("receipt")
         self.receipt_view.hide()
         self.layout_.addWidget(self.receipt_view, 1)
+        self.my_record_button = QPushButton()  # issue 16: client/ui/pages/my_record.py
+        binder.bind(self.my_record_button.setText, "What was &recorded about me")
+        self.my_record_button.clicked.connect(self.show_my_record)
+        self.my_record_button.hide()
+        self.layout_.addWidget(self.my_record_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.close_button = QPushButton()
         binder.bind(self.close_button.setText, "&Close")
         self.close_button.hide()
@@ -99,9 +104,15 @@ class HandInPage(Page):
         lines += [f"{k}: {v}" for k, v in sorted(receipt.fields.items())]
         self.receipt_view.setPlainText("\n".join(lines))
         self.receipt_view.show()
+        self.my_record_button.setVisible(hasattr(self.backend, "my_record"))
         self.close_button.show()
         self.close_button.setFocus()
         self.completed.emit()
+
+    def show_my_record(self) -> None:
+        from .my_record import MyRecordDialog
+
+        MyRecordDialog(self.backend, self.binder, self).exec()
 
     def stop(self) -> None:
         self.auto_retry.stop()
