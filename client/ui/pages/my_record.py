@@ -43,10 +43,10 @@ def _picture(data: bytes) -> QLabel:
     return label
 
 
-def _text(binder: TextBinder, text: str, **kw: Any) -> QLabel:
+def _text(binder: TextBinder, source: str, /, **kw: Any) -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    binder.bind(label.setText, text, **kw)
+    binder.bind(label.setText, source, **kw)
     return label
 
 
