@@ -115,7 +115,11 @@ class ServerSecretKeys:
         self._secrets: dict[str, bytes] = {}  # folder account -> secret, memory only
 
     def on_sign_in(self, server: Any, exam_id: str, folder: Path) -> None:
-        self._secrets[_account(folder)] = server.local_secret(exam_id)
+        self.unlock(folder, server.local_secret(exam_id))
+
+    def unlock(self, folder: Path, secret: bytes) -> None:
+        """Remember ``secret`` (32 bytes from the server) for ``folder``, in memory only."""
+        self._secrets[_account(folder)] = secret
 
     def key_for(self, folder: Path, *, create: bool) -> bytes:
         secret = self._secrets.get(_account(folder))
