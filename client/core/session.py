@@ -26,6 +26,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
+from exam_packages.answers import check_answer
 from exam_packages.canonical import canonical_bytes
 from exam_packages.errors import (
     InputError,
@@ -45,6 +46,7 @@ from .autosave import AutosaveStore, atomic_write
 from .clock import Clock, SystemClock, iso_utc
 from .eventlog import ALERT, INFO, NOTICE, WARNING, EventLog, EvidenceBudget
 from .handin import HandinInputs, seal_handin
+from .identity import IdentityRecord
 from .jsonsafe import json_safe
 from .localkeys import KeySource, KeyUnavailableError, default_keys
 from .my_record import MyRecord, build_my_record
@@ -250,7 +252,11 @@ class AttemptSession:
 
     def finish_checks(self) -> None:
         self._need(Step.PACKAGE_READY)
-        missing = [n for n in self.required_checks() if not self.checks.get(n, {}).get("passed")]
+        # a failed check the student declared (e.g. "I cannot hear the sound") lets the exam
+        # go on: it was logged as a warning, i.e. a flag for the invigilator
+        missing = [n for n in self.required_checks()
+                   if not (self.checks.get(n, {}).get("passed")
+                           or self.checks.get(n, {}).get("student_declared"))]
         if missing:
             raise SessionStateError("These checks must pass first: " + ", ".join(missing) + ".")
         self.step = Step.CHECKS_DONE
@@ -278,7 +284,10 @@ class AttemptSession:
             return
         self.identity = json_safe(summary)
         self.identity_images = dict(images or {})
-        severity = IDENTITY_SEVERITY.get(str(summary.get("outcome")), WARNING)
+        try:  # one flag for the whole check, as serious as its worst try
+            severity = IDENTITY_SEVERITY[IdentityRecord.from_dict(summary).worst_outcome()]
+        except InputError:
+            severity = WARNING
         self.report("identity_result", self.identity, severity=severity)
         self.step = Step.IDENTITY_DONE
 
@@ -320,6 +329,7 @@ class AttemptSession:
             raise InputError(f"Question {qid} is not on this paper.")
         if self.timer is not None and self.timer.expired():
             raise SessionStateError("Time is up; answers can no longer be changed.")
+        check_answer(self.exam_doc["questions"][qid], value)  # the one schema, at the crossing
         digest = hashlib.sha256(canonical_bytes({"v": value})).hexdigest()
         self.answers[qid] = value
         self._save()

@@ -419,3 +419,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "No identity check was recorded.": ("Тұлғаны тексеру жазылмаған.",
                                         "Проверка личности не записана."),
 }
+
+
+from .catalogue_path import STUDENT_PATH  # noqa: E402
+
+CATALOGUE.update(STUDENT_PATH)

@@ -1,7 +1,8 @@
 """One widget per question type (docs/package-format.md), all keyboard usable.
 
-Every :class:`QuestionWidget` has ``answer()`` (JSON without floats: numeric
-answers are decimal strings), ``set_answer(value)`` and a ``changed`` signal.
+Every :class:`QuestionWidget` has ``answer()`` in the shape of
+:mod:`exam_packages.answers` (checked by the session before autosave),
+``set_answer(value)`` and a ``changed`` signal.
 The paper's ``options`` order (shuffled per student) is used for options,
 matching right-hand choices and the initial order of ordering items.
 """
@@ -119,13 +120,19 @@ class ChoiceQuestion(QuestionWidget):
             self.box.addWidget(button)
             button.toggled.connect(lambda _on: self.changed.emit())
 
-    def answer(self) -> list[str] | None:
-        chosen = sorted(k for k, b in self.buttons.items() if b.isChecked())
-        return chosen or None
+    def answer(self) -> str | list[str] | None:
+        chosen = [k for k, b in self.buttons.items() if b.isChecked()]
+        if self.question["type"] == "single":  # the schema: one option id
+            return chosen[0] if chosen else None
+        return sorted(chosen) or None
 
     def set_answer(self, value: Any) -> None:
+        chosen = {value} if isinstance(value, str) else set(value or [])
+        if self.question["type"] == "single":  # an exclusive group cannot be emptied one by one
+            self.group.setExclusive(False)
         for key, button in self.buttons.items():
-            button.setChecked(bool(value) and key in value)
+            button.setChecked(key in chosen)
+        self.group.setExclusive(self.question["type"] != "multiple")
 
 
 class TrueFalseQuestion(QuestionWidget):
