@@ -4,6 +4,7 @@ purge, hold set/clear/list, decisions release/withdraw."""
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -82,6 +83,12 @@ def _serve(args: argparse.Namespace) -> int:
 
     services = build_services(args.data)
     app = create_app(services)
+    purge_log = logging.getLogger("emtihan.server.purge")  # ids and counts, to stderr
+    if not purge_log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+        purge_log.addHandler(handler)
+        purge_log.setLevel(logging.INFO)
     interval = services.service.config.purge_interval_s
     scheduler = PurgeScheduler(services.service, interval).start() if interval > 0 else None
     print(f"Emtihan server on http://{args.host}:{args.port}", flush=True)

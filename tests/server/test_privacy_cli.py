@@ -96,9 +96,11 @@ def _free_port() -> int:
 def test_serve_purges_periodically(tmp_path: Path) -> None:
     data, attempts, blobs = _past_exam(tmp_path)
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    proc = subprocess.Popen([sys.executable, "-m", "server_stub.cli", "serve", "--data",
-                             str(data), "--port", str(_free_port())], cwd=REPO, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "server_stub.cli", "serve", "--data",
+                                 str(data), "--port", str(_free_port())], cwd=REPO, env=env,
+                                stdout=subprocess.DEVNULL, stderr=err)
     try:
         deadline = time.monotonic() + 60
         while any((data / b).exists() for b in blobs.values()) and time.monotonic() < deadline:
@@ -107,6 +109,9 @@ def test_serve_purges_periodically(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+    logged = log.read_text("utf-8")  # ids and counts in the server's log, never content
+    assert "emtihan.server.purge purge: deleted 2 hand-ins: " in logged
+    assert attempts["s1"] in logged and attempts["s2"] in logged
     service = build_services(data).service
     assert service.storage.get_attempt(attempts["s1"]) is None  # records_days passed too
     service.storage.close()
