@@ -162,8 +162,12 @@ def bench_link(tmp: Path) -> None:
     server.start()
     proxy = ThrottledProxy(server.port, LINK_BPS)
     try:
+        token, _ = server.services.service.create_token("invigilator", 3600)  # needs sign-in
         client = ServerClient(f"http://127.0.0.1:{proxy.port}", timeout=(5, 30))
-        direct = ServerClient(server.base_url).measure_bandwidth()
+        client.token = token
+        direct_client = ServerClient(server.base_url)
+        direct_client.token = token
+        direct = direct_client.measure_bandwidth()
         t0 = time.perf_counter()
         result = client.measure_bandwidth()
         took = time.perf_counter() - t0

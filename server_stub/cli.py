@@ -1,4 +1,4 @@
-"""``emtihan-server``: init, serve, publish, roster import, tokens create, export,
+"""``emtihan-server``: init, serve, publish, roster import, tokens create/revoke, export,
 purge, hold set/clear/list, decisions release/withdraw."""
 
 from __future__ import annotations
@@ -43,6 +43,14 @@ def _parser() -> argparse.ArgumentParser:
     tcreate.add_argument("--role", required=True, choices=["invigilator", "admin"])
     tcreate.add_argument("--ttl-h", type=int, default=24)
     tcreate.add_argument("--data", required=True, type=Path)
+    trevoke = tsub.add_parser("revoke", help="revoke tokens: one, a role's, or a student's")
+    which = trevoke.add_mutually_exclusive_group(required=True)
+    which.add_argument("--token", help="the token itself")
+    which.add_argument("--role", choices=["student", "invigilator", "admin"],
+                       help="every token of this role")
+    which.add_argument("--student", help="every token of this student (with --exam)")
+    trevoke.add_argument("--exam", help="the exam of --student")
+    trevoke.add_argument("--data", required=True, type=Path)
     exp = sub.add_parser("export", help="export bundles, receipts and decisions of an exam")
     exp.add_argument("--exam", required=True)
     exp.add_argument("--out", required=True, type=Path)
@@ -148,6 +156,11 @@ def _run(args: argparse.Namespace) -> int:
         elif args.cmd == "roster":
             count = service.import_roster(args.csv.read_text("utf-8-sig"), args.exam)
             print(f"imported {count} students into {args.exam}")
+        elif args.cmd == "tokens" and args.tokens_cmd == "revoke":
+            count = service.revoke_tokens(token=args.token, role=args.role,
+                                          exam_id=args.exam if args.student else None,
+                                          student_id=args.student)
+            print(f"revoked {count} token(s)")
         elif args.cmd == "tokens":
             token, _ = service.create_token(args.role, args.ttl_h * 3600)
             print(token)

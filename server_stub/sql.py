@@ -35,6 +35,14 @@ SCHEMA = [
         late_s BIGINT NOT NULL, flags TEXT NOT NULL, blob_key TEXT NOT NULL,
         receipt TEXT NOT NULL, signature TEXT NOT NULL,
         PRIMARY KEY (attempt_id, sha256))""",
+    """CREATE TABLE IF NOT EXISTS auth_failures (
+        failure_id TEXT PRIMARY KEY, at BIGINT NOT NULL, address TEXT NOT NULL,
+        kind TEXT NOT NULL, subject TEXT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS auth_failures_address ON auth_failures (address, at)",
+    "CREATE INDEX IF NOT EXISTS auth_failures_subject ON auth_failures (subject, at)",
+    """CREATE TABLE IF NOT EXISTS auth_known (
+        subject TEXT NOT NULL, address TEXT NOT NULL, at BIGINT NOT NULL,
+        PRIMARY KEY (subject, address))""",
     """CREATE TABLE IF NOT EXISTS decisions (
         decision_id TEXT PRIMARY KEY, attempt_id TEXT NOT NULL, decision TEXT NOT NULL,
         public_key TEXT NOT NULL, signature TEXT NOT NULL, received_at BIGINT NOT NULL)""",
@@ -71,6 +79,26 @@ GET_STUDENT = "SELECT * FROM students WHERE exam_id = ? AND student_id = ?"
 INSERT_TOKEN = """INSERT INTO tokens (token_hash, role, exam_id, student_id, created_at, expires_at)
     VALUES (?, ?, ?, ?, ?, ?)"""
 GET_TOKEN = "SELECT * FROM tokens WHERE token_hash = ?"
+DELETE_TOKEN = "DELETE FROM tokens WHERE token_hash = ?"
+DELETE_STUDENT_TOKENS = """DELETE FROM tokens WHERE role = 'student' AND exam_id = ?
+    AND student_id = ?"""
+DELETE_ROLE_TOKENS = "DELETE FROM tokens WHERE role = ?"
+DELETE_EXPIRED_TOKENS = "DELETE FROM tokens WHERE expires_at <= ?"
+
+# Sign-in throttling: one row per wrong code / unknown token (and per check in flight).
+INSERT_AUTH_FAILURE = """INSERT INTO auth_failures (failure_id, at, address, kind, subject)
+    VALUES (?, ?, ?, ?, ?)"""
+DELETE_AUTH_FAILURE = "DELETE FROM auth_failures WHERE failure_id = ?"
+PURGE_AUTH_FAILURES = "DELETE FROM auth_failures WHERE at <= ?"
+COUNT_FAILURES_PAIR = """SELECT COUNT(*) AS n, MIN(at) AS first FROM auth_failures
+    WHERE kind = ? AND subject = ? AND address = ? AND at > ?"""
+COUNT_FAILURES_ADDRESS = """SELECT COUNT(*) AS n, MIN(at) AS first FROM auth_failures
+    WHERE kind = ? AND address = ? AND at > ?"""
+COUNT_FAILURES_SUBJECT = """SELECT COUNT(*) AS n, MIN(at) AS first FROM auth_failures
+    WHERE kind = ? AND subject = ? AND at > ?"""
+UPSERT_AUTH_KNOWN = """INSERT INTO auth_known (subject, address, at) VALUES (?, ?, ?)
+    ON CONFLICT (subject, address) DO UPDATE SET at = excluded.at"""
+GET_AUTH_KNOWN = "SELECT at FROM auth_known WHERE subject = ? AND address = ? AND at > ?"
 
 INSERT_ATTEMPT = """INSERT INTO attempts (attempt_id, exam_id, student_id, public_key,
     started_at, deadline) VALUES (?, ?, ?, ?, ?, ?)
@@ -96,6 +124,7 @@ LIST_OPEN_UPLOADS = """SELECT upload_id FROM uploads WHERE attempt_id = ? AND co
 GET_SUBMISSION = "SELECT * FROM submissions WHERE attempt_id = ? AND sha256 = ?"
 LIST_SUBMISSIONS = "SELECT * FROM submissions WHERE attempt_id = ? ORDER BY version"
 COUNT_SUBMISSIONS = "SELECT COUNT(*) AS n FROM submissions WHERE attempt_id = ?"
+LOCK_UPLOAD = "SELECT upload_id FROM uploads WHERE upload_id = ? FOR UPDATE"
 INSERT_SUBMISSION = """INSERT INTO submissions (attempt_id, sha256, size, version, received_at,
     late, late_s, flags, blob_key, receipt, signature)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""

@@ -43,6 +43,7 @@ import requests
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from exam_packages import safejson
 from exam_packages.canonical import canonical_bytes
 from exam_packages.errors import (
     IntegrityError,
@@ -170,8 +171,8 @@ class ServerClient:
     def _json(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         resp = self.request(method, path, **kwargs)
         try:
-            data = resp.json()
-        except ValueError:
+            data = safejson.loads(resp.content, "answer", error=NetworkError)
+        except NetworkError:
             raise NetworkError("The server sent an answer that is not JSON.",
                                code="bad_response") from None
         if not isinstance(data, dict):
@@ -337,10 +338,10 @@ def _field(data: dict[str, Any], name: str, kind: type) -> Any:
 def _server_error(resp: requests.Response) -> ServerError:
     code, message = "http_error", f"The exam server answered HTTP {resp.status_code}."
     try:
-        err = resp.json().get("error", {})
+        err = safejson.loads(resp.content, "error", error=NetworkError).get("error", {})
         code = str(err.get("code") or code)
         message = str(err.get("message") or message)
-    except (ValueError, AttributeError):
+    except (NetworkError, AttributeError):
         pass
     return ServerError(message, status=resp.status_code, server_code=code)
 

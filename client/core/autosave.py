@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
+from exam_packages import safejson
 from exam_packages.errors import LocalStateError
 from exam_packages.keys import atomic_write as _durable_write
 
@@ -152,9 +153,9 @@ class AutosaveStore:
         """Decrypt one snapshot file; raises LocalStateError if it is damaged."""
         plain = self._open(path.read_bytes(), CURRENT, path)
         try:
-            doc = json.loads(plain)
+            doc = safejson.loads(plain, path.name, error=LocalStateError)
             TimeSnapshot.from_dict(doc["time"])
-        except (ValueError, KeyError, TypeError):
+        except (LocalStateError, ValueError, KeyError, TypeError):
             raise LocalStateError(f"{path.name} has an unexpected layout.") from None
         if not isinstance(doc, dict):
             raise LocalStateError(f"{path.name} has an unexpected layout.")

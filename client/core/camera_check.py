@@ -49,7 +49,7 @@ class CameraJudge:
     were seen); failing again only when fewer than ``leave`` of them pass.
     """
 
-    def __init__(self, window_s: float = 2.0, enter: float = 0.8, leave: float = 0.3,
+    def __init__(self, window_s: float = 2.0, enter: float = 0.6, leave: float = 0.3,
                  min_samples: int = 3) -> None:
         self.window_s, self.enter, self.leave = window_s, enter, leave
         self.min_samples = min_samples

@@ -312,7 +312,7 @@ class AttemptSession:
 
     def _open_exam(self, *, check_window: bool, now: datetime | None = None) -> None:
         opened = open_package(self.package_path, self.config.trust, content_key=self.content_key,
-                              now=now, check_window=check_window)
+                              now=now, check_window=check_window, rollback=self._rollback())
         self.manifest, self.exam_doc = opened.manifest, opened.exam_doc
         self.seed = f"{self.attempt_id}|{self.student_id}"
         self.paper = make_paper(self.exam_doc, self.policy, self.seed)

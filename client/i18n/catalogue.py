@@ -277,13 +277,52 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "Handed in. Keep this receipt: it proves what the server received.": (
         "Тапсырылды. Бұл түбіртекті сақтаңыз: ол сервер не алғанын дәлелдейді.",
         "Сдано. Сохраните эту квитанцию: она подтверждает, что получил сервер."),
-    "Receipt": ("Түбіртек", "Квитанция"),
-    "Attempt": ("Әрекет", "Попытка"),
-    "Received at": ("Қабылданған уақыты", "Получено"),
-    "Server signature": ("Сервер қолтаңбасы", "Подпись сервера"),
-    "valid": ("жарамды", "действительна"),
-    "NOT VALID": ("ЖАРАМСЫЗ", "НЕДЕЙСТВИТЕЛЬНА"),
     "&Close": ("&Жабу", "&Закрыть"),
+    # the receipt (client/ui/pages/receipt.py)
+    "Handed in on {when}, on time.": ("{when} тапсырылды, уақытында.",
+                                      "Сдано {when}, вовремя."),
+    "Handed in on {when}, {minutes} min after the deadline.": (
+        "{when} тапсырылды, мерзімнен {minutes} мин кеш.",
+        "Сдано {when}, на {minutes} мин позже срока."),
+    "Attempt": ("Әрекет", "Попытка"),
+    "Receipt number": ("Түбіртек нөмірі", "Номер квитанции"),
+    "Receipt hash (SHA-256)": ("Түбіртек хэші (SHA-256)", "Хеш квитанции (SHA-256)"),
+    "C&opy": ("&Көшіру", "&Копировать"),
+    "The receipt hash was copied.": ("Түбіртек хэші көшірілді.", "Хеш квитанции скопирован."),
+    "Signature verified: this receipt was signed by the exam server with its key.": (
+        "Қолтаңба расталды: бұл түбіртекке емтихан сервері өз кілтімен қол қойған.",
+        "Подпись подтверждена: эта квитанция подписана сервером экзаменов его ключом."),
+    "Signature NOT verified: this receipt does not carry a valid signature of the exam "
+    "server. Save it and tell your exam office.": (
+        "Қолтаңба РАСТАЛМАДЫ: бұл түбіртекте емтихан серверінің жарамды қолтаңбасы жоқ. "
+        "Оны сақтап, емтихан бөліміне хабарлаңыз.",
+        "Подпись НЕ подтверждена: на этой квитанции нет действительной подписи сервера "
+        "экзаменов. Сохраните её и сообщите в экзаменационный отдел."),
+    "&Save receipt…": ("Түбіртекті &сақтау…", "&Сохранить квитанцию…"),
+    "Save receipt": ("Түбіртекті сақтау", "Сохранить квитанцию"),
+    "PDF document": ("PDF құжаты", "Документ PDF"),
+    "Hand-in receipt": ("Тапсыру түбіртегі", "Квитанция о сдаче"),
+    "The file {json} saved beside this PDF is the receipt as the exam server signed it; "
+    "with the server's key anyone can check it has not been changed.": (
+        "Осы PDF-тің жанына сақталған {json} файлы — емтихан сервері қол қойған түбіртектің "
+        "өзі; сервер кілтімен оның өзгертілмегенін кез келген адам тексере алады.",
+        "Файл {json}, сохранённый рядом с этим PDF, — это квитанция в том виде, в каком её "
+        "подписал сервер экзаменов; с ключом сервера любой может проверить, что она не "
+        "изменена."),
+    "Saved {pdf} and, beside it, the signed receipt {json}.": (
+        "{pdf} сақталды, жанында — қол қойылған түбіртек {json}.",
+        "Сохранено: {pdf} и рядом подписанная квитанция {json}."),
+    "You may not write in that folder. Choose another folder, e.g. Documents.": (
+        "Бұл қалтаға жазуға рұқсатыңыз жоқ. Басқа қалтаны таңдаңыз, мысалы, «Құжаттар».",
+        "У вас нет права записи в эту папку. Выберите другую, например «Документы»."),
+    "The disk is full. Free some space or choose another drive.": (
+        "Диск толы. Орын босатыңыз немесе басқа дискіні таңдаңыз.",
+        "Диск заполнен. Освободите место или выберите другой диск."),
+    "That folder does not exist. Choose another folder.": (
+        "Бұл қалта жоқ. Басқа қалтаны таңдаңыз.", "Такой папки нет. Выберите другую папку."),
+    "The receipt could not be saved there. Choose another folder.": (
+        "Түбіртекті ол жерге сақтау мүмкін болмады. Басқа қалтаны таңдаңыз.",
+        "Не удалось сохранить квитанцию туда. Выберите другую папку."),
     # verifier reasons (verifier/quality.py MESSAGES), shown on the identity page
     "No face found. Look straight at the camera.": (
         "Бет табылмады. Камераға тура қараңыз.",

@@ -80,6 +80,10 @@
         <translation>Қазір &amp;қайта жүктеу</translation>
     </message>
     <message>
+        <source>&amp;Save receipt…</source>
+        <translation>Түбіртекті &amp;сақтау…</translation>
+    </message>
+    <message>
         <source>&amp;Server address</source>
         <translation>&amp;Сервер мекенжайы</translation>
     </message>
@@ -162,6 +166,10 @@
     <message>
         <source>Blink twice.</source>
         <translation>Екі рет көзіңізді жұмыңыз.</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Көшіру</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -268,6 +276,18 @@
         <translation>Тапсыру</translation>
     </message>
     <message>
+        <source>Hand-in receipt</source>
+        <translation>Тапсыру түбіртегі</translation>
+    </message>
+    <message>
+        <source>Handed in on {when}, on time.</source>
+        <translation>{when} тапсырылды, уақытында.</translation>
+    </message>
+    <message>
+        <source>Handed in on {when}, {minutes} min after the deadline.</source>
+        <translation>{when} тапсырылды, мерзімнен {minutes} мин кеш.</translation>
+    </message>
+    <message>
         <source>Handed in. Keep this receipt: it proves what the server received.</source>
         <translation>Тапсырылды. Бұл түбіртекті сақтаңыз: ол сервер не алғанын дәлелдейді.</translation>
     </message>
@@ -372,16 +392,16 @@
         <translation>&amp;Жоғары</translation>
     </message>
     <message>
-        <source>NOT VALID</source>
-        <translation>ЖАРАМСЫЗ</translation>
-    </message>
-    <message>
         <source>Needs follow-up</source>
         <translation>Қосымша тексеру керек</translation>
     </message>
     <message>
         <source>No camera picture yet: wait a moment.</source>
         <translation>Камерадан әлі сурет жоқ: сәл күтіңіз.</translation>
+    </message>
+    <message>
+        <source>No connection to the exam server. Check your internet connection and try again.</source>
+        <translation>Емтихан серверімен байланыс жоқ. Интернет байланысын тексеріп, қайталап көріңіз.</translation>
     </message>
     <message>
         <source>No decision was recorded on your attempt.</source>
@@ -464,6 +484,10 @@
         <translation>Басқа оқиға: {kind}</translation>
     </message>
     <message>
+        <source>PDF document</source>
+        <translation>PDF құжаты</translation>
+    </message>
+    <message>
         <source>Please fill in all four fields.</source>
         <translation>Төрт өрістің бәрін толтырыңыз.</translation>
     </message>
@@ -496,24 +520,28 @@
         <translation>Себептері:</translation>
     </message>
     <message>
-        <source>Receipt</source>
-        <translation>Түбіртек</translation>
+        <source>Receipt hash (SHA-256)</source>
+        <translation>Түбіртек хэші (SHA-256)</translation>
     </message>
     <message>
-        <source>Received at</source>
-        <translation>Қабылданған уақыты</translation>
+        <source>Receipt number</source>
+        <translation>Түбіртек нөмірі</translation>
     </message>
     <message>
         <source>Review band (a person compares)</source>
         <translation>Тексеру аралығы (адам салыстырады)</translation>
     </message>
     <message>
+        <source>Save receipt</source>
+        <translation>Түбіртекті сақтау</translation>
+    </message>
+    <message>
         <source>Saved on this computer, will upload when you are online. Reason: {why} We retry every 30 seconds; you may keep this window open.</source>
         <translation>Осы компьютерде сақталды, интернет болғанда жүктеледі. Себебі: {why} Әр 30 секунд сайын қайталаймыз; терезені ашық қалдыруға болады.</translation>
     </message>
     <message>
-        <source>Server signature</source>
-        <translation>Сервер қолтаңбасы</translation>
+        <source>Saved {pdf} and, beside it, the signed receipt {json}.</source>
+        <translation>{pdf} сақталды, жанында — қол қойылған түбіртек {json}.</translation>
     </message>
     <message>
         <source>Show your student card or ID, then follow the instructions so we can see that you are here in person.</source>
@@ -530,6 +558,14 @@
     <message>
         <source>Sign in</source>
         <translation>Кіру</translation>
+    </message>
+    <message>
+        <source>Signature NOT verified: this receipt does not carry a valid signature of the exam server. Save it and tell your exam office.</source>
+        <translation>Қолтаңба РАСТАЛМАДЫ: бұл түбіртекте емтихан серверінің жарамды қолтаңбасы жоқ. Оны сақтап, емтихан бөліміне хабарлаңыз.</translation>
+    </message>
+    <message>
+        <source>Signature verified: this receipt was signed by the exam server with its key.</source>
+        <translation>Қолтаңба расталды: бұл түбіртекке емтихан сервері өз кілтімен қол қойған.</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -584,6 +620,10 @@
         <translation>Рақмет</translation>
     </message>
     <message>
+        <source>That folder does not exist. Choose another folder.</source>
+        <translation>Бұл қалта жоқ. Басқа қалтаны таңдаңыз.</translation>
+    </message>
+    <message>
         <source>The attempt key was lost and replaced after a restart.</source>
         <translation>Қайта іске қосқаннан кейін әрекет кілті жоғалып, ауыстырылды.</translation>
     </message>
@@ -616,6 +656,26 @@
         <translation>Тексеруді аяқтау мүмкін болмады.</translation>
     </message>
     <message>
+        <source>The copy of this exam saved on this computer could not be read.</source>
+        <translation>Осы компьютерде сақталған емтихан көшірмесін оқу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space or choose another drive.</source>
+        <translation>Диск толы. Орын босатыңыз немесе басқа дискіні таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The exam could not be unlocked. Try again when the exam starts.</source>
+        <translation>Емтиханды ашу мүмкін болмады. Емтихан басталғанда қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>The exam file failed its security check and was not used. Download it again; if this repeats, contact your exam office.</source>
+        <translation>Емтихан файлы қауіпсіздік тексеруінен өтпеді және пайдаланылмады. Оны қайта жүктеңіз; қайталанса, емтихан бөліміне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>The exam is not open at this time.</source>
+        <translation>Емтихан қазір ашық емес.</translation>
+    </message>
+    <message>
         <source>The exam is still running and its time keeps running. Your answers are saved on this computer: open Emtihan again and sign in to continue where you left off.</source>
         <translation>Емтихан әлі жүріп жатыр және уақыты тоқтамайды. Жауаптарыңыз осы компьютерде сақталған: Emtihan-ды қайта ашып, кіріңіз де, тоқтаған жерден жалғастырыңыз.</translation>
     </message>
@@ -638,6 +698,10 @@
     <message>
         <source>The face does not match the ID document.</source>
         <translation>Бет құжатқа сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <source>The file {json} saved beside this PDF is the receipt as the exam server signed it; with the server's key anyone can check it has not been changed.</source>
+        <translation>Осы PDF-тің жанына сақталған {json} файлы — емтихан сервері қол қойған түбіртектің өзі; сервер кілтімен оның өзгертілмегенін кез келген адам тексере алады.</translation>
     </message>
     <message>
         <source>The microphone could not be opened.</source>
@@ -668,6 +732,14 @@
         <translation>Құжаттағы суретті пайдалану мүмкін емес. Анығырақ, біркелкі жарықталған сурет түсіріңіз.</translation>
     </message>
     <message>
+        <source>The receipt could not be saved there. Choose another folder.</source>
+        <translation>Түбіртекті ол жерге сақтау мүмкін болмады. Басқа қалтаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The receipt hash was copied.</source>
+        <translation>Түбіртек хэші көшірілді.</translation>
+    </message>
+    <message>
         <source>The similarity is close to the threshold; an invigilator will review it.</source>
         <translation>Ұқсастық шекке жақын; оны бақылаушы тексереді.</translation>
     </message>
@@ -676,12 +748,36 @@
         <translation>Динамикті ашу мүмкін болмады.</translation>
     </message>
     <message>
+        <source>The student ID or access code is not right. Check your exam invitation and try again.</source>
+        <translation>Студент ID немесе кіру коды дұрыс емес. Емтихан шақыруын тексеріп, қайталап көріңіз.</translation>
+    </message>
+    <message>
         <source>The student looked away from the screen for a while.</source>
         <translation>Студент біраз уақыт экраннан басқа жаққа қарады.</translation>
     </message>
     <message>
+        <source>This answer could not be saved: it does not fit the question.</source>
+        <translation>Бұл жауапты сақтау мүмкін болмады: ол сұраққа сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <source>This exam file is not signed by a trusted exam author. It was not used; contact your exam office.</source>
+        <translation>Бұл емтихан файлына сенімді автор қол қоймаған. Ол пайдаланылмады; емтихан бөліміне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>This exam has not opened yet. Check the start time in your invitation.</source>
+        <translation>Бұл емтихан әлі ашылған жоқ. Шақырудағы басталу уақытын тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>This exam is closed.</source>
+        <translation>Бұл емтихан жабық.</translation>
+    </message>
+    <message>
         <source>This file is not a readable picture.</source>
         <translation>Бұл файл оқылатын сурет емес.</translation>
+    </message>
+    <message>
+        <source>This is an older version of the exam than one already used on this computer. Download the current version.</source>
+        <translation>Бұл осы компьютерде пайдаланылған нұсқадан ескірек емтихан нұсқасы. Ағымдағы нұсқаны жүктеңіз.</translation>
     </message>
     <message>
         <source>Threshold</source>
@@ -698,6 +794,10 @@
     <message>
         <source>Too dark: turn on a light in front of you.</source>
         <translation>Тым қараңғы: алдыңыздағы шамды жағыңыз.</translation>
+    </message>
+    <message>
+        <source>Too many tries. Wait a few minutes, then try again.</source>
+        <translation>Тым көп әрекет. Бірнеше минут күтіп, қайталап көріңіз.</translation>
     </message>
     <message>
         <source>Tries</source>
@@ -718,6 +818,10 @@
     <message>
         <source>Trying to upload again…</source>
         <translation>Қайта жүктеп көрудеміз…</translation>
+    </message>
+    <message>
+        <source>Verified: “{title}”, version {version}, signed by author key {signer}. Checked: {checks}.</source>
+        <translation>Тексерілді: «{title}», {version}-нұсқа, {signer} автор кілтімен қол қойылған. Тексерілгені: {checks}.</translation>
     </message>
     <message>
         <source>Verified: “{title}”, version {version}, signed by {signer}. Checked: {checks}.</source>
@@ -768,6 +872,14 @@
         <translation>Сіз прокторингтен бас тарттыңыз, сондықтан емтихан онлайн басталмайды. Ештеңе жазылған жоқ. Емтиханды басқа жолмен тапсыру үшін емтихан бөліміне хабарласыңыз. Бұл терезені жабуға болады.</translation>
     </message>
     <message>
+        <source>You may not write in that folder. Choose another folder, e.g. Documents.</source>
+        <translation>Бұл қалтаға жазуға рұқсатыңыз жоқ. Басқа қалтаны таңдаңыз, мысалы, «Құжаттар».</translation>
+    </message>
+    <message>
+        <source>Your account may not do this.</source>
+        <translation>Сіздің тіркелгіңіз мұны істей алмайды.</translation>
+    </message>
+    <message>
         <source>Your answers are encrypted for your university and uploaded.</source>
         <translation>Жауаптарыңыз университетіңіз үшін шифрланып, жүктеледі.</translation>
     </message>
@@ -800,8 +912,16 @@
         <translation>Бетіңіз құжаттағы суретке сәйкес келеді.</translation>
     </message>
     <message>
+        <source>Your sign-in has expired. Sign in again.</source>
+        <translation>Кіру мерзімі өтті. Қайта кіріңіз.</translation>
+    </message>
+    <message>
         <source>alert</source>
         <translation>дабыл</translation>
+    </message>
+    <message>
+        <source>file hashes</source>
+        <translation>файл хэштері</translation>
     </message>
     <message>
         <source>none</source>
@@ -816,8 +936,12 @@
         <translation>орындалды</translation>
     </message>
     <message>
-        <source>valid</source>
-        <translation>жарамды</translation>
+        <source>signature</source>
+        <translation>қолтаңба</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>нұсқа</translation>
     </message>
     <message>
         <source>warning</source>
@@ -856,8 +980,18 @@
         <translation>{kbps} кбит/с — тым баяу (қажеті: {need}). Wi-Fi роутерге жақындаңыз немесе кабель қолданыңыз, басқа жүктеулерді тоқтатыңыз.</translation>
     </message>
     <message>
+        <source>{n} min</source>
+        <translation>{n} мин</translation>
+    </message>
+    <message>
         <source>{n} more live frame(s) in the bundle.</source>
         <translation>Жиынтықта тағы {n} тірі кадр бар.</translation>
+    </message>
+    <message>
+        <source>{title}
+{opens} → {closes}, {duration}</source>
+        <translation>{title}
+{opens} → {closes}, {duration}</translation>
     </message>
     <message>
         <source>{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}</source>

@@ -80,6 +80,10 @@
         <translation>&amp;Повторить отправку</translation>
     </message>
     <message>
+        <source>&amp;Save receipt…</source>
+        <translation>&amp;Сохранить квитанцию…</translation>
+    </message>
+    <message>
         <source>&amp;Server address</source>
         <translation>&amp;Адрес сервера</translation>
     </message>
@@ -162,6 +166,10 @@
     <message>
         <source>Blink twice.</source>
         <translation>Моргните два раза.</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Копировать</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -268,6 +276,18 @@
         <translation>Сдача</translation>
     </message>
     <message>
+        <source>Hand-in receipt</source>
+        <translation>Квитанция о сдаче</translation>
+    </message>
+    <message>
+        <source>Handed in on {when}, on time.</source>
+        <translation>Сдано {when}, вовремя.</translation>
+    </message>
+    <message>
+        <source>Handed in on {when}, {minutes} min after the deadline.</source>
+        <translation>Сдано {when}, на {minutes} мин позже срока.</translation>
+    </message>
+    <message>
         <source>Handed in. Keep this receipt: it proves what the server received.</source>
         <translation>Сдано. Сохраните эту квитанцию: она подтверждает, что получил сервер.</translation>
     </message>
@@ -372,16 +392,16 @@
         <translation>&amp;Вверх</translation>
     </message>
     <message>
-        <source>NOT VALID</source>
-        <translation>НЕДЕЙСТВИТЕЛЬНА</translation>
-    </message>
-    <message>
         <source>Needs follow-up</source>
         <translation>Нужна дополнительная проверка</translation>
     </message>
     <message>
         <source>No camera picture yet: wait a moment.</source>
         <translation>Изображения с камеры ещё нет: подождите.</translation>
+    </message>
+    <message>
+        <source>No connection to the exam server. Check your internet connection and try again.</source>
+        <translation>Нет связи с сервером экзамена. Проверьте подключение к интернету и попробуйте ещё раз.</translation>
     </message>
     <message>
         <source>No decision was recorded on your attempt.</source>
@@ -464,6 +484,10 @@
         <translation>Другое событие: {kind}</translation>
     </message>
     <message>
+        <source>PDF document</source>
+        <translation>Документ PDF</translation>
+    </message>
+    <message>
         <source>Please fill in all four fields.</source>
         <translation>Заполните все четыре поля.</translation>
     </message>
@@ -496,24 +520,28 @@
         <translation>Причины:</translation>
     </message>
     <message>
-        <source>Receipt</source>
-        <translation>Квитанция</translation>
+        <source>Receipt hash (SHA-256)</source>
+        <translation>Хеш квитанции (SHA-256)</translation>
     </message>
     <message>
-        <source>Received at</source>
-        <translation>Получено</translation>
+        <source>Receipt number</source>
+        <translation>Номер квитанции</translation>
     </message>
     <message>
         <source>Review band (a person compares)</source>
         <translation>Зона проверки (сравнивает человек)</translation>
     </message>
     <message>
+        <source>Save receipt</source>
+        <translation>Сохранить квитанцию</translation>
+    </message>
+    <message>
         <source>Saved on this computer, will upload when you are online. Reason: {why} We retry every 30 seconds; you may keep this window open.</source>
         <translation>Сохранено на этом компьютере, отправится, когда появится сеть. Причина: {why} Повторяем каждые 30 секунд; окно можно оставить открытым.</translation>
     </message>
     <message>
-        <source>Server signature</source>
-        <translation>Подпись сервера</translation>
+        <source>Saved {pdf} and, beside it, the signed receipt {json}.</source>
+        <translation>Сохранено: {pdf} и рядом подписанная квитанция {json}.</translation>
     </message>
     <message>
         <source>Show your student card or ID, then follow the instructions so we can see that you are here in person.</source>
@@ -530,6 +558,14 @@
     <message>
         <source>Sign in</source>
         <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Signature NOT verified: this receipt does not carry a valid signature of the exam server. Save it and tell your exam office.</source>
+        <translation>Подпись НЕ подтверждена: на этой квитанции нет действительной подписи сервера экзаменов. Сохраните её и сообщите в экзаменационный отдел.</translation>
+    </message>
+    <message>
+        <source>Signature verified: this receipt was signed by the exam server with its key.</source>
+        <translation>Подпись подтверждена: эта квитанция подписана сервером экзаменов его ключом.</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -584,6 +620,10 @@
         <translation>Спасибо</translation>
     </message>
     <message>
+        <source>That folder does not exist. Choose another folder.</source>
+        <translation>Такой папки нет. Выберите другую папку.</translation>
+    </message>
+    <message>
         <source>The attempt key was lost and replaced after a restart.</source>
         <translation>Ключ попытки был потерян и заменён после перезапуска.</translation>
     </message>
@@ -616,6 +656,26 @@
         <translation>Проверку не удалось завершить.</translation>
     </message>
     <message>
+        <source>The copy of this exam saved on this computer could not be read.</source>
+        <translation>Не удалось прочитать копию экзамена, сохранённую на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space or choose another drive.</source>
+        <translation>Диск заполнен. Освободите место или выберите другой диск.</translation>
+    </message>
+    <message>
+        <source>The exam could not be unlocked. Try again when the exam starts.</source>
+        <translation>Не удалось открыть экзамен. Попробуйте снова, когда экзамен начнётся.</translation>
+    </message>
+    <message>
+        <source>The exam file failed its security check and was not used. Download it again; if this repeats, contact your exam office.</source>
+        <translation>Файл экзамена не прошёл проверку безопасности и не был использован. Скачайте его снова; если это повторится, обратитесь в экзаменационный отдел.</translation>
+    </message>
+    <message>
+        <source>The exam is not open at this time.</source>
+        <translation>Экзамен сейчас не открыт.</translation>
+    </message>
+    <message>
         <source>The exam is still running and its time keeps running. Your answers are saved on this computer: open Emtihan again and sign in to continue where you left off.</source>
         <translation>Экзамен ещё идёт, и время не останавливается. Ваши ответы сохранены на этом компьютере: откройте Emtihan снова и войдите, чтобы продолжить с того же места.</translation>
     </message>
@@ -638,6 +698,10 @@
     <message>
         <source>The face does not match the ID document.</source>
         <translation>Лицо не совпадает с документом.</translation>
+    </message>
+    <message>
+        <source>The file {json} saved beside this PDF is the receipt as the exam server signed it; with the server's key anyone can check it has not been changed.</source>
+        <translation>Файл {json}, сохранённый рядом с этим PDF, — это квитанция в том виде, в каком её подписал сервер экзаменов; с ключом сервера любой может проверить, что она не изменена.</translation>
     </message>
     <message>
         <source>The microphone could not be opened.</source>
@@ -668,6 +732,14 @@
         <translation>Фотографию в документе нельзя использовать. Сделайте более чёткий снимок при ровном освещении.</translation>
     </message>
     <message>
+        <source>The receipt could not be saved there. Choose another folder.</source>
+        <translation>Не удалось сохранить квитанцию туда. Выберите другую папку.</translation>
+    </message>
+    <message>
+        <source>The receipt hash was copied.</source>
+        <translation>Хеш квитанции скопирован.</translation>
+    </message>
+    <message>
         <source>The similarity is close to the threshold; an invigilator will review it.</source>
         <translation>Сходство близко к порогу; его проверит наблюдатель.</translation>
     </message>
@@ -676,12 +748,36 @@
         <translation>Не удалось открыть динамик.</translation>
     </message>
     <message>
+        <source>The student ID or access code is not right. Check your exam invitation and try again.</source>
+        <translation>Неверный ID студента или код доступа. Проверьте приглашение на экзамен и попробуйте ещё раз.</translation>
+    </message>
+    <message>
         <source>The student looked away from the screen for a while.</source>
         <translation>Студент некоторое время смотрел в сторону от экрана.</translation>
     </message>
     <message>
+        <source>This answer could not be saved: it does not fit the question.</source>
+        <translation>Этот ответ не удалось сохранить: он не подходит к вопросу.</translation>
+    </message>
+    <message>
+        <source>This exam file is not signed by a trusted exam author. It was not used; contact your exam office.</source>
+        <translation>Этот файл экзамена не подписан доверенным автором. Он не использован; обратитесь в экзаменационный отдел.</translation>
+    </message>
+    <message>
+        <source>This exam has not opened yet. Check the start time in your invitation.</source>
+        <translation>Этот экзамен ещё не открыт. Проверьте время начала в приглашении.</translation>
+    </message>
+    <message>
+        <source>This exam is closed.</source>
+        <translation>Этот экзамен закрыт.</translation>
+    </message>
+    <message>
         <source>This file is not a readable picture.</source>
         <translation>Этот файл не является читаемым изображением.</translation>
+    </message>
+    <message>
+        <source>This is an older version of the exam than one already used on this computer. Download the current version.</source>
+        <translation>Это более старая версия экзамена, чем уже использованная на этом компьютере. Скачайте текущую версию.</translation>
     </message>
     <message>
         <source>Threshold</source>
@@ -698,6 +794,10 @@
     <message>
         <source>Too dark: turn on a light in front of you.</source>
         <translation>Слишком темно: включите свет перед собой.</translation>
+    </message>
+    <message>
+        <source>Too many tries. Wait a few minutes, then try again.</source>
+        <translation>Слишком много попыток. Подождите несколько минут и попробуйте ещё раз.</translation>
     </message>
     <message>
         <source>Tries</source>
@@ -718,6 +818,10 @@
     <message>
         <source>Trying to upload again…</source>
         <translation>Повторная попытка отправки…</translation>
+    </message>
+    <message>
+        <source>Verified: “{title}”, version {version}, signed by author key {signer}. Checked: {checks}.</source>
+        <translation>Проверено: «{title}», версия {version}, подписано ключом автора {signer}. Проверены: {checks}.</translation>
     </message>
     <message>
         <source>Verified: “{title}”, version {version}, signed by {signer}. Checked: {checks}.</source>
@@ -768,6 +872,14 @@
         <translation>Вы отказались от прокторинга, поэтому экзамен не может начаться онлайн. Ничего не записано. Обратитесь в экзаменационный отдел, чтобы договориться о другом способе сдачи. Это окно можно закрыть.</translation>
     </message>
     <message>
+        <source>You may not write in that folder. Choose another folder, e.g. Documents.</source>
+        <translation>У вас нет права записи в эту папку. Выберите другую, например «Документы».</translation>
+    </message>
+    <message>
+        <source>Your account may not do this.</source>
+        <translation>Вашей учётной записи это не разрешено.</translation>
+    </message>
+    <message>
         <source>Your answers are encrypted for your university and uploaded.</source>
         <translation>Ваши ответы шифруются для вашего университета и отправляются.</translation>
     </message>
@@ -800,8 +912,16 @@
         <translation>Ваше лицо совпадает с фото в документе.</translation>
     </message>
     <message>
+        <source>Your sign-in has expired. Sign in again.</source>
+        <translation>Срок входа истёк. Войдите снова.</translation>
+    </message>
+    <message>
         <source>alert</source>
         <translation>тревога</translation>
+    </message>
+    <message>
+        <source>file hashes</source>
+        <translation>хэши файлов</translation>
     </message>
     <message>
         <source>none</source>
@@ -816,8 +936,12 @@
         <translation>пройден</translation>
     </message>
     <message>
-        <source>valid</source>
-        <translation>действительна</translation>
+        <source>signature</source>
+        <translation>подпись</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>версия</translation>
     </message>
     <message>
         <source>warning</source>
@@ -856,8 +980,18 @@
         <translation>{kbps} кбит/с — слишком медленно (нужно: {need}). Подойдите ближе к Wi-Fi роутеру или используйте кабель, остановите другие загрузки.</translation>
     </message>
     <message>
+        <source>{n} min</source>
+        <translation>{n} мин</translation>
+    </message>
+    <message>
         <source>{n} more live frame(s) in the bundle.</source>
         <translation>В пакете ещё {n} кадр(ов) с камеры.</translation>
+    </message>
+    <message>
+        <source>{title}
+{opens} → {closes}, {duration}</source>
+        <translation>{title}
+{opens} → {closes}, {duration}</translation>
     </message>
     <message>
         <source>{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}</source>

@@ -39,6 +39,10 @@ from .backend import (
 FRAME_RATE = 15.0  # the camera worker's pace, used to time-stamp liveness frames
 
 
+# what the download check verified (shown translated on the sign-in page)
+PACKAGE_CHECKS = ("signature", "version", "file hashes")
+
+
 def template_frame(frames: list[np.ndarray]) -> np.ndarray | None:
     """A live frame the identity template can be built from (a face passes the quality
     gates), shown to the invigilator beside the ID portrait; None when there is none."""
@@ -114,8 +118,8 @@ class CoreBackend:
         s.download_package(progress)
         exam = s.manifest["exam"]
         return PackageReport(exam_id, str(exam.get("title", exam_id)), int(exam["version"]),
-                             "author key " + str(s.manifest.get("author_key_id", ""))[:12] + "…",
-                             s.policy, ("signature", "version", "file hashes"))
+                             str(s.manifest.get("author_key_id", ""))[:12],
+                             s.policy, PACKAGE_CHECKS)
 
     # -- checks and consent ---------------------------------------------------------------
     def measure_bandwidth_kbps(self, progress: Progress) -> float:
@@ -305,4 +309,5 @@ class CoreBackend:
                        str(body.get("attempt_id", self.s.attempt_id)),
                        str(body.get("received_at", "")), str(body.get("sha256", "")), True,
                        {k: v for k, v in body.items()
-                        if k not in ("receipt_id", "attempt_id", "received_at", "sha256")})
+                        if k not in ("receipt_id", "attempt_id", "received_at", "sha256")},
+                       signed=doc)

@@ -11,10 +11,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from client.core.autosave import CURRENT, PREVIOUS, AutosaveStore
-from client.core.clock import FakeClock, SystemClock
+from client.core.clock import SystemClock
 from client.core.localkeys import KeyringKeys, KeyUnavailableError
 from client.core.timer import ExamTimer
 from exam_packages.errors import LocalStateError
+from tests.support.clocks import FakeClock
 
 from .keysources import MemoryKeyring, StaticKeys
 

@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 
 from client.core.api import ServerClient
-from client.core.clock import FakeClock
 from client.core.handin import open_handin
 from client.core.session import AttemptSession, SessionConfig, Step
 from exam_packages.errors import OfflineError, ServerError
 from exam_packages.package import build_package
 from exam_packages.pkg_testing import PackageKeys, sample_exam_doc, sample_meta
-from server_stub.clock import FakeClock as ServerClock
 from server_stub.clock import to_iso
 from server_stub.config import ServerConfig, init_data_dir
 from server_stub.embedded import EmbeddedServer
+from tests.support.clocks import FakeClock
+from tests.support.clocks import FakeServerClock as ServerClock
 
 T0 = 1_800_000_000
 EXAM = "phys-101-final"

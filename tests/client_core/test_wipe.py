@@ -10,7 +10,7 @@ import keyring
 import pytest
 
 from client.core import wipe as local_wipe
-from client.core.clock import FakeClock, parse_iso_utc
+from client.core.clock import parse_iso_utc
 from client.core.eventlog import ALERT, WARNING
 from client.core.localkeys import (
     SERVICE,
@@ -23,6 +23,7 @@ from client.core.my_record import IDENTITY_TEXT, KIND_TEXT, OTHER_KIND
 from client.core.session import AttemptSession, SessionConfig, Step
 from exam_packages.errors import LocalStateError
 from exam_packages.pkg_testing import PackageKeys, build_sample
+from tests.support.clocks import FakeClock
 
 from .fakes import FakeState
 from .keysources import MemoryKeyring

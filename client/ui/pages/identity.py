@@ -21,6 +21,7 @@ from exam_packages.errors import EmtihanError
 
 from ..backend import IdentityDecision, StudentBackend
 from ..camera import to_qimage
+from ..errors import error_source
 from ..i18n import Lazy, TextBinder, tr
 from ..workers import TaskHandle, run_task
 from .common import Page, set_status
@@ -203,7 +204,7 @@ class IdentityPage(Page):
                              self.show_decision, self._failed)
 
     def _failed(self, text: str) -> None:
-        self.binder.bind(self.result.setText, "{why}", why=text)
+        self.binder.bind(self.result.setText, "{why}", why=Lazy(text))
         set_status(self.result, "fail")
         self.binder.bind(self.live_status.setText, "The check could not be finished.")
         self.retry_button.show()
@@ -272,6 +273,6 @@ class IdentityPage(Page):
         try:
             self.backend.confirm_identity()
         except EmtihanError as exc:
-            self._failed(exc.user_message)
+            self._failed(error_source(exc))
             return
         self.completed.emit()
