@@ -22,9 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from server_stub.app import build_services  # noqa: E402
-from server_stub.clock import FakeClock  # noqa: E402
 from server_stub.config import ServerConfig, init_data_dir  # noqa: E402
 from server_stub.purge import DAY, purge  # noqa: E402
+from tests.support.clocks import FakeServerClock as FakeClock  # noqa: E402
 
 T0 = 1_800_000_000
 

@@ -21,9 +21,10 @@ from exam_packages.package import build_package
 from exam_packages.pkg_testing import PackageKeys, sample_exam_doc, sample_meta
 from server_stub.app import build_services
 from server_stub.cli import main
-from server_stub.clock import FakeClock, from_iso
+from server_stub.clock import from_iso
 from server_stub.config import ServerConfig, init_data_dir
 from server_stub.service import Principal
+from tests.support.clocks import FakeServerClock as FakeClock
 
 from .helpers import EXAM, ROSTER, Running, attempt_key
 

@@ -18,11 +18,12 @@ from client.review_core.decisions import Outcome, sign_decision
 from exam_packages.package import build_package
 from exam_packages.pkg_testing import sample_exam_doc, sample_meta
 from server_stub.blobs import S3BlobStore
-from server_stub.clock import FakeClock, to_iso
+from server_stub.clock import to_iso
 from server_stub.config import ServerConfig, init_data_dir
 from server_stub.embedded import EmbeddedServer
 from server_stub.purge import DAY, purge
 from server_stub.storage import SqliteStorage, SqlStorage
+from tests.support.clocks import FakeServerClock as FakeClock
 
 from .helpers import EXAM, T0, Running, upload
 from .test_storage import FakeS3, _pg_storage
