@@ -23,7 +23,7 @@ from server_stub.service import Principal
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
-    from client.demo import setup_world
+    from emtihan_demo import setup_world
 
     w = setup_world(tmp_path_factory.mktemp("demo"))
     yield w
@@ -37,7 +37,7 @@ def _jpeg(value: int) -> bytes:
 
 
 def _handed_in(world, tmp_path) -> CoreBackend:
-    from client.demo import CODE, STUDENT
+    from emtihan_demo import CODE, STUDENT
 
     b = CoreBackend(SessionConfig(tmp_path / "client", world.trust))
     b.sign_in(world.url, world.exam_id, STUDENT, CODE)
