@@ -228,6 +228,11 @@ class CoreBackend:
                          s.paper, s.exam_doc, media, s.policy, dict(s.answers),
                          frozenset(s.flags))
 
+    def handed_in(self) -> bool:
+        """After sign-in: this attempt was handed in on this computer (upload pending or
+        receipt kept)."""
+        return self.s.step in (Step.SUBMITTING, Step.SUBMITTED)
+
     def remaining_s(self) -> float:
         return float(self.s.remaining_s())
 
