@@ -23,6 +23,7 @@ from exam_packages.content_crypto import load_content_key
 from exam_packages.errors import NetworkError
 from exam_packages.grading import grade, render_report
 from exam_packages.keys import load_private_key
+from exam_packages.model import retention_of
 from exam_packages.package import open_package
 
 from .student import id_image, open_camera, scripted_answer, simulated_audio_check
@@ -77,7 +78,10 @@ def do_checks(session: AttemptSession, camera: CameraSource, source: str,
     session.record_check("audio", audio, bool(audio["answer_ok"]))
     session.finish_checks()
     session.consent(True, "consent-v1")
-    say("[student] consent given (camera, microphone, screen events; kept 30 days)")
+    kept = retention_of(session.policy)
+    say(f"[student] consent given (camera, microphone, screen events; hand-in kept "
+        f"{kept['evidence_days']} days, decisions and receipt record {kept['records_days']} "
+        "days: the package's policy)")
 
 
 def do_identity(session: AttemptSession, camera: CameraSource,
@@ -184,6 +188,9 @@ def hand_in(session: AttemptSession) -> str:
         raise NetworkError("The hand-in is queued in the outbox; the server did not answer.")
     say("[student] handed in; signed receipt (verified with the pinned server key):")
     say(json.dumps(receipt, indent=2, ensure_ascii=False))
+    left = sorted(str(p.relative_to(session.config.data_dir)) for p in
+                  (session.config.data_dir / "attempts").rglob("*") if p.is_file())
+    say(f"[student] local copy wiped after the receipt; left on this computer: {left}")
     session.close()
     return session.attempt_id
 

@@ -7,6 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
 
+from exam_packages.errors import ApiError
+
 from .api import blob_response
 from .deps import IfRangeHeader, RangeHeader, current_principal, services
 from .service import Principal
@@ -35,6 +37,9 @@ def bundle(attempt_id: str, request: Request, who: Who, *,
     svc = services(request).service
     svc.require_role(who, "invigilator", "admin")
     row = svc.submission(who, attempt_id, sha256)
+    if row["sha256"] in svc.storage.purged_blobs(row["attempt_id"]):
+        raise ApiError("this hand-in was deleted under the exam's retention policy",
+                       status=410, code="purged")
     return blob_response(request, svc.blobs, row["blob_key"], row["sha256"], row["size"])
 
 

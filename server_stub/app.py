@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from exam_packages.errors import ApiError, EmtihanError, InputError
 
-from . import api, api_review, tus
+from . import api, api_privacy, api_review, tus
 from .blobs import BlobStore, LocalBlobStore, S3BlobStore
 from .clock import Clock
 from .config import KEY_NAME, ServerConfig
@@ -74,6 +74,7 @@ def create_app(services: Services) -> FastAPI:
     app.state.services = services
     app.include_router(api.router)
     app.include_router(api_review.router)
+    app.include_router(api_privacy.router)
     app.include_router(tus.router)
     _install_handlers(app)
     cfg = services.service.config

@@ -37,6 +37,7 @@ class ServerConfig:
     body_idle_timeout_s: float = 30.0    # longest pause between two parts of a body
     body_max_s: float = 600.0            # longest time to receive one request body
     max_versions_per_attempt: int = 5    # distinct results handed in per attempt
+    purge_interval_s: int = 3600         # serve: run the retention purge this often (0 = off)
 
     @classmethod
     def load(cls, data_dir: Path) -> ServerConfig:

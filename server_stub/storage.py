@@ -251,6 +251,70 @@ class SqlStorage:
     def list_decisions(self, attempt_id: str) -> list[Row]:
         return self._all(sql.LIST_DECISIONS, [attempt_id])
 
+    # -- retention (server_stub/purge.py, server_stub/privacy.py) -----------------
+    def list_exams(self) -> list[Row]:
+        return self._all(sql.LIST_EXAMS, [])
+
+    def list_students(self, exam_id: str) -> list[str]:
+        return [r["student_id"] for r in self._all(sql.LIST_STUDENTS, [exam_id])]
+
+    def _count(self, statement: str, params: Sequence[Any]) -> int:
+        with self._lock, self._transaction():
+            return max(0, int(self._execute(statement, params).rowcount))
+
+    def set_hold(self, scope: str, target_id: str, reason: str, at: int) -> None:
+        self._write(sql.UPSERT_HOLD, [scope, target_id, reason, at])
+
+    def clear_hold(self, scope: str, target_id: str) -> bool:
+        return self._count(sql.DELETE_HOLD, [scope, target_id]) > 0
+
+    def list_holds(self) -> list[Row]:
+        return self._all(sql.LIST_HOLDS, [])
+
+    def mark_blob_purged(self, attempt_id: str, sha256: str, at: int) -> None:
+        self._write(sql.INSERT_PURGED, [attempt_id, sha256, at])
+
+    def purged_blobs(self, attempt_id: str) -> set[str]:
+        return {r["sha256"] for r in self._all(sql.LIST_PURGED, [attempt_id])}
+
+    def release_decisions(self, exam_id: str, at: int | None) -> None:
+        """Release the exam's decisions to its students (``at=None`` withdraws)."""
+        if at is None:
+            self._write(sql.DELETE_RELEASE, [exam_id])
+        else:
+            self._write(sql.UPSERT_RELEASE, [exam_id, at])
+
+    def decisions_release(self, exam_id: str) -> Row | None:
+        return self._one(sql.GET_RELEASE, [exam_id])
+
+    def local_secret(self, exam_id: str, student_id: str, new_secret: str, at: int) -> str:
+        """The student's local-key secret for this exam (``new_secret`` if none yet)."""
+        with self._lock, self._transaction(durable=True):
+            self._execute(sql.INSERT_LOCAL_SECRET, [exam_id, student_id, new_secret, at])
+            row = self._execute(sql.GET_LOCAL_SECRET, [exam_id, student_id]).fetchone()
+        return str(dict(row)["secret"])
+
+    def delete_expired_tokens(self, now: int) -> int:
+        return self._count(sql.DELETE_EXPIRED_TOKENS, [now])
+
+    def delete_attempt(self, attempt_id: str) -> None:
+        """Every row about an attempt, in one transaction (blobs are deleted before)."""
+        with self._lock, self._transaction():
+            for statement in (sql.DELETE_DECISIONS, sql.DELETE_SUBMISSIONS,
+                              sql.DELETE_ATTEMPT_KEYS, sql.DELETE_UPLOADS_OF_ATTEMPT,
+                              sql.DELETE_PURGED, sql.DELETE_ATTEMPT):
+                self._execute(statement, [attempt_id])
+
+    def upload_ids(self, attempt_id: str) -> list[str]:
+        return [r["upload_id"] for r in self._all(sql.LIST_UPLOADS_OF_ATTEMPT, [attempt_id])]
+
+    def delete_student(self, exam_id: str, student_id: str) -> None:
+        """The roster row, sign-in tokens and local-key secret of a student."""
+        with self._lock, self._transaction():
+            for statement in (sql.DELETE_STUDENT_TOKENS, sql.DELETE_LOCAL_SECRET,
+                              sql.DELETE_STUDENT):
+                self._execute(statement, [exam_id, student_id])
+
 
 class SqliteStorage(SqlStorage):
     """SQLite in WAL mode.

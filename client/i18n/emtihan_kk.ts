@@ -12,6 +12,10 @@
         <translation>Емтиханға &amp;оралу</translation>
     </message>
     <message>
+        <source>&amp;Check the invigilator's decisions</source>
+        <translation>Бақылаушы &amp;шешімдерін тексеру</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>&amp;Жабу</translation>
     </message>
@@ -116,8 +120,8 @@
         <translation>&lt;b&gt;Бұл жиынтықта сәйкестендіру дәлелі жоқ.&lt;/b&gt; Тексеру өткізілмеген болуы мүмкін.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;What is recorded:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Where it goes:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;How long it is kept:&lt;/b&gt; {days} days, then deleted.&lt;br&gt;&lt;b&gt;Questions or objections:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Nothing is decided automatically: a person reviews every flag.</source>
-        <translation>&lt;b&gt;Не жазылады:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Қайда жіберіледі:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;Қанша уақыт сақталады:&lt;/b&gt; {days} күн, содан кейін жойылады.&lt;br&gt;&lt;b&gt;Сұрақтар мен қарсылықтар:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Ештеңе автоматты түрде шешілмейді: әр белгіні адам қарайды.</translation>
+        <source>&lt;b&gt;What is recorded:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Where it goes:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;How long it is kept:&lt;/b&gt; {days} days after the exam closes, then deleted; the invigilators' decisions and the receipt record (no pictures, no answers) for {records} days. This computer deletes its copy once the server has signed the receipt.&lt;br&gt;&lt;b&gt;Questions or objections:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Nothing is decided automatically: a person reviews every flag.</source>
+        <translation>&lt;b&gt;Не жазылады:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Қайда жіберіледі:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;Қанша уақыт сақталады:&lt;/b&gt; емтихан жабылғаннан кейін {days} күн, содан кейін жойылады; бақылаушылардың шешімдері мен түбіртек жазбасы (суретсіз, жауапсыз) — {records} күн. Сервер түбіртекке қол қойған соң, бұл компьютер өз көшірмесін жояды.&lt;br&gt;&lt;b&gt;Сұрақтар мен қарсылықтар:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Ештеңе автоматты түрде шешілмейді: әр белгіні адам қарайды.</translation>
     </message>
     <message>
         <source>A liveness step was not completed in time. Please try again.</source>
@@ -126,6 +130,10 @@
     <message>
         <source>A number, e.g. 9.81</source>
         <translation>Сан, мысалы 9.81</translation>
+    </message>
+    <message>
+        <source>A second screen was connected.</source>
+        <translation>Екінші экран қосылды.</translation>
     </message>
     <message>
         <source>Accept and &amp;continue</source>
@@ -142,6 +150,14 @@
     <message>
         <source>All checks passed.</source>
         <translation>Барлық тексеру сәтті өтті.</translation>
+    </message>
+    <message>
+        <source>An invigilator will compare your face with your document.</source>
+        <translation>Бақылаушы бетіңізді құжатыңызбен салыстырады.</translation>
+    </message>
+    <message>
+        <source>Asking the exam server…</source>
+        <translation>Емтихан серверінен сұралуда…</translation>
     </message>
     <message>
         <source>Attempt</source>
@@ -184,6 +200,10 @@
         <translation>Емтиханды таңдап, жүктеп алыңыз.</translation>
     </message>
     <message>
+        <source>Cleared</source>
+        <translation>Ақталды</translation>
+    </message>
+    <message>
         <source>Connection</source>
         <translation>Байланыс</translation>
     </message>
@@ -194,6 +214,14 @@
     <message>
         <source>Consent to proctoring</source>
         <translation>Прокторингке келісім</translation>
+    </message>
+    <message>
+        <source>Could not fetch the decisions: {why}</source>
+        <translation>Шешімдерді алу мүмкін болмады: {why}</translation>
+    </message>
+    <message>
+        <source>Decisions released on {date}:</source>
+        <translation>Шешімдер {date} жарияланды:</translation>
     </message>
     <message>
         <source>Document photo added.</source>
@@ -234,6 +262,14 @@
     <message>
         <source>First add a photo of your ID document.</source>
         <translation>Алдымен жеке куәлігіңіздің суретін қосыңыз.</translation>
+    </message>
+    <message>
+        <source>Flag #{seq}</source>
+        <translation>№{seq} белгі</translation>
+    </message>
+    <message>
+        <source>Flags recorded ({count} of {events} events):</source>
+        <translation>Жазылған белгілер ({events} оқиғаның {count}):</translation>
     </message>
     <message>
         <source>Hand-in</source>
@@ -284,6 +320,14 @@
         <translation>Тұлғаны растау</translation>
     </message>
     <message>
+        <source>Identity check result.</source>
+        <translation>Тұлғаны тексеру нәтижесі.</translation>
+    </message>
+    <message>
+        <source>Identity check: {text}</source>
+        <translation>Тұлғаны тексеру: {text}</translation>
+    </message>
+    <message>
         <source>Identity confirmed automatically.</source>
         <translation>Тұлға автоматты түрде расталды.</translation>
     </message>
@@ -332,6 +376,10 @@
         <translation>Бірнеше бет көрінеді. Кадрда тек өзіңіз болыңыз.</translation>
     </message>
     <message>
+        <source>More than one face visible.</source>
+        <translation>Бірнеше бет көрінеді.</translation>
+    </message>
+    <message>
         <source>More than one face visible: you must be alone.</source>
         <translation>Бірнеше бет көрінеді: сіз жалғыз болуыңыз керек.</translation>
     </message>
@@ -344,6 +392,10 @@
         <translation>&amp;Жоғары</translation>
     </message>
     <message>
+        <source>Needs follow-up</source>
+        <translation>Қосымша тексеру керек</translation>
+    </message>
+    <message>
         <source>No camera picture yet: wait a moment.</source>
         <translation>Камерадан әлі сурет жоқ: сәл күтіңіз.</translation>
     </message>
@@ -352,12 +404,28 @@
         <translation>Емтихан серверімен байланыс жоқ. Интернет байланысын тексеріп, қайталап көріңіз.</translation>
     </message>
     <message>
+        <source>No decision was recorded on your attempt.</source>
+        <translation>Сіздің әрекетіңіз бойынша шешім жазылмаған.</translation>
+    </message>
+    <message>
         <source>No face found. Look straight at the camera.</source>
         <translation>Бет табылмады. Камераға тура қараңыз.</translation>
     </message>
     <message>
+        <source>No face visible in the camera picture.</source>
+        <translation>Камера суретінде бет көрінбейді.</translation>
+    </message>
+    <message>
         <source>No face visible: sit in front of the camera, face uncovered.</source>
         <translation>Бет көрінбейді: камераның алдына отырыңыз, бетіңізді жаппаңыз.</translation>
+    </message>
+    <message>
+        <source>No flags were recorded.</source>
+        <translation>Ешқандай белгі жазылған жоқ.</translation>
+    </message>
+    <message>
+        <source>No identity check was recorded.</source>
+        <translation>Тұлғаны тексеру жазылмаған.</translation>
     </message>
     <message>
         <source>No microphone found: plug in your headset.</source>
@@ -404,8 +472,16 @@
         <translation>Белгіленді: сынақ дыбысын естімейсіз. Жалғастыра аласыз; бұл бақылаушы үшін жазылады. Емтихан кезіндегі дыбыстық нұсқаулар сізге жетпейді.</translation>
     </message>
     <message>
+        <source>Nothing to show: the summary exists only until this program is closed after the hand-in.</source>
+        <translation>Көрсететін ештеңе жоқ: қорытынды тапсырудан кейін бағдарлама жабылғанға дейін ғана сақталады.</translation>
+    </message>
+    <message>
         <source>Now: {text}</source>
         <translation>Қазір: {text}</translation>
+    </message>
+    <message>
+        <source>Other event: {kind}</source>
+        <translation>Басқа оқиға: {kind}</translation>
     </message>
     <message>
         <source>PDF document</source>
@@ -472,6 +548,10 @@
         <translation>Студенттік билетіңізді немесе жеке куәлігіңізді көрсетіп, өзіңіз екеніңізді көру үшін нұсқауларды орындаңыз.</translation>
     </message>
     <message>
+        <source>Shown from memory only: these files were deleted from this computer after the receipt. Your university keeps your hand-in for {evidence} days after the exam closes, and the decisions and receipt records for {records} days.</source>
+        <translation>Тек жадтан көрсетіледі: бұл файлдар түбіртектен кейін осы компьютерден жойылды. Университет тапсырған жұмысыңызды емтихан жабылғаннан кейін {evidence} күн, ал шешімдер мен түбіртек жазбаларын {records} күн сақтайды.</translation>
+    </message>
+    <message>
         <source>Sign &amp;in</source>
         <translation>&amp;Кіру</translation>
     </message>
@@ -520,6 +600,10 @@
         <translation>Динамик: әр цифр сонша рет дыбыспен беріледі. Санаған цифрларыңызды теріңіз:</translation>
     </message>
     <message>
+        <source>Speech was detected on the microphone.</source>
+        <translation>Микрофонда сөйлеу анықталды.</translation>
+    </message>
+    <message>
         <source>Still to pass: {names}</source>
         <translation>Әлі өтуі керек: {names}</translation>
     </message>
@@ -540,6 +624,10 @@
         <translation>Бұл қалта жоқ. Басқа қалтаны таңдаңыз.</translation>
     </message>
     <message>
+        <source>The attempt key was lost and replaced after a restart.</source>
+        <translation>Қайта іске қосқаннан кейін әрекет кілті жоғалып, ауыстырылды.</translation>
+    </message>
+    <message>
         <source>The camera could not be started: {detail}</source>
         <translation>Камера қосылмады: {detail}</translation>
     </message>
@@ -558,6 +646,10 @@
     <message>
         <source>The camera pictures carry no capture time, so the check cannot be timed. Please try again.</source>
         <translation>Камера суреттерінде түсірілген уақыты жоқ, сондықтан тексеруді уақытпен өлшеу мүмкін емес. Қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>The camera seems covered or the picture is dark.</source>
+        <translation>Камера жабылған немесе сурет қараңғы сияқты.</translation>
     </message>
     <message>
         <source>The camera sends no picture.</source>
@@ -600,6 +692,22 @@
         <translation>Емтихан әлі жүріп жатыр және уақыты тоқтамайды. Жауаптарыңыз осы компьютерде сақталған: Emtihan-ды қайта ашып, кіріңіз де, тоқтаған жерден жалғастырыңыз.</translation>
     </message>
     <message>
+        <source>The exam office has not released the decisions yet.</source>
+        <translation>Емтихан бөлімі шешімдерді әлі жарияламады.</translation>
+    </message>
+    <message>
+        <source>The exam was resumed after an interruption.</source>
+        <translation>Емтихан үзілістен кейін жалғастырылды.</translation>
+    </message>
+    <message>
+        <source>The exam window lost focus.</source>
+        <translation>Емтихан терезесі фокусты жоғалтты.</translation>
+    </message>
+    <message>
+        <source>The exam window was hidden.</source>
+        <translation>Емтихан терезесі жасырылды.</translation>
+    </message>
+    <message>
         <source>The face changed during the check. The same person must do the whole check.</source>
         <translation>Тексеру кезінде бет ауысты. Бүкіл тексеруді бір адам өткізуі керек.</translation>
     </message>
@@ -618,6 +726,10 @@
     <message>
         <source>The microphone could not be opened.</source>
         <translation>Микрофонды ашу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>The person in front of the camera may not be the student.</source>
+        <translation>Камера алдындағы адам студент болмауы мүмкін.</translation>
     </message>
     <message>
         <source>The picture is blurred. Hold still and clean the camera lens.</source>
@@ -658,6 +770,10 @@
     <message>
         <source>The student ID or access code is not right. Check your exam invitation and try again.</source>
         <translation>Студент ID немесе кіру коды дұрыс емес. Емтихан шақыруын тексеріп, қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>The student looked away from the screen for a while.</source>
+        <translation>Студент біраз уақыт экраннан басқа жаққа қарады.</translation>
     </message>
     <message>
         <source>This answer could not be saved: it does not fit the question.</source>
@@ -732,6 +848,10 @@
         <translation>Тексерілді: «{title}», {version}-нұсқа, қол қойған: {signer}. Тексерілгені: {checks}.</translation>
     </message>
     <message>
+        <source>Violation confirmed</source>
+        <translation>Бұзушылық расталды</translation>
+    </message>
+    <message>
         <source>Waiting for the camera…</source>
         <translation>Камера күтілуде…</translation>
     </message>
@@ -746,6 +866,18 @@
     <message>
         <source>What the student was told</source>
         <translation>Студентке не айтылды</translation>
+    </message>
+    <message>
+        <source>What was &amp;recorded about me</source>
+        <translation>Мен туралы не &amp;жазылды</translation>
+    </message>
+    <message>
+        <source>What was recorded about you</source>
+        <translation>Сіз туралы не жазылды</translation>
+    </message>
+    <message>
+        <source>Whole exam</source>
+        <translation>Бүкіл емтихан</translation>
     </message>
     <message>
         <source>You answered {done} of {total} questions ({flagged} flagged). After handing in you cannot change your answers.</source>
@@ -776,6 +908,10 @@
         <translation>Көзіңіз жұмулы сияқты. Көзіңізді ашып, камераға қараңыз.</translation>
     </message>
     <message>
+        <source>Your face did not match the photo on your document; an invigilator will decide.</source>
+        <translation>Бетіңіз құжаттағы суретпен сәйкес келмеді; шешімді бақылаушы қабылдайды.</translation>
+    </message>
+    <message>
         <source>Your face is cut off. Move to the centre of the picture.</source>
         <translation>Бетіңіз толық көрінбейді. Кадрдың ортасына отырыңыз.</translation>
     </message>
@@ -792,6 +928,10 @@
         <translation>Бетіңіз суреттің басқа жеріне секірді. Камераны қозғалтпай, қайталап көріңіз.</translation>
     </message>
     <message>
+        <source>Your face matched the photo on your document.</source>
+        <translation>Бетіңіз құжаттағы суретпен сәйкес келді.</translation>
+    </message>
+    <message>
         <source>Your face matches the photo on your document.</source>
         <translation>Бетіңіз құжаттағы суретке сәйкес келеді.</translation>
     </message>
@@ -802,6 +942,10 @@
     <message>
         <source>Your sign-in has expired. Sign in again.</source>
         <translation>Кіру мерзімі өтті. Қайта кіріңіз.</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>дабыл</translation>
     </message>
     <message>
         <source>file hashes</source>
@@ -828,6 +972,10 @@
         <translation>нұсқа</translation>
     </message>
     <message>
+        <source>warning</source>
+        <translation>ескерту</translation>
+    </message>
+    <message>
         <source>webcam pictures when something unusual happens</source>
         <translation>ерекше жағдай болғанда веб-камера суреттері</translation>
     </message>
@@ -846,6 +994,10 @@
     <message>
         <source>your university's exam office (encrypted to its key)</source>
         <translation>университетіңіздің емтихан бөлімі (оның кілтімен шифрланған)</translation>
+    </message>
+    <message>
+        <source>{count} evidence pictures were dropped to keep the hand-in small; the log says which.</source>
+        <translation>Тапсыру көлемі шағын болуы үшін {count} дәлел суреті алынып тасталды; қайсысы екені журналда жазылған.</translation>
     </message>
     <message>
         <source>{kbps} kbit/s — enough (needed: {need}).</source>

@@ -12,6 +12,10 @@
         <translation>&amp;Вернуться к экзамену</translation>
     </message>
     <message>
+        <source>&amp;Check the invigilator's decisions</source>
+        <translation>&amp;Проверить решения наблюдателя</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>&amp;Закрыть</translation>
     </message>
@@ -116,8 +120,8 @@
         <translation>&lt;b&gt;В этом пакете нет данных проверки личности.&lt;/b&gt; Возможно, проверка была пропущена.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;What is recorded:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Where it goes:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;How long it is kept:&lt;/b&gt; {days} days, then deleted.&lt;br&gt;&lt;b&gt;Questions or objections:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Nothing is decided automatically: a person reviews every flag.</source>
-        <translation>&lt;b&gt;Что записывается:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Куда отправляется:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;Сколько хранится:&lt;/b&gt; {days} дней, затем удаляется.&lt;br&gt;&lt;b&gt;Вопросы и возражения:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Ничего не решается автоматически: каждую отметку проверяет человек.</translation>
+        <source>&lt;b&gt;What is recorded:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Where it goes:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;How long it is kept:&lt;/b&gt; {days} days after the exam closes, then deleted; the invigilators' decisions and the receipt record (no pictures, no answers) for {records} days. This computer deletes its copy once the server has signed the receipt.&lt;br&gt;&lt;b&gt;Questions or objections:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Nothing is decided automatically: a person reviews every flag.</source>
+        <translation>&lt;b&gt;Что записывается:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Куда отправляется:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;Сколько хранится:&lt;/b&gt; {days} дней после закрытия экзамена, затем удаляется; решения наблюдателей и запись квитанции (без снимков и ответов) — {records} дней. Этот компьютер удаляет свою копию, как только сервер подпишет квитанцию.&lt;br&gt;&lt;b&gt;Вопросы и возражения:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Ничего не решается автоматически: каждую отметку проверяет человек.</translation>
     </message>
     <message>
         <source>A liveness step was not completed in time. Please try again.</source>
@@ -126,6 +130,10 @@
     <message>
         <source>A number, e.g. 9.81</source>
         <translation>Число, например 9.81</translation>
+    </message>
+    <message>
+        <source>A second screen was connected.</source>
+        <translation>Подключён второй экран.</translation>
     </message>
     <message>
         <source>Accept and &amp;continue</source>
@@ -142,6 +150,14 @@
     <message>
         <source>All checks passed.</source>
         <translation>Все проверки пройдены.</translation>
+    </message>
+    <message>
+        <source>An invigilator will compare your face with your document.</source>
+        <translation>Наблюдатель сравнит ваше лицо с документом.</translation>
+    </message>
+    <message>
+        <source>Asking the exam server…</source>
+        <translation>Запрос к серверу экзамена…</translation>
     </message>
     <message>
         <source>Attempt</source>
@@ -184,6 +200,10 @@
         <translation>Выберите экзамен и скачайте его.</translation>
     </message>
     <message>
+        <source>Cleared</source>
+        <translation>Снято</translation>
+    </message>
+    <message>
         <source>Connection</source>
         <translation>Соединение</translation>
     </message>
@@ -194,6 +214,14 @@
     <message>
         <source>Consent to proctoring</source>
         <translation>Согласие на прокторинг</translation>
+    </message>
+    <message>
+        <source>Could not fetch the decisions: {why}</source>
+        <translation>Не удалось получить решения: {why}</translation>
+    </message>
+    <message>
+        <source>Decisions released on {date}:</source>
+        <translation>Решения опубликованы {date}:</translation>
     </message>
     <message>
         <source>Document photo added.</source>
@@ -234,6 +262,14 @@
     <message>
         <source>First add a photo of your ID document.</source>
         <translation>Сначала добавьте фото документа.</translation>
+    </message>
+    <message>
+        <source>Flag #{seq}</source>
+        <translation>Отметка №{seq}</translation>
+    </message>
+    <message>
+        <source>Flags recorded ({count} of {events} events):</source>
+        <translation>Записанные отметки ({count} из {events} событий):</translation>
     </message>
     <message>
         <source>Hand-in</source>
@@ -284,6 +320,14 @@
         <translation>Проверка личности</translation>
     </message>
     <message>
+        <source>Identity check result.</source>
+        <translation>Результат проверки личности.</translation>
+    </message>
+    <message>
+        <source>Identity check: {text}</source>
+        <translation>Проверка личности: {text}</translation>
+    </message>
+    <message>
         <source>Identity confirmed automatically.</source>
         <translation>Личность подтверждена автоматически.</translation>
     </message>
@@ -332,6 +376,10 @@
         <translation>Видно больше одного лица. Убедитесь, что в кадре только вы.</translation>
     </message>
     <message>
+        <source>More than one face visible.</source>
+        <translation>Видно больше одного лица.</translation>
+    </message>
+    <message>
         <source>More than one face visible: you must be alone.</source>
         <translation>Видно больше одного лица: вы должны быть одни.</translation>
     </message>
@@ -344,6 +392,10 @@
         <translation>&amp;Вверх</translation>
     </message>
     <message>
+        <source>Needs follow-up</source>
+        <translation>Нужна дополнительная проверка</translation>
+    </message>
+    <message>
         <source>No camera picture yet: wait a moment.</source>
         <translation>Изображения с камеры ещё нет: подождите.</translation>
     </message>
@@ -352,12 +404,28 @@
         <translation>Нет связи с сервером экзамена. Проверьте подключение к интернету и попробуйте ещё раз.</translation>
     </message>
     <message>
+        <source>No decision was recorded on your attempt.</source>
+        <translation>По вашей попытке решений не записано.</translation>
+    </message>
+    <message>
         <source>No face found. Look straight at the camera.</source>
         <translation>Лицо не найдено. Смотрите прямо в камеру.</translation>
     </message>
     <message>
+        <source>No face visible in the camera picture.</source>
+        <translation>В кадре камеры не видно лица.</translation>
+    </message>
+    <message>
         <source>No face visible: sit in front of the camera, face uncovered.</source>
         <translation>Лицо не видно: сядьте перед камерой, не закрывайте лицо.</translation>
+    </message>
+    <message>
+        <source>No flags were recorded.</source>
+        <translation>Отметок не записано.</translation>
+    </message>
+    <message>
+        <source>No identity check was recorded.</source>
+        <translation>Проверка личности не записана.</translation>
     </message>
     <message>
         <source>No microphone found: plug in your headset.</source>
@@ -404,8 +472,16 @@
         <translation>Отмечено: вы не слышите тестовый звук. Можно продолжить; это записано для наблюдателя. Звуковые указания во время экзамена до вас не дойдут.</translation>
     </message>
     <message>
+        <source>Nothing to show: the summary exists only until this program is closed after the hand-in.</source>
+        <translation>Показать нечего: сводка существует только до закрытия программы после сдачи.</translation>
+    </message>
+    <message>
         <source>Now: {text}</source>
         <translation>Сейчас: {text}</translation>
+    </message>
+    <message>
+        <source>Other event: {kind}</source>
+        <translation>Другое событие: {kind}</translation>
     </message>
     <message>
         <source>PDF document</source>
@@ -472,6 +548,10 @@
         <translation>Покажите студенческий билет или удостоверение, затем следуйте инструкциям, чтобы мы увидели, что это вы.</translation>
     </message>
     <message>
+        <source>Shown from memory only: these files were deleted from this computer after the receipt. Your university keeps your hand-in for {evidence} days after the exam closes, and the decisions and receipt records for {records} days.</source>
+        <translation>Показано только из памяти: эти файлы удалены с компьютера после получения квитанции. Университет хранит вашу работу {evidence} дн. после закрытия экзамена, а решения и записи квитанций — {records} дн.</translation>
+    </message>
+    <message>
         <source>Sign &amp;in</source>
         <translation>&amp;Войти</translation>
     </message>
@@ -520,6 +600,10 @@
         <translation>Динамик: каждая цифра звучит столькими сигналами. Введите цифры, которые насчитали:</translation>
     </message>
     <message>
+        <source>Speech was detected on the microphone.</source>
+        <translation>Микрофон уловил речь.</translation>
+    </message>
+    <message>
         <source>Still to pass: {names}</source>
         <translation>Осталось пройти: {names}</translation>
     </message>
@@ -540,6 +624,10 @@
         <translation>Такой папки нет. Выберите другую папку.</translation>
     </message>
     <message>
+        <source>The attempt key was lost and replaced after a restart.</source>
+        <translation>Ключ попытки был потерян и заменён после перезапуска.</translation>
+    </message>
+    <message>
         <source>The camera could not be started: {detail}</source>
         <translation>Не удалось запустить камеру: {detail}</translation>
     </message>
@@ -558,6 +646,10 @@
     <message>
         <source>The camera pictures carry no capture time, so the check cannot be timed. Please try again.</source>
         <translation>У снимков камеры нет времени съёмки, поэтому проверку нельзя засечь по времени. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The camera seems covered or the picture is dark.</source>
+        <translation>Камера, похоже, закрыта или изображение тёмное.</translation>
     </message>
     <message>
         <source>The camera sends no picture.</source>
@@ -600,6 +692,22 @@
         <translation>Экзамен ещё идёт, и время не останавливается. Ваши ответы сохранены на этом компьютере: откройте Emtihan снова и войдите, чтобы продолжить с того же места.</translation>
     </message>
     <message>
+        <source>The exam office has not released the decisions yet.</source>
+        <translation>Экзаменационный отдел ещё не опубликовал решения.</translation>
+    </message>
+    <message>
+        <source>The exam was resumed after an interruption.</source>
+        <translation>Экзамен продолжен после прерывания.</translation>
+    </message>
+    <message>
+        <source>The exam window lost focus.</source>
+        <translation>Окно экзамена потеряло фокус.</translation>
+    </message>
+    <message>
+        <source>The exam window was hidden.</source>
+        <translation>Окно экзамена было скрыто.</translation>
+    </message>
+    <message>
         <source>The face changed during the check. The same person must do the whole check.</source>
         <translation>Во время проверки лицо сменилось. Всю проверку должен пройти один и тот же человек.</translation>
     </message>
@@ -618,6 +726,10 @@
     <message>
         <source>The microphone could not be opened.</source>
         <translation>Не удалось открыть микрофон.</translation>
+    </message>
+    <message>
+        <source>The person in front of the camera may not be the student.</source>
+        <translation>Человек перед камерой, возможно, не студент.</translation>
     </message>
     <message>
         <source>The picture is blurred. Hold still and clean the camera lens.</source>
@@ -658,6 +770,10 @@
     <message>
         <source>The student ID or access code is not right. Check your exam invitation and try again.</source>
         <translation>Неверный ID студента или код доступа. Проверьте приглашение на экзамен и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The student looked away from the screen for a while.</source>
+        <translation>Студент некоторое время смотрел в сторону от экрана.</translation>
     </message>
     <message>
         <source>This answer could not be saved: it does not fit the question.</source>
@@ -732,6 +848,10 @@
         <translation>Проверено: «{title}», версия {version}, подпись: {signer}. Проверено: {checks}.</translation>
     </message>
     <message>
+        <source>Violation confirmed</source>
+        <translation>Нарушение подтверждено</translation>
+    </message>
+    <message>
         <source>Waiting for the camera…</source>
         <translation>Ожидание камеры…</translation>
     </message>
@@ -746,6 +866,18 @@
     <message>
         <source>What the student was told</source>
         <translation>Что сообщили студенту</translation>
+    </message>
+    <message>
+        <source>What was &amp;recorded about me</source>
+        <translation>Что обо мне &amp;записано</translation>
+    </message>
+    <message>
+        <source>What was recorded about you</source>
+        <translation>Что о вас записано</translation>
+    </message>
+    <message>
+        <source>Whole exam</source>
+        <translation>Весь экзамен</translation>
     </message>
     <message>
         <source>You answered {done} of {total} questions ({flagged} flagged). After handing in you cannot change your answers.</source>
@@ -776,6 +908,10 @@
         <translation>Кажется, глаза закрыты. Откройте глаза и смотрите в камеру.</translation>
     </message>
     <message>
+        <source>Your face did not match the photo on your document; an invigilator will decide.</source>
+        <translation>Ваше лицо не совпало с фото в документе; решение примет наблюдатель.</translation>
+    </message>
+    <message>
         <source>Your face is cut off. Move to the centre of the picture.</source>
         <translation>Лицо обрезано. Переместитесь в центр кадра.</translation>
     </message>
@@ -792,6 +928,10 @@
         <translation>Лицо скачком переместилось в другое место кадра. Не двигайте камеру и попробуйте ещё раз.</translation>
     </message>
     <message>
+        <source>Your face matched the photo on your document.</source>
+        <translation>Ваше лицо совпало с фото в документе.</translation>
+    </message>
+    <message>
         <source>Your face matches the photo on your document.</source>
         <translation>Ваше лицо совпадает с фото в документе.</translation>
     </message>
@@ -802,6 +942,10 @@
     <message>
         <source>Your sign-in has expired. Sign in again.</source>
         <translation>Срок входа истёк. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>тревога</translation>
     </message>
     <message>
         <source>file hashes</source>
@@ -828,6 +972,10 @@
         <translation>версия</translation>
     </message>
     <message>
+        <source>warning</source>
+        <translation>предупреждение</translation>
+    </message>
+    <message>
         <source>webcam pictures when something unusual happens</source>
         <translation>снимки веб-камеры, когда происходит что-то необычное</translation>
     </message>
@@ -846,6 +994,10 @@
     <message>
         <source>your university's exam office (encrypted to its key)</source>
         <translation>экзаменационный отдел вашего университета (зашифровано его ключом)</translation>
+    </message>
+    <message>
+        <source>{count} evidence pictures were dropped to keep the hand-in small; the log says which.</source>
+        <translation>{count} снимков-доказательств удалено, чтобы сдача была небольшой; журнал говорит, каких.</translation>
     </message>
     <message>
         <source>{kbps} kbit/s — enough (needed: {need}).</source>

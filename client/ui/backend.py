@@ -53,8 +53,9 @@ class PackageReport:
 class ConsentInfo:
     recorded: tuple[str, ...]
     destination: str
-    retention_days: int
+    retention_days: int  # policy.retention.evidence_days of the signed package
     contact: str
+    records_days: int = 0  # policy.retention.records_days (decisions, receipt records)
 
 
 # What the client records during an exam and where it goes: the same for every backend

@@ -20,6 +20,7 @@ from client.core.api import ServerClient
 from client.core.identity import STEP_TEXT, IdentityRecord, combine
 from client.core.session import AttemptSession, SessionConfig, Step
 from exam_packages.errors import EmtihanError, InputError, SessionStateError
+from exam_packages.model import retention_of
 from exam_packages.package import open_package
 from exam_packages.trust import TrustStore
 
@@ -140,9 +141,11 @@ class CoreBackend:
         self.s.finish_checks()
 
     def consent_info(self) -> ConsentInfo:
+        retention = retention_of(self.s.policy)  # from the signed package, not hard-coded
         return ConsentInfo(
             recorded=RECORDED_DURING_EXAM, destination=RESULTS_DESTINATION,
-            retention_days=30, contact="your exam office")
+            retention_days=int(retention["evidence_days"]), contact="your exam office",
+            records_days=int(retention["records_days"]))
 
     def record_consent(self, accepted: bool) -> None:
         try:
@@ -229,6 +232,11 @@ class CoreBackend:
                          s.paper, s.exam_doc, media, s.policy, dict(s.answers),
                          frozenset(s.flags))
 
+    def handed_in(self) -> bool:
+        """After sign-in: this attempt was handed in on this computer (upload pending or
+        receipt kept)."""
+        return self.s.step in (Step.SUBMITTING, Step.SUBMITTED)
+
     def remaining_s(self) -> float:
         return float(self.s.remaining_s())
 
@@ -286,6 +294,16 @@ class CoreBackend:
         with self._lock:
             outcome = self.s.retry_outbox(progress)
         return self._receipt(outcome.receipt)
+
+    def my_record(self) -> Any:
+        """What was recorded about the student (``client.core.my_record.MyRecord``, memory
+        only), or None before the receipt or after a restart."""
+        return self.s.my_record
+
+    def my_decisions(self) -> dict[str, Any]:
+        """The invigilator's released decisions on this attempt (from the server)."""
+        server = self.s._server()
+        return server.my_decisions(self.s.attempt_id)
 
     def _receipt(self, doc: dict[str, Any] | None) -> Receipt:
         from exam_packages.errors import OfflineError

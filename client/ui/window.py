@@ -165,13 +165,27 @@ class StudentWindow(QMainWindow):
         self.checks.start_audio()
 
     def _check_resume(self) -> None:
-        """A crashed attempt restored at sign-in goes straight back to its exam."""
+        """An attempt restored at sign-in goes straight back where it was: a started exam
+        to its exam page; a handed-in one to the hand-in page (upload pending, or the
+        receipt once it is there)."""
         resumed = getattr(self.backend, "resumed_exam", None)
+        handed_in = getattr(self.backend, "handed_in", None)
         if resumed is None:
             return
-        self.resume_task = run_task(lambda _p: resumed(), self._resumed, log.warning)
 
-    def _resumed(self, start: ExamStart | None) -> None:
+        def find(_p: object) -> tuple[str, ExamStart | None]:
+            if handed_in is not None and handed_in():
+                return "handed_in", None
+            return "exam", resumed()
+
+        self.resume_task = run_task(find, self._resumed, log.warning)
+
+    def _resumed(self, found: tuple[str, ExamStart | None]) -> None:
+        kind, start = found
+        if kind == "handed_in" and self.stack.currentWidget() is self.signin:
+            self.show_step(5)
+            self.handin.retry()  # uploads what is pending, or shows the kept receipt
+            return
         if start is None or self.exam.widgets:
             return
         self._exam_started(start)

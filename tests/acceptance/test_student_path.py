@@ -143,10 +143,14 @@ def run(world, pulse, tmp_path_factory):
     last = Driver("resume", cfg, env)
     last.wait_for("THREADS", 180)
     code = last.finish(30)
-    for line in first.lines + reopened.lines + last.lines:  # shown with -s: real outcomes
+    after = Driver("after", cfg, env)
+    after.wait_for("THREADS", 120)
+    after.finish(30)
+    for line in first.lines + reopened.lines + last.lines + after.lines:  # shown with -s
         if line.startswith("@@"):
             print(line)
     return {"first": first.marks, "reopen": reopened.marks, "last": last.marks,
+            "after": after.marks,
             "killed": killed, "first_code": first_code, "last_code": code,
             "audio_skip": reason, "seconds": time.monotonic() - started}
 
@@ -316,6 +320,15 @@ def test_hand_in_confirmation_then_signed_receipt(run, world):
     assert len(world.server.services.service.storage.list_submissions(attempt)) == 1
     assert run["last"]["THREADS"] == {"exit_code": 0, "running": 0} and run["last_code"] == 0
     print(f"student path took {run['seconds']:.1f} s")
+
+
+def test_signing_in_again_shows_the_kept_receipt_and_nothing_else_is_left(run):
+    after, rec = run["after"]["AFTER"], run["last"]["RECEIPT"]
+    assert after["step"] == 5 and after["sha256"] == rec["sha256"]
+    assert after["attempt_id"] == rec["attempt_id"]
+    # the local wipe after the verified receipt (issue 16): only the receipt record is left
+    assert after["files"] == ["receipt.json"], after["files"]
+    assert run["after"]["THREADS"] == {"exit_code": 0, "running": 0}
 
 
 # -- the invigilator's side, same server ----------------------------------------------------

@@ -11,9 +11,11 @@ from client.core.api import ServerClient
 from client.core.autosave import CURRENT, AutosaveStore
 from exam_packages.errors import LocalStateError, NetworkError
 
+from .keysources import StaticKeys
+
 
 def test_deep_autosave_is_a_local_state_error(tmp_path: Path) -> None:
-    store = AutosaveStore(tmp_path)
+    store = AutosaveStore(tmp_path, StaticKeys(bytes(32)))
     deep = b"[" * 50_000 + b"]" * 50_000
     (tmp_path / CURRENT).write_bytes(store._seal(deep, CURRENT))
     with pytest.raises(LocalStateError, match="unexpected layout"):

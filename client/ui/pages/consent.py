@@ -60,10 +60,13 @@ class ConsentPage(Page):
         self.binder.bind(
             self.details.setText,
             "<b>What is recorded:</b><ul>{items}</ul><b>Where it goes:</b> {dest}.<br>"
-            "<b>How long it is kept:</b> {days} days, then deleted.<br>"
-            "<b>Questions or objections:</b> {contact}.<br><br>Nothing is decided "
+            "<b>How long it is kept:</b> {days} days after the exam closes, then deleted; the "
+            "invigilators' decisions and the receipt record (no pictures, no answers) for "
+            "{records} days. This computer deletes its copy once the server has signed the "
+            "receipt.<br><b>Questions or objections:</b> {contact}.<br><br>Nothing is decided "
             "automatically: a person reviews every flag.",
             items=items, dest=tr(self.info.destination), days=self.info.retention_days,
+            records=self.info.records_days or self.info.retention_days,
             contact=tr(self.info.contact))
 
     def answer(self, accepted: bool) -> None:

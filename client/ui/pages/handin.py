@@ -37,6 +37,11 @@ class HandInPage(Page):
         self.layout_.addLayout(row)
         self.receipt_view = ReceiptView(binder)
         self.layout_.addWidget(self.receipt_view)
+        self.my_record_button = QPushButton()  # issue 16: client/ui/pages/my_record.py
+        binder.bind(self.my_record_button.setText, "What was &recorded about me")
+        self.my_record_button.clicked.connect(self.show_my_record)
+        self.my_record_button.hide()
+        self.layout_.addWidget(self.my_record_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.close_button = QPushButton()
         binder.bind(self.close_button.setText, "&Close")
         self.close_button.hide()
@@ -93,9 +98,15 @@ class HandInPage(Page):
         self.progress.setValue(1)
         self._status("Handed in. Keep this receipt: it proves what the server received.", "ok")
         self.receipt_view.show_receipt(receipt)
+        self.my_record_button.setVisible(hasattr(self.backend, "my_record"))
         self.close_button.show()
         self.close_button.setFocus()
         self.completed.emit()
+
+    def show_my_record(self) -> None:
+        from .my_record import MyRecordDialog
+
+        MyRecordDialog(self.backend, self.binder, self).exec()
 
     def stop(self) -> None:
         self.auto_retry.stop()
