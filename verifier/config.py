@@ -7,10 +7,10 @@ keys and wrong types are refused with :class:`InputError`.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
+from exam_packages import safejson
 from exam_packages.errors import InputError
 
 
@@ -108,10 +108,7 @@ class VerifierConfig:
 
     @classmethod
     def from_json(cls, text: str | bytes) -> VerifierConfig:
-        try:
-            data = json.loads(text)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise InputError(f"verifier config is not valid JSON: {exc}") from exc
+        data = safejson.loads(text, "verifier config", error=InputError)
         return cls.from_dict(data)
 
     def to_dict(self) -> dict[str, Any]:

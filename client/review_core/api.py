@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 import requests
 
+from exam_packages import safejson
 from exam_packages.errors import InputError, NetworkError, OfflineError, ServerError
 
 from .decisions import SignedDecision
@@ -145,9 +146,10 @@ class HttpReviewServer:
 
     def _json(self, method: str, path: str, **kwargs: Any) -> Any:
         response = self._request(method, path, **kwargs)
-        try:
-            return response.json()
-        except ValueError as exc:
+        try:  # depth-bounded: a hostile or broken server cannot exhaust the stack
+            return safejson.loads(response.content, f"the server's answer to {path}",
+                                  error=NetworkError)
+        except NetworkError as exc:
             raise NetworkError(f"The server sent an unreadable answer to {path}.") from exc
 
     def list_sessions(self, exam_id: str) -> list[SessionSummary]:
@@ -189,10 +191,10 @@ class HttpReviewServer:
 def _server_error(response: requests.Response, method: str, path: str) -> ServerError:
     code, message = "", ""
     try:
-        body = response.json()
+        body = safejson.loads(response.content, "an error answer", error=NetworkError)
         code = str(body["error"]["code"])
         message = str(body["error"]["message"])
-    except (ValueError, KeyError, TypeError):
+    except (NetworkError, KeyError, TypeError):
         pass
     status = response.status_code
     if status == 401:

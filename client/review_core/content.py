@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+from exam_packages import safejson
+from exam_packages.errors import MalformedPackageError
 
 # client.core.eventlog: 0 info, 1 notice, 2 warning, 3 alert. Warnings and alerts
 # are the flags an invigilator must decide on (they are the ones with thumbnails).
@@ -101,8 +103,8 @@ def parse_log_leniently(lines: bytes) -> list[dict[str, Any]]:
     records = []
     for line in lines.splitlines():
         try:
-            record = json.loads(line.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+            record = safejson.loads(line, "an event log line", error=MalformedPackageError)
+        except MalformedPackageError:
             continue
         if isinstance(record, dict):
             records.append(record)
