@@ -236,4 +236,4 @@ def test_imported_moodle_source_builds(built: Path, capsys: pytest.CaptureFixtur
     assert (code, err) == (0, "")
     code, out, _ = run(capsys, "preview", built / "moodle.emtihan", "--seed", "1",
                        "--trust", built / "trust.json")
-    assert code == 0 and "9 questions" in out and "![arrow](media/arrow_pic.png)" in out
+    assert code == 0 and "10 questions" in out and "![arrow](media/arrow_pic.png)" in out
