@@ -107,6 +107,8 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\n")
         elif tag == "img":
             self._image(dict(attrs))
+        elif tag in ("a", "source", "audio", "video", "embed", "object"):
+            self._link(dict(attrs))
         elif tag in self.BLOCK:
             self.parts.append("\n")
 
@@ -119,6 +121,11 @@ class _TextExtractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.skip:
             self.parts.append(data)
+
+    def _link(self, attrs: dict[str, str | None]) -> None:
+        target = attrs.get("href") or attrs.get("src") or attrs.get("data") or ""
+        if target.startswith(PLUGINFILE):
+            self.external.append("link:" + safe_media_name(target[len(PLUGINFILE):]))
 
     def _image(self, attrs: dict[str, str | None]) -> None:
         src = attrs.get("src") or ""
@@ -134,7 +141,8 @@ class _TextExtractor(HTMLParser):
 def html_to_text(html: str, media_map: dict[str, str] | None = None) -> tuple[str, list[str]]:
     """Plain text from Moodle HTML; ``@@PLUGINFILE@@`` images become ``![](media/..)``.
 
-    Returns the text and the list of external image URLs that were not kept.
+    Returns the text and the list of external image URLs that were not kept
+    (and ``link:<name>`` for embedded files that are linked, not shown).
     """
     parser = _TextExtractor(media_map or {})
     parser.feed(html)

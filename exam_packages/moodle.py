@@ -118,5 +118,7 @@ def import_moodle_xml(data: bytes) -> ImportResult:
             builder.start_section(title or "Imported")
             continue
         _convert(element, builder, line)
+    if not builder.entries:
+        builder.notes.append(f"the file holds only {len(elements)} categories, no questions")
     title = builder.sections[0]["title"] if builder.sections else "Imported exam"
     return builder.result(default_meta(title))

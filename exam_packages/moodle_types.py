@@ -35,6 +35,7 @@ ORDERING_GRADING = {
 UNIT_GRADING = {"0": "optional", "1": "out_of_mark", "2": "out_of_max"}
 UNIT_DISPLAY = {"0": "input", "1": "choice", "2": "select", "3": "none"}
 COMBINED_FEEDBACK = ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback")
+NOT_SHOWN = {"feedback", "hint", "graderinfo", "responsetemplate", *COMBINED_FEEDBACK}
 
 
 class ConvertError(InputError):
@@ -60,8 +61,11 @@ class MoodleQuestion:
         self.builder = builder
         self.name = text_of(element.find("name")).strip()
         self.media_map: dict[str, str] = {}
-        for file in element.iter("file"):
-            self._add_file(file)
+        for parent in element.iter():
+            if parent.tag in NOT_SHOWN:
+                continue
+            for file in parent.findall("file"):
+                self._add_file(file)
 
     def change(self, message: str) -> None:
         self.builder.change(message)
@@ -87,7 +91,11 @@ class MoodleQuestion:
             return ""
         text, external = html_to_text(text_of(element), self.media_map)
         for url in external:
-            self.change(f"external image {url!r} not imported (only embedded files are)")
+            if url.startswith("link:"):
+                self.change(f"linked file {url[5:]!r} is not offered to students (only images "
+                            "are shown)")
+            else:
+                self.change(f"external image {url!r} not imported (only embedded files are)")
         return text
 
     def old_image(self) -> str:
