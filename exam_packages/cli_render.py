@@ -60,8 +60,8 @@ def _body(question: dict[str, Any], entry: dict[str, Any]) -> list[str]:
     if qtype == "description":
         return []
     if qtype in ("gapselect", "ddwtos"):
-        return [f"   [[{g['id']}]]: " + " / ".join(c["text"] for c in gap_choices(question, g["id"]))
-                for g in question["gaps"]]
+        return [f"   [[{g['id']}]]: " + " / ".join(c["text"] for c in gap_choices(question, gid))
+                for g in question["gaps"] for gid in [g["id"]]]
     if qtype == "cloze":
         return [f"   [[{g['id']}]]: " + (" / ".join(o["text"] for o in g["options"])
                                         if g["type"] == "single" else f"{g['type']} ________")

@@ -17,9 +17,13 @@ from typing import Any
 
 from .answers import AnswerShapeError, check_answer, is_unanswered
 from .model import question_points
-from .model_answers import model_answers as model_answers  # re-exported
+from .model_answers import model_answers
 from .moodle_rules import choice_fraction, numeric_fraction, ordering_fraction
 from .paper import paper_question_ids, validate_paper
+
+__all__ = ["STATUSES", "GradeReport", "QuestionGrade", "grade", "grade_question",
+           "model_answers", "normalize_text", "parse_number", "render_report",
+           "report_to_dict", "short_matches"]
 
 STATUSES = ("correct", "partial", "wrong", "unanswered", "manual", "info")
 _CENT = Decimal("0.01")

@@ -206,15 +206,13 @@ class DocBuilder:
             self._entry.changes.append(message)
 
     def skip(self, name: str, qtype: str, reason: str, line: int | None = None) -> None:
-        entry = self._entry
-        if entry is None or entry.name != name:
-            entry = self.begin(name, qtype, line)
-        entry.status, entry.reason, entry.qid = "skipped", reason, None
+        entry = self._entry or self.begin(name, qtype, line)
+        entry.status, entry.reason, entry.qid, entry.qtype = "skipped", reason, None, qtype
         self._entry = None
 
     def add(self, question: dict[str, Any], name: str, source_type: str,
             line: int | None = None) -> None:
-        if self._entry is None or self._entry.name != name:
+        if self._entry is None:
             self.begin(name, source_type, line)
         qid = f"q{len(self.entries)}"
         if name:

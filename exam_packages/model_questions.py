@@ -150,36 +150,39 @@ def _truefalse(qid: str, q: dict[str, Any], media: set[str]) -> None:
 
 
 def _short(qid: str, q: dict[str, Any], media: set[str]) -> None:
-    from .regex_safety import check_pattern
-
     accept = q.get("accept")
     if not accept:
         raise InputError(f"question {qid} has no correct answer")
     if not isinstance(accept, list):
         raise InputError(f"question {qid}.accept: expected a list")
     for index, rule in enumerate(accept):
-        where = f"question {qid}.accept[{index}]"
-        if not isinstance(rule, dict) or "pattern" not in rule:
-            raise InputError(f"{where}: expected a mapping with a 'pattern'")
-        unknown = set(rule) - {"pattern", "mode", "case_sensitive", "fraction"}
-        if unknown:
-            raise InputError(f"{where}: unknown field {sorted(unknown)[0]!r}")
-        pattern = rule["pattern"]
-        if not isinstance(pattern, str) or not pattern.strip():
-            raise InputError(f"{where}.pattern: must be a non-empty string")
-        if len(pattern) > MAX_PATTERN_LEN:
-            raise InputError(f"{where}.pattern: longer than {MAX_PATTERN_LEN} characters")
-        mode = rule.get("mode", "exact")
-        if mode not in ("exact", "regex"):
-            raise InputError(f"{where}.mode: expected 'exact' or 'regex', got {mode!r}")
-        if not isinstance(rule.get("case_sensitive", False), bool):
-            raise InputError(f"{where}.case_sensitive: expected true or false")
-        if mode == "regex":
-            check_pattern(pattern, where)
-        if "fraction" in rule:
-            _fraction(f"{where}.fraction", rule["fraction"], low=0)
+        _short_rule(f"question {qid}.accept[{index}]", rule)
     if not any(Decimal(r.get("fraction", 1)) == 1 for r in accept):
         raise InputError(f"question {qid}.accept: one accepted answer must have grade 1")
+
+
+def _short_rule(where: str, rule: Any) -> None:
+    from .regex_safety import check_pattern
+
+    if not isinstance(rule, dict) or "pattern" not in rule:
+        raise InputError(f"{where}: expected a mapping with a 'pattern'")
+    unknown = set(rule) - {"pattern", "mode", "case_sensitive", "fraction"}
+    if unknown:
+        raise InputError(f"{where}: unknown field {sorted(unknown)[0]!r}")
+    pattern = rule["pattern"]
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise InputError(f"{where}.pattern: must be a non-empty string")
+    if len(pattern) > MAX_PATTERN_LEN:
+        raise InputError(f"{where}.pattern: longer than {MAX_PATTERN_LEN} characters")
+    mode = rule.get("mode", "exact")
+    if mode not in ("exact", "regex"):
+        raise InputError(f"{where}.mode: expected 'exact' or 'regex', got {mode!r}")
+    if not isinstance(rule.get("case_sensitive", False), bool):
+        raise InputError(f"{where}.case_sensitive: expected true or false")
+    if mode == "regex":
+        check_pattern(pattern, where)
+    if "fraction" in rule:
+        _fraction(f"{where}.fraction", rule["fraction"], low=0)
 
 
 def _numeric(qid: str, q: dict[str, Any], media: set[str]) -> None:

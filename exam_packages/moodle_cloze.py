@@ -31,8 +31,8 @@ def _unescape(text: str) -> str:
 def _alternatives(body: str) -> list[tuple[Decimal, str]]:
     """``=a#fb~%50%b~c`` -> [(1, "a"), (0.5, "b"), (0, "c")] (feedback dropped)."""
     out = []
-    for raw in _ALT_SPLIT_RE.split(body):
-        raw = re.split(r"(?<!\\)#", raw, maxsplit=1)[0].strip()
+    for alternative in _ALT_SPLIT_RE.split(body):
+        raw = re.split(r"(?<!\\)#", alternative, maxsplit=1)[0].strip()
         grade = Decimal(0)
         match = re.match(r"%(-?\d+(?:\.\d+)?)%", raw)
         if raw.startswith("="):

@@ -138,7 +138,7 @@ def _unit_penalty(q: dict[str, Any], fraction: Decimal) -> Decimal:
 # --- qtype_ordering --------------------------------------------------------------------------
 
 def _next_ids(ids: list[str], include_last: bool) -> dict[str, str | None]:
-    pairs = {a: b for a, b in zip(ids, ids[1:], strict=False)}
+    pairs: dict[str, str | None] = {a: b for a, b in zip(ids, ids[1:], strict=False)}
     if include_last and ids:
         pairs[ids[-1]] = None
     return pairs
@@ -194,9 +194,9 @@ def ordering_fraction(scoring: str, answer: list[str], order: list[str]) -> Deci
         return Decimal(right) / n
     if scoring.startswith("relative_next"):
         include = scoring.endswith("include_last")
-        given, wanted = _next_ids(answer, include), _next_ids(order, include)
-        right = sum(1 for k, v in wanted.items() if given.get(k, "-") == v)
-        return Decimal(right) / len(wanted) if wanted else Decimal(0)
+        given_next, wanted_next = _next_ids(answer, include), _next_ids(order, include)
+        right = sum(1 for k, v in wanted_next.items() if given_next.get(k, "-") == v)
+        return Decimal(right) / len(wanted_next) if wanted_next else Decimal(0)
     if scoring.startswith("relative_") and scoring.endswith("previous_and_next"):
         everything = scoring == "relative_all_previous_and_next"
         given, wanted = _neighbours(answer, everything), _neighbours(order, everything)

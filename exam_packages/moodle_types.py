@@ -235,14 +235,13 @@ def shortanswer(q: MoodleQuestion) -> dict[str, Any]:
     out = q.base("short")
     case = text_of(q.element, "usecase").strip() in ("1", "true")
     rules = []
-    for answer, fraction in zip(q.answers(), _grades(q), strict=True):
+    for answer, grade in zip(q.answers(), _grades(q), strict=True):
         pattern = text_of(answer).strip()
         if not pattern:
             continue
-        if fraction < 0:
+        if grade < 0:
             q.change(f"negative grade of answer {pattern!r} imported as 0")
-            fraction = Decimal(0)
-        rules.append(short_rule(pattern, case, fraction))
+        rules.append(short_rule(pattern, case, max(grade, Decimal(0))))
     out["accept"] = rules
     return out
 

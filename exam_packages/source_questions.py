@@ -78,8 +78,9 @@ def _choice(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
     if fractions:
         out["fractions"] = ({str(k): _as_text(v) for k, v in fractions.items()}
                             if isinstance(fractions, dict) else fractions)
-    correct = entry.get("correct", marked or _derived_correct(
-        str(entry.get("type")), out.get("fractions") if isinstance(fractions, dict) else {}))
+    given = out.get("fractions")
+    derived: dict[str, str] = given if isinstance(given, dict) else {}
+    correct = entry.get("correct", marked or _derived_correct(str(entry.get("type")), derived))
     if isinstance(correct, str | int) and not isinstance(correct, bool):
         correct = [str(correct)]
     if correct is None or correct == []:

@@ -144,21 +144,26 @@ def test_html_to_text_images_and_entities() -> None:
 def test_gift_imports_all_constructs() -> None:
     result = import_gift(GIFT)
     doc = result.exam_doc
-    assert result.counts["imported"] == 12
+    assert result.counts["imported"] == 13
     capital = _by_title(doc, "Capital")
     assert capital["type"] == "single" and capital["correct"] == ["a"]
     assert capital["text"] == "Қазақстанның астанасы қай қала?"
     vectors = _by_title(doc, "Vectors")
     assert (vectors["type"], vectors["correct"], vectors["text"]) == (
         "multiple", ["a", "c"], "Какие величины векторные?")
+    assert vectors["fractions"] == {"a": "0.5", "b": "-0.5", "c": "0.5"}
     assert _by_title(doc, "Light")["correct"] is True
     assert _by_title(doc, "Sound in vacuum")["correct"] is False
-    assert [r["pattern"] for r in _by_title(doc, "Unit")["accept"]] == ["newton", "Ньютон"]
+    assert [(r["pattern"], r.get("fraction")) for r in _by_title(doc, "Unit")["accept"]] == [
+        ("newton", None), ("Ньютон", None), ("N", "0.5")]  # =%50%N is half marks
     pi = _by_title(doc, "Pi")
     assert (pi["answer"], pi["tolerance"]) == ("3.14", "0.01")
     rng = _by_title(doc, "Range")
     assert (rng["answer"], rng["tolerance"]) == ("1.5", "0.5")
-    assert _by_title(doc, "Multi numeric")["answer"] == "5"
+    assert _by_title(doc, "Multi numeric")["answers"] == [
+        {"answer": "5"}, {"answer": "4", "tolerance": "1", "fraction": "0.5"}]
+    assert _by_title(doc, "No answer") == {"type": "description", "title": "No answer",
+                                           "text": "Just a description without answer block."}
     essay = _by_title(doc, "Essay")
     assert essay == {"type": "essay", "title": "Essay",
                      "text": "Explain Newton's third law {in your own words}."}
@@ -175,11 +180,14 @@ def test_gift_imports_all_constructs() -> None:
 def test_gift_malformed_reported_with_line() -> None:
     result = import_gift(GIFT)
     skipped = [(s.name, s.qtype, s.line) for s in result.skipped]
-    assert skipped == [("Broken", "malformed", 46), ("Also broken", "malformed", 48),
-                       ("No answer", "description", 50)]
+    assert skipped == [("Broken", "malformed", 46), ("Also broken", "malformed", 48)]
+    assert result.skipped[0].reason == ("the answer block '{' is never closed (the question "
+                                        "ends at the next blank line)")
     assert result.skipped[1].reason == ("more than one answer is marked '=' in a "
                                         "multiple-choice question")
-    assert result.counts["skipped"] == 3
+    assert result.counts["skipped"] == 2
+    sound = next(e for e in result.entries if e.name == "Sound in vacuum")
+    assert (sound.status, sound.changes) == ("changed", ["true/false feedback not kept"])
 
 
 def test_gift_empty_refused() -> None:
