@@ -285,15 +285,20 @@ class OrderingQuestion(QuestionWidget):
         self.touched = True
 
 
+# The Moodle types subclass QuestionWidget, so they are imported once it exists.
+from .questions_gaps import GAP_WIDGETS, NumericUnitQuestion  # noqa: E402
+
 WIDGETS: dict[str, type[QuestionWidget]] = {
     "single": ChoiceQuestion, "multiple": ChoiceQuestion, "truefalse": TrueFalseQuestion,
     "short": TextQuestion, "numeric": TextQuestion, "essay": TextQuestion,
-    "matching": MatchingQuestion, "ordering": OrderingQuestion,
+    "matching": MatchingQuestion, "ordering": OrderingQuestion, **GAP_WIDGETS,
 }
 
 
 def make_question_widget(question: dict[str, Any], order: list[str] | None,
                          media: dict[str, bytes], binder: TextBinder) -> QuestionWidget:
+    if question.get("type") == "numeric" and question.get("units"):
+        return NumericUnitQuestion(question, order, media, binder)
     cls = WIDGETS.get(str(question.get("type")))
     if cls is None:
         raise ValueError(f"unknown question type {question.get('type')!r}")
