@@ -269,6 +269,17 @@ def _name(block: str) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+def decode_gift(data: bytes) -> str:
+    """GIFT bytes as text: UTF-8 (with or without BOM); otherwise the line of the first
+    bad byte is named."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise InputError(f"GIFT: line {line}: bytes that are not UTF-8 (Moodle's GIFT files "
+                         "are UTF-8; save the file as UTF-8)") from exc
+
+
 def import_gift(text: str) -> ImportResult:
     """Convert GIFT text; see the module docstring."""
     if "\x00" in text:
