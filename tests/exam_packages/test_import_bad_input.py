@@ -73,6 +73,6 @@ def test_huge_file_read_in_bounded_memory(tmp_path: Path) -> None:
 
 def test_gift_bad_bytes_named_with_line() -> None:
     with pytest.raises(InputError) as info:
-        decode_gift("::A:: ok {T}\n\n::B:: ".encode() + b"caf\xe9 {F}\n")
+        decode_gift(b"::A:: ok {T}\n\n::B:: " + b"caf\xe9 {F}\n")
     assert info.value.user_message.startswith("GIFT: line 3: bytes that are not UTF-8")
     assert decode_gift(b"\xef\xbb\xbf::A:: x {T}") == "::A:: x {T}"
