@@ -233,6 +233,36 @@ class DocBuilder:
         assert self._current is not None
         self._current["questions"].append(qid)
 
+    def add_variants(self, variants: list[dict[str, Any]], name: str, source_type: str,
+                     line: int | None = None) -> None:
+        """One source question precomputed as variants: its own ``draw: 1`` section
+        (the paper seed picks the variant); the current section continues after it."""
+        if self._entry is None:
+            self.begin(name, source_type, line)
+        base = f"q{len(self.entries)}"
+        qids = [f"{base}-v{i + 1}" for i in range(len(variants))]
+        try:
+            for qid, variant in zip(qids, variants, strict=True):
+                validate_question(qid, {**variant, "title": name} if name else variant,
+                                  set(self.media))
+        except InputError as exc:
+            self.skip(name, source_type, exc.user_message.replace(f"question {qids[0]}",
+                                                                  "question"), line)
+            return
+        assert self._entry is not None
+        continuing = self._current["title"] if self._current else "Imported"
+        self.start_section(f"{continuing}: {name}" if name else continuing)
+        assert self._current is not None
+        self._current["draw"] = 1
+        for qid, variant in zip(qids, variants, strict=True):
+            self.questions[qid] = {**variant, "title": name} if name else variant
+            self._current["questions"].append(qid)
+        self._entry.changes.append(f"{len(qids)} variants precomputed from the dataset; "
+                                   "the paper seed picks one")
+        self._entry.status, self._entry.qid = "changed", f"{qids[0]}..{qids[-1]}"
+        self._entry = None
+        self.start_section(continuing)
+
     def result(self, meta: dict[str, Any]) -> ImportResult:
         sections = [s for s in self.sections if s["questions"]]
         doc = {"sections": sections, "questions": self.questions}

@@ -8,7 +8,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .errors import InputError
-from .moodle_rules import ALLOWED_FRACTIONS, ORDERING_SCORINGS, UNIT_DISPLAYS, UNIT_GRADINGS
+from .moodle_rules import (
+    ALLOWED_FRACTIONS,
+    ORDERING_SCORINGS,
+    TOLERANCE_TYPES,
+    UNIT_DISPLAYS,
+    UNIT_GRADINGS,
+)
 
 QUESTION_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 ITEM_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
@@ -205,8 +211,11 @@ def _numeric(qid: str, q: dict[str, Any], media: set[str]) -> None:
 
 def _numeric_entry(where: str, entry: Any) -> None:
     if not isinstance(entry, dict) or "answer" not in entry or \
-            set(entry) - {"answer", "tolerance", "fraction"}:
-        raise InputError(f"{where}: expected the fields answer, tolerance, fraction")
+            set(entry) - {"answer", "tolerance", "fraction", "tolerance_type"}:
+        raise InputError(f"{where}: expected the fields answer, tolerance, tolerance_type, "
+                         "fraction")
+    if entry.get("tolerance_type", "nominal") not in TOLERANCE_TYPES:
+        raise InputError(f"{where}.tolerance_type: expected one of {', '.join(TOLERANCE_TYPES)}")
     if entry["answer"] != "*":
         parse_decimal(entry["answer"], f"{where}.answer")
     if "tolerance" in entry:

@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from .errors import InputError
 from .importing import DocBuilder, ImportResult, default_meta
+from .moodle_calculated import import_calculated
 from .moodle_cloze import cloze
 from .moodle_types import CONVERTERS as TYPE_CONVERTERS
 from .moodle_types import MoodleQuestion, text_of
@@ -24,9 +25,6 @@ from .moodle_xml import MAX_XML_BYTES, iter_questions
 __all__ = ["MAX_XML_BYTES", "import_moodle_xml"]
 
 UNSUPPORTED = {
-    "calculated": "calculated questions are not supported yet (precompute the variants "
-                  "as separate numeric questions in a section with draw: 1)",
-    "calculatedsimple": "calculated questions are not supported yet",
     "calculatedmulti": "calculated multichoice questions are not supported yet",
     "ddimageortext": "drag-and-drop onto an image is not supported",
     "ddmarker": "drag-and-drop markers are not supported",
@@ -41,6 +39,9 @@ CONVERTERS = {**TYPE_CONVERTERS, "cloze": cloze, "multianswer": cloze}
 def _convert(element: ET.Element, builder: DocBuilder, line: int) -> None:
     qtype = element.get("type", "")
     builder.begin(text_of(element.find("name")).strip(), qtype, line)
+    if qtype in ("calculated", "calculatedsimple"):
+        import_calculated(element, builder, line)
+        return
     question = MoodleQuestion(element, builder)
     if qtype not in CONVERTERS:
         reason = UNSUPPORTED.get(qtype, f"question type {qtype!r} is not supported")

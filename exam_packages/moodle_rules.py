@@ -116,12 +116,22 @@ def numeric_answers(q: dict[str, Any]) -> list[dict[str, Any]]:
     return [entry]
 
 
+TOLERANCE_TYPES = ("nominal", "relative", "geometric")
+
+
 def _within(entry: dict[str, Any], value: Decimal) -> bool:
+    """qtype_numerical_answer::within_tolerance (nominal, relative, geometric)."""
     if entry["answer"] == "*":
         return True
     with localcontext() as ctx:
         ctx.prec = 250
         expected, tolerance = Decimal(entry["answer"]), abs(Decimal(entry.get("tolerance", 0)))
+        kind = entry.get("tolerance_type", "nominal")
+        if kind == "relative":
+            tolerance = abs(expected) * tolerance
+        elif kind == "geometric":
+            # as Moodle: for a negative answer this interval is empty
+            return expected / (1 + tolerance) <= value <= expected * (1 + tolerance)
         return expected - tolerance <= value <= expected + tolerance
 
 

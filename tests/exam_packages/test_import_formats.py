@@ -80,12 +80,12 @@ def test_moodle_unsupported_reported_and_counted() -> None:
     assert result.counts["skipped_by_type"] == {"calculated": 1, "multichoice": 1}
     assert [(s.name, s.line) for s in result.skipped] == [("Calc", 80), ("No right answer", 84)]
     reasons = {s.name: s.reason for s in result.skipped}
-    assert reasons["Calc"].startswith("calculated questions are not supported yet")
+    assert reasons["Calc"] == "calculated question without datasets"
     assert reasons["No right answer"] == ("a one-answer question needs exactly one answer "
                                           "with grade 100% (this one has 0)")
     report = render_import_report(result)
     assert "skipped 2 question(s)" in report
-    assert "skipped  Calc [calculated] (line 80): calculated questions" in report
+    assert "skipped  Calc [calculated] (line 80): calculated question without" in report
     assert "changed  Capital KZ [multichoice] (line 7) -> q1" in report
     assert "- per-answer feedback of 1 answer(s) not kept" in report
     assert "imported Light [truefalse] (line 28) -> q3" in report

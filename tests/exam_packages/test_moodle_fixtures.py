@@ -28,6 +28,9 @@ EXPECTED = {
     "truefalse.xml": [("changed", "per-answer feedback of 2 answer(s) not kept")],
     "categories.xml": [("imported", "")] * 5,
     "categories_only.xml": [],
+    "calculated.xml": [("changed", "3 variants precomputed from the dataset"),
+                       ("skipped", "the datasets have no items in this export"),
+                       ("skipped", "formula: only numbers")],
 }
 
 
@@ -79,3 +82,27 @@ def test_moodle19_image_becomes_media() -> None:
 def test_categories_become_sections() -> None:
     doc = import_moodle_xml((FIXTURES / "categories.xml").read_bytes()).exam_doc
     assert [s["title"] for s in doc["sections"]] == ["Iota", "Kappa", "Lambda", "Mu"]
+
+
+def test_calculated_variants_drawn_by_the_seed() -> None:
+    from decimal import Decimal
+
+    from exam_packages.grading import grade_question
+    from exam_packages.paper import make_paper
+
+    doc = import_moodle_xml((FIXTURES / "calculated.xml").read_bytes()).exam_doc
+    section = next(s for s in doc["sections"] if s.get("draw") == 1)
+    assert section["title"] == "Calc: Product"
+    variants = [doc["questions"][qid] for qid in section["questions"]]
+    assert [v["text"] for v in variants] == [
+        "What is 2.5 × 4? (Hint: twice a is 5.)", "What is 3 × 10? (Hint: twice a is 6.)",
+        "What is 7 × 3? (Hint: twice a is 14.)"]
+    assert variants[0]["answers"] == [
+        {"answer": "10", "tolerance": "0.01", "tolerance_type": "relative"},
+        {"answer": "6.5", "fraction": "0.5"}]
+    assert grade_question("v", variants[0], "10.09").points == Decimal("2.00")  # 1 % relative
+    assert grade_question("v", variants[0], "10.2").points == Decimal("0.00")
+    assert grade_question("v", variants[0], "6.5").points == Decimal("1.00")
+    drawn = {tuple(e["id"] for e in make_paper(doc, {}, str(seed))["questions"]
+                   if e["id"] in section["questions"]) for seed in range(12)}
+    assert all(len(ids) == 1 for ids in drawn) and len(drawn) > 1  # one variant per paper
