@@ -86,8 +86,8 @@ def _datasets(element: ET.Element) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for definition in element.findall("dataset_definitions/dataset_definition"):
         name = text_of(definition.find("name")).strip()
-        items = sorted(((int(item.findtext("number") or 0), (item.findtext("value") or "").strip())
-                        for item in definition.findall("dataset_items/dataset_item")))
+        items = sorted((int(item.findtext("number") or 0), (item.findtext("value") or "").strip())
+                        for item in definition.findall("dataset_items/dataset_item"))
         out[name] = [decimal_text(value, f"dataset {name}") for _, value in items]
     return out
 
