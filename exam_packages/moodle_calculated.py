@@ -20,6 +20,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from .errors import InputError
 from .importing import DocBuilder, decimal_text
 from .moodle_types import ConvertError, MoodleQuestion, _grades, fraction_text, text_of
 
@@ -82,12 +83,16 @@ def calculate(formula: str, values: dict[str, str]) -> Decimal:
     return Decimal(repr(result))
 
 
+def _number(text: str | None) -> int:
+    return int(text.strip()) if text and text.strip().isdigit() else 0
+
+
 def _datasets(element: ET.Element) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for definition in element.findall("dataset_definitions/dataset_definition"):
         name = text_of(definition.find("name")).strip()
-        items = sorted((int(item.findtext("number") or 0), (item.findtext("value") or "").strip())
-                        for item in definition.findall("dataset_items/dataset_item"))
+        items = sorted((_number(item.findtext("number")), (item.findtext("value") or "").strip())
+                       for item in definition.findall("dataset_items/dataset_item"))
         out[name] = [decimal_text(value, f"dataset {name}") for _, value in items]
     return out
 
@@ -144,7 +149,7 @@ def import_calculated(element: ET.Element, builder: DocBuilder, line: int) -> No
     question = MoodleQuestion(element, builder)
     try:
         variants = calculated_variants(question)
-    except ConvertError as exc:
+    except InputError as exc:
         builder.skip(question.name, qtype, exc.user_message, line)
         return
     if element.find("units/unit") is not None:
