@@ -90,6 +90,17 @@ def decimal_text(value: str, where: str) -> str:
     return "0" if text in ("-0", "0") else text
 
 
+def image_marker(attrs: dict[str, str | None],
+                 media_map: dict[str, str]) -> tuple[str, list[str]]:
+    """``<img>`` -> ``![alt](media/name)`` (embedded) or ``[image: alt]`` + its URL."""
+    src = attrs.get("src") or ""
+    alt = (attrs.get("alt") or "").replace("]", ")").replace("[", "(")
+    if src.startswith(PLUGINFILE):
+        name = safe_media_name(src[len(PLUGINFILE):])
+        return f"![{alt}](media/{media_map.get(name, name)})", []
+    return f"[image: {alt or src}]", [src]
+
+
 class _TextExtractor(HTMLParser):
     BLOCK = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"}
 
@@ -128,14 +139,9 @@ class _TextExtractor(HTMLParser):
             self.external.append("link:" + safe_media_name(target[len(PLUGINFILE):]))
 
     def _image(self, attrs: dict[str, str | None]) -> None:
-        src = attrs.get("src") or ""
-        alt = (attrs.get("alt") or "").replace("]", ")").replace("[", "(")
-        if src.startswith(PLUGINFILE):
-            name = safe_media_name(src[len(PLUGINFILE):])
-            self.parts.append(f"![{alt}](media/{self.media_map.get(name, name)})")
-        else:
-            self.external.append(src)
-            self.parts.append(f"[image: {alt or src}]")
+        marker, external = image_marker(attrs, self.media_map)
+        self.parts.append(marker)
+        self.external.extend(external)
 
 
 def html_to_text(html: str, media_map: dict[str, str] | None = None) -> tuple[str, list[str]]:

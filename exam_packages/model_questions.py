@@ -15,6 +15,7 @@ from .moodle_rules import (
     UNIT_DISPLAYS,
     UNIT_GRADINGS,
 )
+from .richtext import check_rich_text
 
 QUESTION_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 ITEM_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
@@ -22,7 +23,7 @@ DECIMAL_RE = re.compile(r"-?\d+(\.\d+)?")
 MEDIA_REF_RE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
 MAX_PATTERN_LEN = 500
 
-COMMON_FIELDS = {"type", "text", "points", "title", "feedback", "shuffle"}
+COMMON_FIELDS = {"type", "text", "points", "title", "feedback", "shuffle", "format"}
 NUMERIC_FIELDS = {"answer", "tolerance", "answers", "units", "unit_grading", "unit_penalty",
                   "unit_display", "units_left"}
 TYPE_FIELDS: dict[str, set[str]] = {
@@ -364,6 +365,10 @@ def validate_question(qid: Any, question: Any, media: set[str]) -> None:
             raise InputError(f"question {qid}.{key}: expected a string")
     if "shuffle" in question and not isinstance(question["shuffle"], bool):
         raise InputError(f"question {qid}.shuffle: expected true or false")
+    if question.get("format", "plain") not in ("plain", "html"):
+        raise InputError(f"question {qid}.format: expected 'plain' or 'html'")
+    if question.get("format") == "html":
+        check_rich_text(MEDIA_REF_RE.sub("", question["text"]), f"question {qid}.text")
     if "points" in question:
         points = parse_decimal(question["points"], f"question {qid}.points")
         if points <= 0:

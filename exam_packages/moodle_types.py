@@ -16,8 +16,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .errors import InputError
-from .importing import DocBuilder, decimal_text, html_to_text, safe_media_name
+from .importing import DocBuilder, decimal_text, html_to_text, image_marker, safe_media_name
 from .moodle_rules import allowed_fraction, wildcard_regex
+from .richtext import html_to_rich, latex_to_images
 
 ORDERING_GRADING = {
     "ALL_OR_NOTHING": "all_or_nothing", "-1": "all_or_nothing",
@@ -98,6 +99,27 @@ class MoodleQuestion:
                 self.change(f"external image {url!r} not imported (only embedded files are)")
         return text
 
+    def rich(self, element: ET.Element | None) -> tuple[str, bool]:
+        """The question text in the rich subset when it has structure (tables, lists,
+        emphasis, sub/superscript, code), else plain; LaTeX becomes SVG images."""
+        raw = text_of(element) if element is not None else ""
+        external: list[str] = []
+
+        def image(attrs: dict[str, str | None]) -> str:
+            marker, missing = image_marker(attrs, self.media_map)
+            external.extend(missing)
+            return marker
+
+        rich_text, is_rich = html_to_rich(raw, image)
+        text = rich_text if is_rich else self.html(element)
+        if is_rich:
+            for url in external:
+                self.change(f"external image {url!r} not imported (only embedded files are)")
+        text, kept = latex_to_images(text, self.builder.add_media, unescape=is_rich)
+        for source in kept:
+            self.change(f"LaTeX {source[:40]!r} kept as written (not rendered)")
+        return text, is_rich
+
     def old_image(self) -> str:
         """Moodle 1.9 ``<image>``/``<image_base64>`` -> ``![](media/..)`` (or '')."""
         name = (self.element.findtext("image") or "").strip()
@@ -114,8 +136,11 @@ class MoodleQuestion:
         return f"\n\n![{final}](media/{final})"
 
     def base(self, qtype: str) -> dict[str, Any]:
-        text = self.html(self.element.find("questiontext")) + self.old_image()
+        text, is_rich = self.rich(self.element.find("questiontext"))
+        text += self.old_image()
         out: dict[str, Any] = {"type": qtype, "text": text.strip()}
+        if is_rich:
+            out["format"] = "html"
         grade = text_of(self.element, "defaultgrade").strip()
         if grade:
             points = decimal_text(grade, "defaultgrade")

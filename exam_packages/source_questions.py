@@ -9,7 +9,7 @@ from typing import Any
 
 from .errors import InputError
 
-PASS_THROUGH = ("type", "text", "points", "title", "feedback", "shuffle")
+PASS_THROUGH = ("type", "text", "points", "title", "feedback", "shuffle", "format")
 
 
 def _where(qid: str, entry: Any) -> str:

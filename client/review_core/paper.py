@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html import escape
+from html import escape, unescape
 from typing import Any
 
 from exam_packages.errors import EmtihanError
@@ -32,6 +32,7 @@ class PaperItem:
     answer: str
     grade: QuestionGrade
     feedback: str = ""
+    rich: bool = False
 
 
 @dataclass
@@ -128,7 +129,8 @@ def reconstruct(
         items.append(PaperItem(number, qid, question["type"], _shown_text(question),
                                _choices(question, entry, answers.get(qid)),
                                _answer_text(question, answers.get(qid)), grades[qid],
-                               str(question.get("feedback", ""))))
+                               str(question.get("feedback", "")),
+                               question.get("format") == "html"))
     if report.ignored_answers:
         warnings.append("Answers to questions not on this paper: "
                         + ", ".join(report.ignored_answers))
@@ -138,11 +140,13 @@ def reconstruct(
 _IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(media/([^)\s]+)\)")
 
 
-def text_html(text: str) -> str:
-    """Escaped question text; ``![alt](media/x.png)`` becomes an ``emtihan:media/x.png`` image."""
-    html = escape(text).replace(chr(10), "<br>")
-    return _IMAGE_RE.sub(lambda m: f"<br><img src='emtihan:media/{m.group(2)}' "
-                                   f"alt='{m.group(1)}' width='320'><br>", html)
+def text_html(text: str, rich: bool = False) -> str:
+    """Question text as HTML: escaped, or (``rich``) the package's checked rich-text subset;
+    ``![alt](media/x.png)`` becomes an ``emtihan:media/x.png`` image."""
+    html = text if rich else escape(text).replace(chr(10), "<br>")
+    return _IMAGE_RE.sub(lambda m: f"<br><img src='emtihan:media/{escape(unescape(m.group(2)))}' "
+                                   f"alt='{escape(unescape(m.group(1)))}' width='320'><br>",
+                         html)
 
 
 def _item_html(item: PaperItem) -> str:
@@ -151,7 +155,7 @@ def _item_html(item: PaperItem) -> str:
         g.status, "#44505e")
     parts = [f"<h3>{item.number}. <span style='color:#5f6b7a'>[{escape(item.qid)}, "
              f"{escape(item.type)}]</span></h3>",
-             f"<p>{text_html(item.text)}</p>"]
+             f"<p>{text_html(item.text, item.rich)}</p>"]
     if item.choices:
         rows = []
         for _oid, text, chosen, correct in item.choices:

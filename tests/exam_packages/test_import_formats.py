@@ -31,7 +31,9 @@ def test_moodle_imports_every_supported_type() -> None:
         "cloze": 1, "essay": 1, "matching": 1, "multiple": 1, "numeric": 1, "ordering": 1,
         "short": 2, "single": 1, "truefalse": 1}
     capital = _by_title(doc, "Capital KZ")
-    assert capital["text"] == "Қазақстанның астанасы?\nWhich is the capital city?"
+    assert capital["text"] == ("<p>Қазақстанның астанасы?<br>Which is the <b>capital</b> "
+                               "city?</p>")
+    assert capital["format"] == "html"  # emphasis kept in the rich-text subset
     assert capital["points"] == 2
     assert capital["correct"] == ["b"] and capital["options"][1]["text"] == "Астана"
     vectors = _by_title(doc, "Vectors")
