@@ -24,6 +24,7 @@ from typing import Any
 from .errors import InputError
 from .importing import DocBuilder, ImportResult, decimal_text, default_meta, html_to_text
 from .moodle_rules import allowed_fraction
+from .richtext import latex_to_images
 
 _ESCAPES = {"\\~": "\ue000", "\\=": "\ue001", "\\#": "\ue002", "\\{": "\ue003",
             "\\}": "\ue004", "\\:": "\ue005", "\\n": "\n", "\\\\": "\ue006"}
@@ -305,6 +306,9 @@ def import_gift(text: str) -> ImportResult:
             builder.skip(name, exc.kind, str(exc), line)
             continue
         entry.qtype = question["type"]
+        question["text"], kept = latex_to_images(question["text"], builder.add_media)
+        for source in kept:
+            builder.change(f"LaTeX {source[:40]!r} kept as written (not rendered)")
         builder.add(question, title, question["type"], line)
     if not found:
         raise InputError("GIFT: no questions found")

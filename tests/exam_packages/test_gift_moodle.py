@@ -47,3 +47,13 @@ def test_general_feedback_kept_answer_feedback_reported() -> None:
     question = next(iter(result.exam_doc["questions"].values()))
     assert question["feedback"] == "Because a."
     assert result.entries[0].changes == ["per-answer feedback not kept"]
+
+
+def test_latex_in_gift_becomes_an_image() -> None:
+    import pytest
+
+    pytest.importorskip("ziamath")
+    result = import_gift("::L:: What is $$\\sqrt\\{16\\}$$? {#4}\n")  # GIFT escapes braces
+    question = next(iter(result.exam_doc["questions"].values()))
+    assert question["text"].startswith("What is ![\\sqrt{16}](media/math-")
+    assert len(result.media) == 1
