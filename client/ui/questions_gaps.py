@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLine
 from exam_packages.answers import gap_choices
 
 from .i18n import TextBinder
-from .questions import NUMBER_RE, QuestionWidget
+from .questions import NUMBER_RE, MatchingQuestion, QuestionWidget
 
 GAP_RE = re.compile(r"\[\[([A-Za-z0-9][A-Za-z0-9._-]{0,31})\]\]")
 UNIT_NUMBER_RE = QRegularExpression(r"^-?\d{0,12}([.,]\d{0,12})?([eE]-?\d{0,3})?$")
@@ -97,13 +97,9 @@ class GapSelectQuestion(_GapQuestion):
             self.combos[gap["id"]] = combo
         self.box.addLayout(form)
 
-    def answer(self) -> dict[str, str] | None:
-        chosen = {k: c.currentData() for k, c in self.combos.items() if c.currentData()}
-        return chosen or None
-
-    def set_answer(self, value: Any) -> None:
-        for key, combo in self.combos.items():
-            _select(combo, (value or {}).get(key))
+    # one combo box per key, like matching: the same answer shape {key: chosen id}
+    answer = MatchingQuestion.answer
+    set_answer = MatchingQuestion.set_answer
 
 
 class ClozeQuestion(_GapQuestion):
