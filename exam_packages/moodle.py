@@ -17,7 +17,7 @@ from typing import BinaryIO
 from .errors import InputError
 from .importing import DocBuilder, ImportResult, default_meta
 from .moodle_calculated import import_calculated
-from .moodle_cloze import cloze
+from .moodle_cloze import cloze, ddwtos, gapselect
 from .moodle_types import CONVERTERS as TYPE_CONVERTERS
 from .moodle_types import MoodleQuestion, text_of
 from .moodle_xml import MAX_XML_BYTES, iter_questions
@@ -33,7 +33,8 @@ UNSUPPORTED = {
     "random": "random questions draw from the Moodle question bank, which is not in the "
               "export (use a section with draw: k)",
 }
-CONVERTERS = {**TYPE_CONVERTERS, "cloze": cloze, "multianswer": cloze}
+CONVERTERS = {**TYPE_CONVERTERS, "cloze": cloze, "multianswer": cloze,
+              "gapselect": gapselect, "ddwtos": ddwtos}
 
 
 def _convert(element: ET.Element, builder: DocBuilder, line: int) -> None:

@@ -1,5 +1,7 @@
-"""Moodle cloze (multianswer) questions: ``{2:SHORTANSWER:=Paris#Right~%50%Marseille}``
-embedded answers -> a canonical ``cloze`` question with one gap per embedded answer."""
+"""Moodle's gap questions: cloze (multianswer) with embedded answers such as
+``{2:SHORTANSWER:=Paris#Right~%50%Marseille}`` -> a ``cloze`` question with one gap
+per embedded answer; gapselect and ddwtos (``[[1]]`` = choice 1) -> ``gapselect``
+/ ``ddwtos`` questions with ``[[g1]]`` gaps."""
 
 from __future__ import annotations
 
@@ -10,7 +12,14 @@ from typing import Any
 from .errors import InputError
 from .importing import decimal_text, html_to_text
 from .moodle_rules import allowed_fraction
-from .moodle_types import ConvertError, MoodleQuestion, fraction_text, option_id, short_rule
+from .moodle_types import (
+    ConvertError,
+    MoodleQuestion,
+    fraction_text,
+    option_id,
+    short_rule,
+    text_of,
+)
 
 _GAP_RE = re.compile(r"\{(\d*):([A-Za-z_]+):((?:\\.|[^\\}])*)\}", re.DOTALL)
 _BROKEN_GAP_RE = re.compile(r"\{\d*:[A-Z_]+\}")
@@ -122,3 +131,41 @@ def cloze(q: MoodleQuestion) -> dict[str, Any]:
     out.pop("points", None)  # Moodle's mark is the sum of the gaps' marks
     out["gaps"] = gaps
     return out
+
+
+def _gap_choices(q: MoodleQuestion, tag: str) -> list[dict[str, Any]]:
+    choices = []
+    for index, element in enumerate(q.element.findall(tag)):
+        group = (element.findtext("group") or "1").strip()
+        choices.append({"id": f"c{index + 1}", "text": html_to_text(text_of(element))[0],
+                        "group": int(group) if group.isdigit() and int(group) > 0 else 1})
+        if tag == "dragbox" and element.find("infinite") is not None:
+            q.change("'unlimited' drag box: in Emtihan every choice can be used in any gap")
+    return choices
+
+
+def gapselect(q: MoodleQuestion, tag: str = "selectoption") -> dict[str, Any]:
+    qtype = "gapselect" if tag == "selectoption" else "ddwtos"
+    choices = _gap_choices(q, tag)
+    gaps: list[dict[str, str]] = []
+
+    def mark(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        if not 1 <= number <= len(choices):
+            raise ConvertError(f"gap [[{number}]] has no choice number {number}")
+        gaps.append({"id": f"g{len(gaps) + 1}", "correct": f"c{number}"})
+        return f"[[g{len(gaps)}]]"
+
+    raw = text_of(q.element.find("questiontext"))
+    q.element.find("questiontext").find("text").text = re.sub(  # type: ignore[union-attr]
+        r"\[\[(\d+)\]\]", mark, raw)
+    out = q.base(qtype)
+    q.shuffle(out)
+    out.update(choices=choices, gaps=gaps)
+    if qtype == "ddwtos":
+        q.change("drag-and-drop is answered with a select list per gap (accessible)")
+    return out
+
+
+def ddwtos(q: MoodleQuestion) -> dict[str, Any]:
+    return gapselect(q, "dragbox")

@@ -362,46 +362,8 @@ def _order_key(answer: ET.Element) -> Decimal:
         return Decimal(0)
 
 
-def _gap_choices(q: MoodleQuestion, tag: str) -> list[dict[str, Any]]:
-    choices = []
-    for index, element in enumerate(q.element.findall(tag)):
-        group = (element.findtext("group") or "1").strip()
-        choices.append({"id": f"c{index + 1}", "text": html_to_text(text_of(element))[0],
-                        "group": int(group) if group.isdigit() and int(group) > 0 else 1})
-        if tag == "dragbox" and element.find("infinite") is not None:
-            q.change("'unlimited' drag box: in Emtihan every choice can be used in any gap")
-    return choices
-
-
-def gapselect(q: MoodleQuestion, tag: str = "selectoption") -> dict[str, Any]:
-    qtype = "gapselect" if tag == "selectoption" else "ddwtos"
-    choices = _gap_choices(q, tag)
-    gaps: list[dict[str, str]] = []
-
-    def mark(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        if not 1 <= number <= len(choices):
-            raise ConvertError(f"gap [[{number}]] has no choice number {number}")
-        gaps.append({"id": f"g{len(gaps) + 1}", "correct": f"c{number}"})
-        return f"[[g{len(gaps)}]]"
-
-    raw = text_of(q.element.find("questiontext"))
-    q.element.find("questiontext").find("text").text = re.sub(  # type: ignore[union-attr]
-        r"\[\[(\d+)\]\]", mark, raw)
-    out = q.base(qtype)
-    q.shuffle(out)
-    out.update(choices=choices, gaps=gaps)
-    if qtype == "ddwtos":
-        q.change("drag-and-drop is answered with a select list per gap (accessible)")
-    return out
-
-
-def ddwtos(q: MoodleQuestion) -> dict[str, Any]:
-    return gapselect(q, "dragbox")
-
-
 CONVERTERS: dict[str, Callable[[MoodleQuestion], dict[str, Any]]] = {
     "multichoice": multichoice, "truefalse": truefalse, "shortanswer": shortanswer,
     "numerical": numerical, "essay": essay, "matching": matching, "ordering": ordering,
-    "description": description, "gapselect": gapselect, "ddwtos": ddwtos,
+    "description": description,
 }
