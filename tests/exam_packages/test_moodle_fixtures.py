@@ -28,6 +28,8 @@ EXPECTED = {
     "truefalse.xml": [("changed", "per-answer feedback of 2 answer(s) not kept")],
     "categories.xml": [("imported", "")] * 5,
     "categories_only.xml": [],
+    "gapselect_ddwtos.xml": [("imported", ""), ("changed", "'unlimited' drag box"),
+                             ("skipped", "gap [[4]] has no choice number 4")],
     "calculated.xml": [("changed", "3 variants precomputed from the dataset"),
                        ("skipped", "the datasets have no items in this export"),
                        ("skipped", "formula: only numbers")],
@@ -106,3 +108,17 @@ def test_calculated_variants_drawn_by_the_seed() -> None:
     drawn = {tuple(e["id"] for e in make_paper(doc, {}, str(seed))["questions"]
                    if e["id"] in section["questions"]) for seed in range(12)}
     assert all(len(ids) == 1 for ids in drawn) and len(drawn) > 1  # one variant per paper
+
+
+def test_gapselect_and_ddwtos_imported_and_graded() -> None:
+    from exam_packages.grading import grade
+
+    doc = import_moodle_xml((FIXTURES / "gapselect_ddwtos.xml").read_bytes()).exam_doc
+    select, drag = doc["questions"]["q1"], doc["questions"]["q2"]
+    assert select["text"] == "The [[g1]] brown [[g2]] jumped over the [[g3]] dog."
+    assert select["gaps"] == [{"id": "g1", "correct": "c1"}, {"id": "g2", "correct": "c2"},
+                              {"id": "g3", "correct": "c3"}]
+    assert select["shuffle"] is False and drag["type"] == "ddwtos"
+    report = grade(doc, {"q1": {"g1": "c1", "g2": "c5", "g3": "c3"},
+                         "q2": {"g1": "c1", "g2": "c2", "g3": "c3"}})
+    assert [str(q.points) for q in report.questions] == ["0.67", "1.00"]
