@@ -45,6 +45,7 @@ from .autosave import AutosaveStore, atomic_write
 from .clock import Clock, SystemClock, iso_utc
 from .eventlog import ALERT, INFO, NOTICE, WARNING, EventLog, EvidenceBudget
 from .handin import HandinInputs, seal_handin
+from .identity import IdentityRecord
 from .jsonsafe import json_safe
 from .netcheck import link_rate_kbps, meets_minimum
 from .outbox import Outbox, OutboxJob
@@ -240,7 +241,11 @@ class AttemptSession:
 
     def finish_checks(self) -> None:
         self._need(Step.PACKAGE_READY)
-        missing = [n for n in self.required_checks() if not self.checks.get(n, {}).get("passed")]
+        # a failed check the student declared (e.g. "I cannot hear the sound") lets the exam
+        # go on: it was logged as a warning, i.e. a flag for the invigilator
+        missing = [n for n in self.required_checks()
+                   if not (self.checks.get(n, {}).get("passed")
+                           or self.checks.get(n, {}).get("student_declared"))]
         if missing:
             raise SessionStateError("These checks must pass first: " + ", ".join(missing) + ".")
         self.step = Step.CHECKS_DONE
@@ -268,7 +273,10 @@ class AttemptSession:
             return
         self.identity = json_safe(summary)
         self.identity_images = dict(images or {})
-        severity = IDENTITY_SEVERITY.get(str(summary.get("outcome")), WARNING)
+        try:  # one flag for the whole check, as serious as its worst try
+            severity = IDENTITY_SEVERITY[IdentityRecord.from_dict(summary).worst_outcome()]
+        except InputError:
+            severity = WARNING
         self.report("identity_result", self.identity, severity=severity)
         self.step = Step.IDENTITY_DONE
 

@@ -29,7 +29,9 @@ UI = HERE.parent / "ui"
 CONTEXT = "Emtihan"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 LANGS = {"kk": 0, "ru": 1}
-TABLES = ("STEPS", "CHECK_NAMES")
+TABLES = ("STEPS", "CHECK_NAMES", "STEP_TEXT", "OUTCOME_TEXT", "SHOWN_TEXTS")
+# Qt-free modules whose texts the UI shows (identity outcomes and steps, camera hints)
+SHOWN_TABLES = (HERE.parent / "core" / "identity.py", HERE.parent / "core" / "camera_check.py")
 
 
 def _strings(node: ast.AST) -> Iterator[str]:
@@ -53,7 +55,7 @@ def _from_call(call: ast.Call) -> Iterator[str]:
 def extract(root: Path = UI) -> set[str]:
     """Every translatable source string used in ``root``."""
     found: set[str] = set()
-    for path in sorted(root.rglob("*.py")):
+    for path in [*sorted(root.rglob("*.py")), *(p for p in SHOWN_TABLES if root == UI)]:
         if path.name in ("fake_backend.py", "screenshots.py"):
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))

@@ -329,3 +329,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Тірілікті тексерудің барлық қадамы орындалмады.",
         "Не все шаги проверки живого присутствия выполнены."),
 }
+
+
+from .catalogue_path import STUDENT_PATH  # noqa: E402
+
+CATALOGUE.update(STUDENT_PATH)

@@ -16,6 +16,10 @@
         <translation>&amp;Жабу</translation>
     </message>
     <message>
+        <source>&amp;Close anyway</source>
+        <translation>&amp;Бәрібір жабу</translation>
+    </message>
+    <message>
         <source>&amp;Continue</source>
         <translation>&amp;Жалғастыру</translation>
     </message>
@@ -34,6 +38,10 @@
     <message>
         <source>&amp;Finish exam…</source>
         <translation>Емтиханды &amp;аяқтау…</translation>
+    </message>
+    <message>
+        <source>&amp;Go back to the exam</source>
+        <translation>&amp;Емтиханға оралу</translation>
     </message>
     <message>
         <source>&amp;Hand in now</source>
@@ -100,6 +108,10 @@
         <translation>2. Өзіңіз бен бе?</translation>
     </message>
     <message>
+        <source>&lt;b&gt;No identity evidence in this bundle.&lt;/b&gt; The check may have been skipped.</source>
+        <translation>&lt;b&gt;Бұл жиынтықта сәйкестендіру дәлелі жоқ.&lt;/b&gt; Тексеру өткізілмеген болуы мүмкін.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;What is recorded:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Where it goes:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;How long it is kept:&lt;/b&gt; {days} days, then deleted.&lt;br&gt;&lt;b&gt;Questions or objections:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Nothing is decided automatically: a person reviews every flag.</source>
         <translation>&lt;b&gt;Не жазылады:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Қайда жіберіледі:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;Қанша уақыт сақталады:&lt;/b&gt; {days} күн, содан кейін жойылады.&lt;br&gt;&lt;b&gt;Сұрақтар мен қарсылықтар:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Ештеңе автоматты түрде шешілмейді: әр белгіні адам қарайды.</translation>
     </message>
@@ -114,6 +126,10 @@
     <message>
         <source>Accept and &amp;continue</source>
         <translation>Келісіп, &amp;жалғастыру</translation>
+    </message>
+    <message>
+        <source>Add the photo of your ID document again: take a clearer one, or use another document.</source>
+        <translation>Жеке куәлігіңіздің суретін қайта қосыңыз: анығырақ суретке түсіріңіз немесе басқа құжатты пайдаланыңыз.</translation>
     </message>
     <message>
         <source>All answers saved on this computer.</source>
@@ -148,6 +164,10 @@
         <translation>Тексеру аяқталды.</translation>
     </message>
     <message>
+        <source>Checking the camera… keep your face in the picture.</source>
+        <translation>Камера тексерілуде… бетіңіз кадрда болсын.</translation>
+    </message>
+    <message>
         <source>Checking… this takes a few seconds.</source>
         <translation>Тексерілуде… бірнеше секунд алады.</translation>
     </message>
@@ -176,6 +196,10 @@
         <translation>Жүктелуде… (үзілген жүктеу жалғасады)</translation>
     </message>
     <message>
+        <source>Earlier tries:</source>
+        <translation>Алдыңғы әрекеттер:</translation>
+    </message>
+    <message>
         <source>Emtihan — student</source>
         <translation>Emtihan — студент</translation>
     </message>
@@ -190,6 +214,10 @@
     <message>
         <source>Exam</source>
         <translation>Емтихан</translation>
+    </message>
+    <message>
+        <source>Face distance</source>
+        <translation>Бет арақашықтығы</translation>
     </message>
     <message>
         <source>False</source>
@@ -216,6 +244,10 @@
         <translation>Құжатты камераға жақын, фотосы жағымен, жылтырамайтындай ұстаңыз.</translation>
     </message>
     <message>
+        <source>I &amp;cannot hear the sound</source>
+        <translation>Дыбысты &amp;естімеймін</translation>
+    </message>
+    <message>
         <source>I have read this and &amp;agree.</source>
         <translation>Оқыдым және &amp;келісемін.</translation>
     </message>
@@ -232,12 +264,28 @@
         <translation>Тұлғаны растау</translation>
     </message>
     <message>
+        <source>Identity confirmed automatically.</source>
+        <translation>Тұлға автоматты түрде расталды.</translation>
+    </message>
+    <message>
         <source>Identity confirmed. {reason}</source>
         <translation>Тұлға расталды. {reason}</translation>
     </message>
     <message>
+        <source>Leave the exam?</source>
+        <translation>Емтиханнан шығасыз ба?</translation>
+    </message>
+    <message>
         <source>Listen and count…</source>
         <translation>Тыңдап, санаңыз…</translation>
+    </message>
+    <message>
+        <source>Liveness</source>
+        <translation>Тірі қатысу</translation>
+    </message>
+    <message>
+        <source>Liveness steps, in the order asked:</source>
+        <translation>Тірі қатысуды тексеру қадамдары, сұралған ретпен:</translation>
     </message>
     <message>
         <source>Look straight at the camera.</source>
@@ -316,6 +364,10 @@
         <translation>Тірілікті тексерудің барлық қадамы орындалмады.</translation>
     </message>
     <message>
+        <source>Not confirmed automatically: a person must compare the faces.</source>
+        <translation>Автоматты түрде расталмады: беттерді адам салыстыруы керек.</translation>
+    </message>
+    <message>
         <source>Not confirmed: {reason} Tries left: {left}.</source>
         <translation>Расталмады: {reason} Қалған әрекет: {left}.</translation>
     </message>
@@ -326,6 +378,10 @@
     <message>
         <source>Not saved: {why}</source>
         <translation>Сақталмады: {why}</translation>
+    </message>
+    <message>
+        <source>Noted: you cannot hear the test sound. You may continue; this is recorded for the invigilator. Audio instructions during the exam will not reach you.</source>
+        <translation>Белгіленді: сынақ дыбысын естімейсіз. Жалғастыра аласыз; бұл бақылаушы үшін жазылады. Емтихан кезіндегі дыбыстық нұсқаулар сізге жетпейді.</translation>
     </message>
     <message>
         <source>Now: {text}</source>
@@ -360,12 +416,20 @@
         <translation>Сұрақтар</translation>
     </message>
     <message>
+        <source>Reasons:</source>
+        <translation>Себептері:</translation>
+    </message>
+    <message>
         <source>Receipt</source>
         <translation>Түбіртек</translation>
     </message>
     <message>
         <source>Received at</source>
         <translation>Қабылданған уақыты</translation>
+    </message>
+    <message>
+        <source>Review band (a person compares)</source>
+        <translation>Тексеру аралығы (адам салыстырады)</translation>
     </message>
     <message>
         <source>Saved on this computer, will upload when you are online. Reason: {why} We retry every 30 seconds; you may keep this window open.</source>
@@ -456,6 +520,14 @@
         <translation>Камера тоқтады: {detail}</translation>
     </message>
     <message>
+        <source>The check could not be finished.</source>
+        <translation>Тексеруді аяқтау мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>The exam is still running and its time keeps running. Your answers are saved on this computer: open Emtihan again and sign in to continue where you left off.</source>
+        <translation>Емтихан әлі жүріп жатыр және уақыты тоқтамайды. Жауаптарыңыз осы компьютерде сақталған: Emtihan-ды қайта ашып, кіріңіз де, тоқтаған жерден жалғастырыңыз.</translation>
+    </message>
+    <message>
         <source>The face does not match the ID document.</source>
         <translation>Бет құжатқа сәйкес келмейді.</translation>
     </message>
@@ -496,6 +568,10 @@
         <translation>Бұл файл оқылатын сурет емес.</translation>
     </message>
     <message>
+        <source>Threshold</source>
+        <translation>Шек</translation>
+    </message>
+    <message>
         <source>Time is up: your answers are being handed in automatically.</source>
         <translation>Уақыт бітті: жауаптарыңыз автоматты түрде тапсырылуда.</translation>
     </message>
@@ -508,12 +584,20 @@
         <translation>Тым қараңғы: алдыңыздағы шамды жағыңыз.</translation>
     </message>
     <message>
+        <source>Tries</source>
+        <translation>Әрекеттер</translation>
+    </message>
+    <message>
         <source>True</source>
         <translation>Дұрыс</translation>
     </message>
     <message>
         <source>Try &amp;again</source>
         <translation>&amp;Қайталау</translation>
+    </message>
+    <message>
+        <source>Try again with another document photo (tries left: {left})</source>
+        <translation>Құжаттың басқа суретімен қайталау (қалған әрекет: {left})</translation>
     </message>
     <message>
         <source>Trying to upload again…</source>
@@ -536,8 +620,16 @@
         <translation>Автоматты түрде растай алмадық: {reason} Жалғастыра беруге болады; емтиханнан кейін тұлғаңызды адам тексереді.</translation>
     </message>
     <message>
+        <source>What the student was told</source>
+        <translation>Студентке не айтылды</translation>
+    </message>
+    <message>
         <source>You answered {done} of {total} questions ({flagged} flagged). After handing in you cannot change your answers.</source>
         <translation>{total} сұрақтың {done}-іне жауап бердіңіз ({flagged} белгіленген). Тапсырғаннан кейін жауаптарды өзгерту мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>You answered {done} of {total} questions. Unanswered: {unanswered}. Flagged for review: {flagged}. After handing in you cannot change your answers.</source>
+        <translation>Сіз {total} сұрақтың {done} сұрағына жауап бердіңіз. Жауапсыз: {unanswered}. Қайта қарауға белгіленген: {flagged}. Тапсырғаннан кейін жауаптарды өзгерту мүмкін емес.</translation>
     </message>
     <message>
         <source>You declined proctoring, so this exam cannot start online. Nothing was recorded. Please contact your exam office to arrange another way to take it. You can close this window.</source>
@@ -566,6 +658,18 @@
     <message>
         <source>Your face matches the photo on your document.</source>
         <translation>Бетіңіз құжаттағы суретке сәйкес келеді.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>жоқ</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>орындалмады</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>орындалды</translation>
     </message>
     <message>
         <source>valid</source>
@@ -598,6 +702,10 @@
     <message>
         <source>{kbps} kbit/s — too slow (needed: {need}). Move closer to the Wi-Fi router or use a cable, and stop other downloads.</source>
         <translation>{kbps} кбит/с — тым баяу (қажеті: {need}). Wi-Fi роутерге жақындаңыз немесе кабель қолданыңыз, басқа жүктеулерді тоқтатыңыз.</translation>
+    </message>
+    <message>
+        <source>{n} more live frame(s) in the bundle.</source>
+        <translation>Жиынтықта тағы {n} тірі кадр бар.</translation>
     </message>
     <message>
         <source>{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}</source>

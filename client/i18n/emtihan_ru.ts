@@ -16,6 +16,10 @@
         <translation>&amp;Закрыть</translation>
     </message>
     <message>
+        <source>&amp;Close anyway</source>
+        <translation>&amp;Всё равно закрыть</translation>
+    </message>
+    <message>
         <source>&amp;Continue</source>
         <translation>&amp;Продолжить</translation>
     </message>
@@ -34,6 +38,10 @@
     <message>
         <source>&amp;Finish exam…</source>
         <translation>&amp;Завершить экзамен…</translation>
+    </message>
+    <message>
+        <source>&amp;Go back to the exam</source>
+        <translation>&amp;Вернуться к экзамену</translation>
     </message>
     <message>
         <source>&amp;Hand in now</source>
@@ -100,6 +108,10 @@
         <translation>2. Вы здесь лично?</translation>
     </message>
     <message>
+        <source>&lt;b&gt;No identity evidence in this bundle.&lt;/b&gt; The check may have been skipped.</source>
+        <translation>&lt;b&gt;В этом пакете нет данных проверки личности.&lt;/b&gt; Возможно, проверка была пропущена.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;What is recorded:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Where it goes:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;How long it is kept:&lt;/b&gt; {days} days, then deleted.&lt;br&gt;&lt;b&gt;Questions or objections:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Nothing is decided automatically: a person reviews every flag.</source>
         <translation>&lt;b&gt;Что записывается:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Куда отправляется:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;Сколько хранится:&lt;/b&gt; {days} дней, затем удаляется.&lt;br&gt;&lt;b&gt;Вопросы и возражения:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Ничего не решается автоматически: каждую отметку проверяет человек.</translation>
     </message>
@@ -114,6 +126,10 @@
     <message>
         <source>Accept and &amp;continue</source>
         <translation>Принять и &amp;продолжить</translation>
+    </message>
+    <message>
+        <source>Add the photo of your ID document again: take a clearer one, or use another document.</source>
+        <translation>Добавьте фото документа ещё раз: сделайте более чёткий снимок или используйте другой документ.</translation>
     </message>
     <message>
         <source>All answers saved on this computer.</source>
@@ -148,6 +164,10 @@
         <translation>Проверка завершена.</translation>
     </message>
     <message>
+        <source>Checking the camera… keep your face in the picture.</source>
+        <translation>Проверяем камеру… держите лицо в кадре.</translation>
+    </message>
+    <message>
         <source>Checking… this takes a few seconds.</source>
         <translation>Проверка… это займёт несколько секунд.</translation>
     </message>
@@ -176,6 +196,10 @@
         <translation>Загрузка… (прерванная загрузка продолжится)</translation>
     </message>
     <message>
+        <source>Earlier tries:</source>
+        <translation>Предыдущие попытки:</translation>
+    </message>
+    <message>
         <source>Emtihan — student</source>
         <translation>Emtihan — студент</translation>
     </message>
@@ -190,6 +214,10 @@
     <message>
         <source>Exam</source>
         <translation>Экзамен</translation>
+    </message>
+    <message>
+        <source>Face distance</source>
+        <translation>Расстояние между лицами</translation>
     </message>
     <message>
         <source>False</source>
@@ -216,6 +244,10 @@
         <translation>Поднесите документ к камере фотографией вперёд, без бликов.</translation>
     </message>
     <message>
+        <source>I &amp;cannot hear the sound</source>
+        <translation>Я &amp;не слышу звук</translation>
+    </message>
+    <message>
         <source>I have read this and &amp;agree.</source>
         <translation>Я прочитал(а) и &amp;согласен(на).</translation>
     </message>
@@ -232,12 +264,28 @@
         <translation>Проверка личности</translation>
     </message>
     <message>
+        <source>Identity confirmed automatically.</source>
+        <translation>Личность подтверждена автоматически.</translation>
+    </message>
+    <message>
         <source>Identity confirmed. {reason}</source>
         <translation>Личность подтверждена. {reason}</translation>
     </message>
     <message>
+        <source>Leave the exam?</source>
+        <translation>Выйти из экзамена?</translation>
+    </message>
+    <message>
         <source>Listen and count…</source>
         <translation>Слушайте и считайте…</translation>
+    </message>
+    <message>
+        <source>Liveness</source>
+        <translation>Живое присутствие</translation>
+    </message>
+    <message>
+        <source>Liveness steps, in the order asked:</source>
+        <translation>Шаги проверки живого присутствия в заданном порядке:</translation>
     </message>
     <message>
         <source>Look straight at the camera.</source>
@@ -316,6 +364,10 @@
         <translation>Не все шаги проверки живого присутствия выполнены.</translation>
     </message>
     <message>
+        <source>Not confirmed automatically: a person must compare the faces.</source>
+        <translation>Не подтверждено автоматически: лица должен сравнить человек.</translation>
+    </message>
+    <message>
         <source>Not confirmed: {reason} Tries left: {left}.</source>
         <translation>Не подтверждено: {reason} Осталось попыток: {left}.</translation>
     </message>
@@ -326,6 +378,10 @@
     <message>
         <source>Not saved: {why}</source>
         <translation>Не сохранено: {why}</translation>
+    </message>
+    <message>
+        <source>Noted: you cannot hear the test sound. You may continue; this is recorded for the invigilator. Audio instructions during the exam will not reach you.</source>
+        <translation>Отмечено: вы не слышите тестовый звук. Можно продолжить; это записано для наблюдателя. Звуковые указания во время экзамена до вас не дойдут.</translation>
     </message>
     <message>
         <source>Now: {text}</source>
@@ -360,12 +416,20 @@
         <translation>Вопросы</translation>
     </message>
     <message>
+        <source>Reasons:</source>
+        <translation>Причины:</translation>
+    </message>
+    <message>
         <source>Receipt</source>
         <translation>Квитанция</translation>
     </message>
     <message>
         <source>Received at</source>
         <translation>Получено</translation>
+    </message>
+    <message>
+        <source>Review band (a person compares)</source>
+        <translation>Зона проверки (сравнивает человек)</translation>
     </message>
     <message>
         <source>Saved on this computer, will upload when you are online. Reason: {why} We retry every 30 seconds; you may keep this window open.</source>
@@ -456,6 +520,14 @@
         <translation>Камера остановилась: {detail}</translation>
     </message>
     <message>
+        <source>The check could not be finished.</source>
+        <translation>Проверку не удалось завершить.</translation>
+    </message>
+    <message>
+        <source>The exam is still running and its time keeps running. Your answers are saved on this computer: open Emtihan again and sign in to continue where you left off.</source>
+        <translation>Экзамен ещё идёт, и время не останавливается. Ваши ответы сохранены на этом компьютере: откройте Emtihan снова и войдите, чтобы продолжить с того же места.</translation>
+    </message>
+    <message>
         <source>The face does not match the ID document.</source>
         <translation>Лицо не совпадает с документом.</translation>
     </message>
@@ -496,6 +568,10 @@
         <translation>Этот файл не является читаемым изображением.</translation>
     </message>
     <message>
+        <source>Threshold</source>
+        <translation>Порог</translation>
+    </message>
+    <message>
         <source>Time is up: your answers are being handed in automatically.</source>
         <translation>Время вышло: ваши ответы сдаются автоматически.</translation>
     </message>
@@ -508,12 +584,20 @@
         <translation>Слишком темно: включите свет перед собой.</translation>
     </message>
     <message>
+        <source>Tries</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
         <source>True</source>
         <translation>Верно</translation>
     </message>
     <message>
         <source>Try &amp;again</source>
         <translation>&amp;Ещё раз</translation>
+    </message>
+    <message>
+        <source>Try again with another document photo (tries left: {left})</source>
+        <translation>Повторить с другим фото документа (осталось попыток: {left})</translation>
     </message>
     <message>
         <source>Trying to upload again…</source>
@@ -536,8 +620,16 @@
         <translation>Не удалось подтвердить автоматически: {reason} Можно продолжить; после экзамена вашу личность проверит человек.</translation>
     </message>
     <message>
+        <source>What the student was told</source>
+        <translation>Что сообщили студенту</translation>
+    </message>
+    <message>
         <source>You answered {done} of {total} questions ({flagged} flagged). After handing in you cannot change your answers.</source>
         <translation>Вы ответили на {done} из {total} вопросов (отмечено: {flagged}). После сдачи ответы изменить нельзя.</translation>
+    </message>
+    <message>
+        <source>You answered {done} of {total} questions. Unanswered: {unanswered}. Flagged for review: {flagged}. After handing in you cannot change your answers.</source>
+        <translation>Вы ответили на {done} из {total} вопросов. Без ответа: {unanswered}. Отмечены для проверки: {flagged}. После сдачи изменить ответы нельзя.</translation>
     </message>
     <message>
         <source>You declined proctoring, so this exam cannot start online. Nothing was recorded. Please contact your exam office to arrange another way to take it. You can close this window.</source>
@@ -566,6 +658,18 @@
     <message>
         <source>Your face matches the photo on your document.</source>
         <translation>Ваше лицо совпадает с фото в документе.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>не пройден</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>пройден</translation>
     </message>
     <message>
         <source>valid</source>
@@ -598,6 +702,10 @@
     <message>
         <source>{kbps} kbit/s — too slow (needed: {need}). Move closer to the Wi-Fi router or use a cable, and stop other downloads.</source>
         <translation>{kbps} кбит/с — слишком медленно (нужно: {need}). Подойдите ближе к Wi-Fi роутеру или используйте кабель, остановите другие загрузки.</translation>
+    </message>
+    <message>
+        <source>{n} more live frame(s) in the bundle.</source>
+        <translation>В пакете ещё {n} кадр(ов) с камеры.</translation>
     </message>
     <message>
         <source>{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}</source>

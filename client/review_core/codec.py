@@ -14,7 +14,9 @@ import hashlib
 from typing import Any
 
 from client.core.handin import parse_payload
+from client.core.identity import IdentityRecord
 from exam_packages.envelope import open_result
+from exam_packages.errors import InputError
 
 from .bundle import Check, OpenedEnvelope
 from .content import IdentityEvidence, SessionContent
@@ -31,20 +33,33 @@ def _identity(document: dict[str, Any], images: dict[str, bytes]) -> IdentityEvi
     if not isinstance(info, dict):
         info = {}
     live = tuple(images[name] for name in sorted(images) if name.startswith("live_"))
-    attempts = info.get("attempts")
     band = info.get("review_band")
-    raw_reasons = info.get("reasons")
-    reasons: list[Any] = raw_reasons if isinstance(raw_reasons, list) else []
+    try:  # the record the student's client showed and logged (client.core.identity)
+        record: IdentityRecord | None = IdentityRecord.from_dict(info)
+    except InputError:
+        record = None
+    liveness = info.get("liveness")
+    steps: tuple[tuple[str, bool], ...] = ()
+    passed: bool | None = None
+    if record is not None and isinstance(liveness, dict):
+        steps = tuple((s.name, s.passed) for s in record.steps)
+        passed = record.liveness_passed
+        liveness = "passed" if passed else "not passed"
     return IdentityEvidence(
         outcome=_text(info.get("outcome")),
         distance=_text(info.get("distance")),
         threshold=_text(info.get("threshold")),
         id_portrait=images.get("id_portrait"),
         live_frames=live[:MAX_LIVE_FRAMES],
-        liveness=_text(info.get("liveness")),
-        attempts=attempts if isinstance(attempts, int) else 0,
+        liveness=_text(liveness),
+        attempts=info["attempts"] if isinstance(info.get("attempts"), int) else 0,
         review_band=" – ".join(map(str, band)) if isinstance(band, list) else _text(band),
-        reasons=tuple(_reason(r) for r in reasons),
+        reasons=tuple(r.message for r in record.reasons) if record is not None else
+        tuple(_reason(r) for r in info.get("reasons") or [] if isinstance(info.get("reasons"),
+                                                                         list)),
+        steps=steps, liveness_passed=passed,
+        tries=tuple(f"{t.get('attempt', '?')}: {t.get('outcome', '?')}"
+                    for t in (record.tries if record is not None else ())),
     )
 
 
@@ -52,6 +67,15 @@ def _reason(item: Any) -> str:
     if isinstance(item, dict):
         return _text(item.get("message") or item.get("code"))
     return _text(item)
+
+
+def logged_identity(content: SessionContent) -> dict[str, Any] | None:
+    """The data of the last ``identity_result`` record of the signed event log."""
+    found = None
+    for record in content.log:
+        if record.get("kind") == "identity_result" and isinstance(record.get("data"), dict):
+            found = record["data"]
+    return found
 
 
 def content_from_payload(payload: bytes) -> SessionContent:
@@ -92,6 +116,15 @@ def content_findings(content: SessionContent) -> list[Check]:
                         "The hand-in document names the log it was sealed with."
                         if declared == actual else
                         "The event log differs from the one the hand-in document names."))
+    logged = logged_identity(content)
+    document = content.meta.get("identity")
+    if logged is not None or document:
+        same = logged == document
+        checks.append(Check("Identity record", same,
+                            "The identity outcome in the hand-in is the one signed into the "
+                            "event log (what the student was told)." if same else
+                            "The identity outcome in the hand-in differs from the one in the "
+                            "signed event log."))
     return checks
 
 

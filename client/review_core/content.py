@@ -32,6 +32,9 @@ class IdentityEvidence:
     attempts: int = 0
     review_band: str = ""
     reasons: tuple[str, ...] = ()
+    steps: tuple[tuple[str, bool], ...] = ()  # liveness steps as asked, and whether passed
+    liveness_passed: bool | None = None  # None: not recorded in the client.core.identity form
+    tries: tuple[str, ...] = ()  # earlier tries in words ("1: no_match"), oldest first
 
     @property
     def present(self) -> bool:

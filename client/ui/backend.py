@@ -68,9 +68,13 @@ RESULTS_DESTINATION = "your university's exam office (encrypted to its key)"
 
 @dataclass(frozen=True)
 class IdentityDecision:
+    """What the student is told after one identity try (``client.core.identity`` logs
+    the same record for the invigilator)."""
+
     decision: str  # "accept" | "reject" | "review"
-    reason: str
+    reason: str  # one reason per line (English source texts)
     retries_left: int
+    steps: tuple[tuple[str, bool], ...] = ()  # (liveness step name, passed) in the asked order
 
 
 @dataclass(frozen=True)
@@ -128,6 +132,10 @@ class StudentBackend(Protocol):
         self, id_image: np.ndarray, frames: list[list[np.ndarray]]
     ) -> IdentityDecision:
         """``frames[i]`` are BGR camera frames captured during liveness step ``i``."""
+        ...
+
+    def confirm_identity(self) -> None:
+        """The student continues with the last try's outcome (records it as final)."""
         ...
 
     def start_exam(self) -> ExamStart: ...

@@ -4,7 +4,8 @@ A frame source is the core's ``CameraSource`` (``read() -> (ok, BGR frame)``,
 ``close()``); :func:`open_camera` picks ``VideoFileCamera`` or ``OpenCVCamera``.
 :class:`CameraWorker` emits preview images and, a few times a second,
 :class:`CameraStats`; :func:`camera_verdict`
-turns stats into pass/fail plus fix hints (English source texts).
+(``client.core.camera_check``) turns stats into pass/fail plus fix hints, and
+``CameraJudge`` decides over a window of them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 import cv2
@@ -20,6 +20,7 @@ import numpy as np
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtGui import QImage
 
+from client.core.camera_check import CameraStats, camera_verdict
 from exam_packages.errors import EmtihanError
 
 from .i18n import tr
@@ -45,33 +46,6 @@ def open_camera(spec: str | None) -> FrameSource:
     if spec is None or spec.isdigit():
         return OpenCVCamera(int(spec or 0))
     return VideoFileCamera(spec, loop=True, realtime=True)
-
-
-@dataclass(frozen=True)
-class CameraStats:
-    width: int
-    height: int
-    fps: float
-    brightness: float  # mean grey level 0..255 (of the largest face when one is found)
-    faces: int | None  # None: no face detector available
-
-
-def camera_verdict(stats: CameraStats) -> tuple[bool, list[str]]:
-    """Pass/fail and the fix hints for one set of camera statistics."""
-    hints: list[str] = []
-    if stats.width < 640 or stats.height < 360:
-        hints.append("The picture is too small: choose a camera with at least 640×360.")
-    if stats.fps < 10:
-        hints.append("The camera is too slow: close other programs that use it.")
-    if stats.brightness < 60:
-        hints.append("Too dark: turn on a light in front of you.")
-    elif stats.brightness > 210:
-        hints.append("Too bright: move away from the window or lamp behind the camera.")
-    if stats.faces == 0:
-        hints.append("No face visible: sit in front of the camera, face uncovered.")
-    elif stats.faces is not None and stats.faces > 1:
-        hints.append("More than one face visible: you must be alone.")
-    return (not hints, hints)
 
 
 def default_face_counter() -> FaceCounter | None:
@@ -176,3 +150,7 @@ def count_faces(counter: FaceCounter, frame: np.ndarray) -> tuple[int, float | N
     grey = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
     region = grey[max(0, box.top):box.bottom, max(0, box.left):box.right]
     return len(found), float(region.mean()) if region.size else None
+
+
+__all__ = ["CameraStats", "CameraWorker", "camera_verdict", "count_faces", "open_camera",
+           "to_qimage"]

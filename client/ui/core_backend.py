@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ import cv2
 import numpy as np
 
 from client.core.api import ServerClient
+from client.core.identity import STEP_TEXT, IdentityRecord, combine
 from client.core.session import AttemptSession, SessionConfig, Step
 from exam_packages.errors import EmtihanError, InputError, SessionStateError
 from exam_packages.package import open_package
@@ -33,10 +35,22 @@ from .backend import (
     Receipt,
 )
 
-STEP_TEXT = {"blink": "Blink twice.", "turn_left": "Slowly turn your head to the left.",
-             "turn_right": "Slowly turn your head to the right."}
-OUTCOME = {"match": "accept", "review": "review", "no_match": "reject"}
 FRAME_RATE = 15.0  # the camera worker's pace, used to time-stamp liveness frames
+
+
+def template_frame(frames: list[np.ndarray]) -> np.ndarray | None:
+    """A live frame the identity template can be built from (a face passes the quality
+    gates), shown to the invigilator beside the ID portrait; None when there is none."""
+    from verifier.identity import IdentityVerifier
+
+    verifier = IdentityVerifier()
+    for frame in frames:
+        try:
+            verifier.enrol([frame])
+        except EmtihanError:
+            continue
+        return frame
+    return None
 
 
 def _jpeg(image: np.ndarray) -> bytes:
@@ -55,6 +69,8 @@ class CoreBackend:
         self.rng = rng or random.SystemRandom()
         self.challenge: tuple[str, ...] = ()
         self.identity_tries = 0
+        self._tries: list[IdentityRecord] = []  # earlier tries, logged as identity_attempt
+        self._last: tuple[IdentityRecord, dict[str, bytes]] | None = None
         self._audio: dict[str, tuple[bool, dict[str, Any]]] = {}
         self._proctor: Any = None
         self._lock = threading.Lock()  # proctoring and answers may arrive from two threads
@@ -110,8 +126,11 @@ class CoreBackend:
             self._audio[name] = (passed, details)
             if len(self._audio) == 2:
                 ok = all(p for p, _ in self._audio.values())
-                self.s.record_check("audio", {k: dict(v[1], passed=v[0])
-                                              for k, v in self._audio.items()}, ok)
+                result: dict[str, Any] = {k: dict(v[1], passed=v[0])
+                                          for k, v in self._audio.items()}
+                if any(v[1].get("student_declared") for v in self._audio.values()):
+                    result["student_declared"] = True  # a flag, never a silent pass
+                self.s.record_check("audio", result, ok)
             return
         self.s.record_check(name, details, passed)
 
@@ -144,30 +163,37 @@ class CoreBackend:
 
         live = [f for step in frames for f in step[::4]]
         # the camera thread counts faces meanwhile: verifier.face_adapter serialises dlib
-        decision = IdentityVerifier().check(id_image, live)
+        face = IdentityVerifier().check(id_image, live)
         liveness = LivenessEvaluator(LivenessChallenge(self.challenge))
         for i, frame in enumerate(f for step in frames for f in step):
             liveness.feed(i / FRAME_RATE, frame)
-        lres = liveness.result()
-        summary = decision.to_dict()
-        summary["liveness"] = lres.to_dict()
-        outcome = OUTCOME.get(decision.outcome, "review")
-        reasons = [r.message for r in decision.reasons]
-        if not lres.passed and outcome == "accept":
-            outcome = "review"
-            reasons += [r.message for r in lres.reasons]
         self.identity_tries += 1
+        record = combine(face.to_dict(), liveness.result().to_dict(),
+                         attempt=self.identity_tries, asked=self.challenge)
+        record = replace(record, tries=tuple(t.brief() for t in self._tries))
         retries = int(self.s.policy.get("identity_retries", 3) or 0)
         left = max(0, retries - self.identity_tries)
-        final = outcome != "reject" or left == 0
-        summary.update(attempts=self.identity_tries)
         images = {"id_portrait": _jpeg(id_image)}
-        if live:
-            images["live_0"] = _jpeg(live[0])
-        self.s.record_identity(summary, images, final=final)
+        shown = template_frame(live)
+        if shown is not None:
+            images["live_0"] = _jpeg(shown)
+        self._last = (record, images)
+        if record.outcome == "match" or left == 0:
+            self.confirm_identity()
+        else:
+            self.s.record_identity(record.to_dict(), images, final=False)
+            self._tries.append(record)
+        decision = {"match": "accept", "review": "review", "no_match": "reject"}[record.outcome]
         # one reason per line: the identity page translates each (client/i18n/catalogue.py)
-        text = "\n".join(dict.fromkeys(reasons)) or "Your face matches the photo on your document."
-        return IdentityDecision(outcome, text, left)
+        text = "\n".join(record.messages) or "Your face matches the photo on your document."
+        return IdentityDecision(decision, text, left,
+                                tuple((s.name, s.passed) for s in record.steps))
+
+    def confirm_identity(self) -> None:
+        if self.s.step == Step.IDENTITY_DONE or self._last is None:
+            return
+        record, images = self._last
+        self.s.record_identity(replace(record, final=True).to_dict(), images, final=True)
 
     # -- exam ------------------------------------------------------------------------------
     def start_exam(self) -> ExamStart:

@@ -181,7 +181,11 @@ class FakeBackend:
         self.identity_calls.append((id_image, frames))
         if self.identity_decisions:
             return self.identity_decisions.pop(0)
-        return IdentityDecision("accept", "Your face matches the photo on your document.", 3)
+        return IdentityDecision("accept", "Your face matches the photo on your document.", 3,
+                                (("blink", True), ("turn_left", True), ("turn_right", True)))
+
+    def confirm_identity(self) -> None:
+        self.identity_confirmed = True
 
     # -- exam ------------------------------------------------------------------------------
     def start_exam(self) -> ExamStart:

@@ -88,6 +88,10 @@ class TextBinder:
         self._bindings[key] = (setter, text, kwargs)
         setter(trf(text, **kwargs) if kwargs else tr(text))
 
+    def unbind(self, setter: Callable[[str], Any]) -> None:
+        owner = getattr(setter, "__self__", setter)
+        self._bindings.pop((id(owner), getattr(setter, "__name__", repr(setter))), None)
+
     def retranslate(self) -> None:
         for setter, text, kwargs in list(self._bindings.values()):
             try:

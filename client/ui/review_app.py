@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from .i18n import LANGUAGES, I18n
 from .review.main_window import ReviewWindow
 
 
@@ -19,8 +21,15 @@ def build_window() -> ReviewWindow:
 
 
 def main(argv: list[str] | None = None) -> int:
-    app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
+    args = list(argv if argv is not None else sys.argv)
+    parser = argparse.ArgumentParser(prog="emtihan-review", description=__doc__)
+    parser.add_argument("--lang", choices=sorted(LANGUAGES), default="en",
+                        help="language of the identity evidence (what the student was told)")
+    options, qt_args = parser.parse_known_args(args[1:])
+    app = QApplication.instance() or QApplication(args[:1] + qt_args)
     app.setApplicationName("Emtihan review")
+    i18n = I18n(app)
+    i18n.set_language(options.lang)
     window = build_window()
     code = int(app.exec())
     window.runner.wait()

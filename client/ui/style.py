@@ -8,6 +8,8 @@ QWidget#steps { background: #f1f4f8; border-radius: 6px; }
 QLabel#step { padding: 6px 10px; border-radius: 12px; color: #667; }
 QLabel#step[state="current"] { background: #1f5fbf; color: white; font-weight: 600; }
 QLabel#step[state="ok"] { color: #1c7c3a; }
+QLabel#step[state="done"] { color: #333; }
+QLabel#step[state="fail"] { color: #b3261e; }
 QLabel#message[state="ok"], QLabel#decision[state="ok"] { color: #1c7c3a; font-weight: 600; }
 QLabel#message[state="fail"], QLabel#decision[state="fail"] { color: #b3261e; font-weight: 600; }
 QLabel#message[state="warn"], QLabel#decision[state="warn"] { color: #8a5a00; font-weight: 600; }

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,7 +25,7 @@ from exam_packages.errors import EmtihanError
 from .backend import ExamStart, PackageReport, StudentBackend
 from .camera import CameraWorker, FrameSource
 from .exam_audio import ExamAudioFeed
-from .i18n import LANGUAGES, I18n, Lazy, TextBinder
+from .i18n import LANGUAGES, I18n, Lazy, TextBinder, tr
 from .pages.checks import ChecksPage
 from .pages.common import Page, set_status
 from .pages.consent import ConsentPage
@@ -79,6 +80,7 @@ class StudentWindow(QMainWindow):
         self.mic_feed: ExamAudioFeed | None = None
         self.last_proctor = 0.0
         self.blurred_at: float | None = None
+        self.close_prompt: QMessageBox | None = None
         self.setStyleSheet(STYLE)
         self.binder.bind(self.setWindowTitle, "Emtihan — student")
         self._build(server_url, exam_id, student_id)
@@ -300,7 +302,27 @@ class StudentWindow(QMainWindow):
         if not wait_all(10000):
             log.warning("some background work did not stop in time")
 
+    def confirm_close(self) -> bool:
+        """While the exam runs, closing asks first; "Go back" is the default answer."""
+        if not self.exam_running():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Leave the exam?"),
+                          tr("The exam is still running and its time keeps running. Your "
+                             "answers are saved on this computer: open Emtihan again and sign "
+                             "in to continue where you left off."), parent=self)
+        stay = box.addButton(tr("&Go back to the exam"), QMessageBox.ButtonRole.RejectRole)
+        leave = box.addButton(tr("&Close anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        self.close_prompt = box
+        box.exec()
+        self.close_prompt = None
+        return box.clickedButton() is leave
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if not self.confirm_close():
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)
         event.accept()

@@ -49,14 +49,24 @@ def test_whole_attempt_through_the_adapter(world, tmp_path):
     decision = b.verify_identity(blank, [[blank] * 3] * 3)
     assert decision.decision == "review"  # never blocks: a person reviews it
     assert decision.reason.startswith("No portrait found on the ID document")
+    assert b.s.step.value == "consented"  # a "review" try may be retried...
+    b.confirm_identity()  # ...or the student continues with it
+    assert b.s.identity["outcome"] == "review" and b.s.identity["final"] is True
     start = b.start_exam()
     assert len(start.paper["questions"]) == len(b.s.question_ids()) > 0
     assert start.media and all(isinstance(v, bytes) and v for v in start.media.values())
     assert 0 < b.remaining_s() <= world_duration(b)
-    qid = start.paper["questions"][0]["id"]
-    b.save_answer(qid, "42")
+    from exam_packages.answers import AnswerShapeError
+    from exam_packages.grading import model_answers
+
+    model = model_answers(start.exam_doc)
+    qid = next(q["id"] for q in start.paper["questions"] if q["id"] in model)
+    b.save_answer(qid, model[qid])
     b.set_flag(qid, True)
-    assert b.s.answers[qid] == "42" and qid in b.s.flags
+    assert b.s.answers[qid] == model[qid] and qid in b.s.flags
+    with pytest.raises(AnswerShapeError):  # the one answer schema, checked at the crossing
+        b.save_answer(qid, {"not": "an answer"})
+    assert b.s.answers[qid] == model[qid]
     b.proctor_frame(blank)
     b.focus_lost(4.2)
     assert any(r["kind"] == "focus_lost" and r["data"] == {"seconds": 4}
@@ -138,8 +148,11 @@ def test_the_window_on_the_real_core(world, tmp_path, qtbot):
         for _ in range(6):
             ident.on_frame(blank)
         qtbot.waitUntil(ident.continue_button.isEnabled, timeout=30000)
-        assert ident.flagged and backend.s.step.value == "identity_done"
+        assert ident.flagged and backend.s.step.value == "consented"  # may still retry
+        assert ident.retry_button.isVisible()
         ident.continue_button.click()
+        assert backend.s.step.value == "identity_done"
+        assert backend.s.identity["outcome"] == "review"  # what the student was told
         qtbot.waitUntil(lambda: bool(w.exam.widgets), timeout=20000)
         assert w.exam.ids == backend.s.question_ids()
         first = w.exam.widgets[0]

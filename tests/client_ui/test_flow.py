@@ -185,6 +185,10 @@ def test_identity_retry_then_review_lets_student_continue_flagged(qtbot, flow):
     assert not ident.continue_button.isEnabled() and ident.retry_button.isVisible()
     ident.decision = None
     ident.retry_button.click()
+    # another try: a new document photo first (the same one is not silently re-used)
+    assert ident.id_image is None and not ident.live_button.isEnabled()
+    assert ident.load_id_file(ID_IMAGE)
+    ident.start_liveness()
     for _ in range(36):
         ident.on_frame(ident.id_image)
     qtbot.waitUntil(lambda: ident.decision is not None, timeout=5000)

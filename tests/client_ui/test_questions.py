@@ -28,10 +28,10 @@ def test_single_choice_by_keyboard_uses_paper_order(qtbot):
     assert first.text() == "Shymkent"  # the paper's order is the display order
     first.setFocus()
     qtbot.keyClick(first, Qt.Key.Key_Space)
-    assert w.answer() == ["c"]
+    assert w.answer() == "c"  # the one schema: a single choice is one option id
     w.buttons["a"].setFocus()
     qtbot.keyClick(w.buttons["a"], Qt.Key.Key_Space)
-    assert w.answer() == ["a"] and changes
+    assert w.answer() == "a" and changes
 
 
 def test_multiple_choice_toggles_with_space(qtbot):

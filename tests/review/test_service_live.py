@@ -47,9 +47,10 @@ def test_clean_bundle_opens_verified(world: World) -> None:
     assert content.attempt_id == world.attempts["s2"]
     assert content.flag_counts() == {"alert": 1, "warning": 1}
     assert all(flag.thumbnail for flag in content.flags())
-    assert content.identity.outcome == "review"
+    assert content.identity.outcome == "match"  # as logged by the client (client.core.identity)
     assert content.identity.review_band == "0.34 – 0.46"
-    assert content.identity.reasons[0].startswith("The face distance is in the review band")
+    assert content.identity.steps == (("blink", True), ("turn_left", True))
+    assert content.identity.liveness == "passed" and content.identity.reasons == ()
     assert content.identity.id_portrait and len(content.identity.live_frames) == 2
 
 
@@ -58,11 +59,11 @@ def test_tampered_bundle_is_shown_as_tampered(world: World) -> None:
     record = service.open(_record(service, world, "s3"))
     opened = record.opened
     assert opened is not None and opened.tampered
-    assert "Event log: Event log record 2 was altered (hash mismatch)." in opened.problems
+    assert "Event log: Event log record 3 was altered (hash mismatch)." in opened.problems
     assert ("Log summary: The event log differs from the one the hand-in document names."
             in opened.problems)
-    assert len(opened.content.timeline()) == 7  # the data is still there to look at
-    assert opened.broken_seq == 2
+    assert len(opened.content.timeline()) == 8  # the data is still there to look at
+    assert opened.broken_seq == 3
     assert record.decisions is not None
 
 

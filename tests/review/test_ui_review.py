@@ -94,10 +94,10 @@ def test_tampered_bundle_shows_red_banner(qtbot, window: ReviewWindow, world: Wo
     banner = window.view.banner
     assert banner.kind == "bad" and banner.isVisibleTo(window)
     assert "LOG TAMPERED / INCOMPLETE" in banner.text()
-    assert "Event log record 2 was altered" in banner.text()
+    assert "Event log record 3 was altered" in banner.text()
     table = window.view.timeline.table
-    assert table.rowCount() == 7  # the data is shown with the warning
-    assert [table.item(r, 5).text() for r in range(7)][1:3] == ["", "⚠ chain broken"]
+    assert table.rowCount() == 8  # the data is shown with the warning
+    assert [table.item(r, 5).text() for r in range(8)][2:4] == ["", "⚠ chain broken"]
     overview = window.view.overview.toPlainText()
     assert "alert: 1, warning: 1; in the decrypted log: warning: 1 ⚠ differs" in overview
     row = [r for r in range(window.proxy.rowCount())
@@ -113,11 +113,14 @@ def test_clean_bundle_identity_and_timeline(qtbot, window: ReviewWindow, world: 
     assert not identity.portrait.pixmap().isNull()
     assert not identity.frames[0].pixmap().isNull() and not identity.frames[1].pixmap().isNull()
     summary = identity.summary.text()
-    assert "0.4213" in summary and "0.34 – 0.46" in summary and "review band" in summary
+    assert "0.3012" in summary and "0.34 – 0.46" in summary and "Review band" in summary
+    # in words, as the student was told, with each liveness step
+    assert "Identity confirmed automatically." in summary
+    assert "Blink twice. — passed ✓" in summary and "{'passed'" not in summary
     timeline = window.view.timeline
     timeline.flags_only.setChecked(True)
-    assert [e.seq for e in timeline.shown_entries()] == [2, 3]
-    timeline.select_seq(2)
+    assert [e.seq for e in timeline.shown_entries()] == [3, 4]
+    timeline.select_seq(3)
     assert not timeline.thumb.pixmap().isNull()
     assert timeline.form.isEnabled()
 
@@ -129,7 +132,7 @@ def test_decisions_need_every_flag(qtbot, window: ReviewWindow, world: World) ->
     cleared = form.outcome.findData(Outcome.CLEARED.value)
     assert not form.outcome.model().item(cleared).isEnabled()
     view.timeline.flags_only.setChecked(True)
-    for seq in (2, 3):
+    for seq in (3, 4):
         view.timeline.select_seq(seq)
         flag_form = view.timeline.form
         flag_form.outcome.setCurrentIndex(flag_form.outcome.findData("needs_follow_up"))
@@ -137,7 +140,7 @@ def test_decisions_need_every_flag(qtbot, window: ReviewWindow, world: World) ->
         flag_form.button.click()
         _idle(qtbot, window)
     book = view.record.decisions
-    assert sorted(book.flags) == [2, 3] and not book.is_final
+    assert sorted(book.flags) == [3, 4] and not book.is_final
     assert form.outcome.model().item(cleared).isEnabled()
     form.outcome.setCurrentIndex(form.outcome.findData(Outcome.VIOLATION_CONFIRMED.value))
     form.note.setPlainText("second person visible twice")
@@ -154,8 +157,8 @@ def test_final_decision_refused_while_flags_open(qtbot, window: ReviewWindow,
     _open(qtbot, window, world, "s3")
     record = window.view.record
     window._decide_session(Outcome.CLEARED.value, "looks fine")
-    # the tamperer downgraded the alert (#2) to a notice: only #3 is still a flag
-    assert window.view.session_form.status.text().endswith("undecided: #3.")
+    # the tamperer downgraded the alert (#3) to a notice: only #4 is still a flag
+    assert window.view.session_form.status.text().endswith("undecided: #4.")
     assert record.decisions.session is None
 
 

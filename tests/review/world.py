@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from client.core.api import ServerClient
 from client.core.clock import FakeClock as ClientClock
 from client.core.eventlog import ALERT, NOTICE, WARNING, EventLog
 from client.core.handin import META_FORMAT, HandinInputs, build_payload, seal_handin
+from client.core.identity import IdentityRecord, StepOutcome
 from client.review_core.decisions import raw_public
 from exam_packages.envelope import seal_result
 from exam_packages.keys import generate_results_key, generate_signing_key, save_private_key
@@ -83,9 +85,17 @@ class World:
         return token
 
 
+# What the student's client showed and logged (client.core.identity), as JSON.
+IDENTITY = json.loads(json.dumps(IdentityRecord(
+    outcome="match", distance=0.3012, threshold=0.40, review_band=(0.34, 0.46),
+    liveness_passed=True, steps=(StepOutcome("blink", True), StepOutcome("turn_left", True)),
+    final=True).to_dict()))
+
+
 def _log(directory: Path, attempt: Ed25519PrivateKey, flagged: bool) -> tuple[bytes, bytes, dict]:
     clock = ClientClock(wall=T0 + 10, monotonic=500.0)
     with EventLog(directory, clock=clock) as log:
+        log.append("identity_result", IDENTITY)  # a match is not a flag
         log.append("exam_started", {"questions": 9})
         clock.advance(95)
         log.append("answer_saved", {"question": "capital"})
@@ -118,12 +128,7 @@ def _inputs(world: World, student: str, attempt_id: str, attempt: Ed25519Private
         system_checks={"camera": {"ok": True, "device": "Integrated Camera"},
                        "audio": {"ok": True, "vad_speech": False},
                        "bandwidth": {"ok": True, "download_kbps": 4800, "upload_kbps": 900}},
-        identity={"outcome": "review", "distance": "0.4213", "threshold": "0.40",
-                  "review_band": ["0.34", "0.46"], "liveness": "passed (blink + turn)",
-                  "attempts": 1, "reasons": [{"code": "distance_in_review_band",
-                                               "message": "The face distance is in the review "
-                                                          "band: a person should compare.",
-                                               "values": {"distance": "0.421"}}]},
+        identity=IDENTITY,
         identity_images={"id_portrait": jpeg("obama.jpg", 220),
                          "live_0": jpeg("obama2.jpg", 220), "live_1": jpeg("obama-480p.jpg")},
         submitted_at=to_iso(world.clock.now()), remaining_s=600,

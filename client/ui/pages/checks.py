@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -17,12 +18,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from client.core.camera_check import CameraJudge
 from client.core.netcheck import meets_minimum
 from exam_packages.errors import EmtihanError
 
 from ..audio import MicLevelMeter, TonePlayer, digit_beeps_pcm, new_digits
 from ..backend import StudentBackend
-from ..camera import CameraStats, camera_verdict
+from ..camera import CameraStats
 from ..i18n import Lazy, TextBinder, tr
 from ..workers import TaskHandle, run_task
 from .common import Page, set_status
@@ -42,6 +44,7 @@ class ChecksPage(Page):
         self.results: dict[str, tuple[bool, dict[str, Any]]] = {}
         self.task: TaskHandle | None = None
         self.digits = ""
+        self.judge = CameraJudge()
         self.meter = MicLevelMeter(self)
         self.player = TonePlayer(self)
         self.meter.level.connect(self.mic_level)
@@ -111,9 +114,13 @@ class ChecksPage(Page):
         self.binder.bind(self.check_button.setText, "Chec&k")
         self.check_button.clicked.connect(self.check_digits)
         self.speaker_result = self.message_label()
+        self.cannot_hear_button = QPushButton()
+        self.binder.bind(self.cannot_hear_button.setText, "I &cannot hear the sound")
+        self.cannot_hear_button.clicked.connect(self.cannot_hear)
         row = QHBoxLayout()
         row.addWidget(self.answer, 1)
         row.addWidget(self.check_button)
+        row.addWidget(self.cannot_hear_button)
         for w in (self.mic_label, self.mic_bar, self.mic_result, self.speaker_label,
                   self.play_button):
             lay.addWidget(w)
@@ -163,7 +170,7 @@ class ChecksPage(Page):
         self.preview.setPixmap(pix)
 
     def camera_stats(self, stats: CameraStats) -> None:
-        ok, hints = camera_verdict(stats)
+        ok, hints = self.judge.add(time.monotonic(), stats)  # over the last 2 s, no flicker
         faces = "?" if stats.faces is None else str(stats.faces)
         self.binder.bind(self.camera_facts.setText,
                          "{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}",
@@ -213,6 +220,16 @@ class ChecksPage(Page):
                        "headset, and play the sound again.", "fail")
         self._set("speaker", ok, {"typed_correctly": ok})
 
+    def cannot_hear(self) -> None:
+        """The student says the speaker does not work: not a pass, a flag for the
+        invigilator (the exam may go on; the check is recorded as failed and declared)."""
+        self._show(self.speaker_result,
+                   "Noted: you cannot hear the test sound. You may continue; this is recorded "
+                   "for the invigilator. Audio instructions during the exam will not reach you.",
+                   "warn")
+        self._set("speaker", False, {"typed_correctly": False, "student_declared": True,
+                                     "cannot_hear": True})
+
     # -- bandwidth ---------------------------------------------------------------------------
     def measure_bandwidth(self) -> None:
         self.bw_button.setEnabled(False)
@@ -248,7 +265,11 @@ class ChecksPage(Page):
         need = [n for n, key in (("camera", "camera"), ("microphone", "headset"),
                                  ("speaker", "headset"), ("bandwidth", "min_bandwidth_kbps"))
                 if self.required.get(key)]
-        return [n for n in need if not self.results.get(n, (False,))[0]]
+        return [n for n in need if not self._passed_or_declared(n)]
+
+    def _passed_or_declared(self, name: str) -> bool:
+        passed, details = self.results.get(name, (False, {}))
+        return passed or bool(details.get("student_declared"))
 
     def _update_continue(self) -> None:
         missing = self.missing()

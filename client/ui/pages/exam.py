@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from exam_packages.errors import EmtihanError
 
 from ..backend import ExamStart, StudentBackend
-from ..i18n import TextBinder, trf
+from ..i18n import Lazy, TextBinder, trf
 from ..qtcompat import emit
 from ..questions import QuestionWidget, make_question_widget
 
@@ -146,8 +146,8 @@ class ExamPage(QWidget):
         self.hand_in_button.clicked.connect(lambda: self.finish(auto=False))
         self.back_button.clicked.connect(self.confirm.hide)
         row.addWidget(self.confirm_text, 1)
+        row.addWidget(self.back_button)  # first, and focused: Enter goes back, not hands in
         row.addWidget(self.hand_in_button)
-        row.addWidget(self.back_button)
         self.confirm.hide()
         return self.confirm
 
@@ -268,13 +268,19 @@ class ExamPage(QWidget):
         emit(self.warning, limit)
 
     def ask_finish(self) -> None:
+        """The confirmation bar: what is unanswered and flagged; "Back" has the focus."""
         done = sum(w.answered() for w in self.widgets)
-        self.binder.bind(self.confirm_text.setText,
-                         "You answered {done} of {total} questions ({flagged} flagged). "
-                         "After handing in you cannot change your answers.",
-                         done=done, total=len(self.widgets), flagged=len(self.flags))
+        numbers = [(i + 1, qid) for i, qid in enumerate(self.ids)]
+        unanswered = ", ".join(str(n) for n, _q in numbers if not self.widgets[n - 1].answered())
+        flagged = ", ".join(str(n) for n, q in numbers if q in self.flags)
+        self.binder.bind(
+            self.confirm_text.setText,
+            "You answered {done} of {total} questions. Unanswered: {unanswered}. "
+            "Flagged for review: {flagged}. After handing in you cannot change your answers.",
+            done=done, total=len(self.widgets), unanswered=unanswered or Lazy("none"),
+            flagged=flagged or Lazy("none"))
         self.confirm.show()
-        self.hand_in_button.setFocus()
+        self.back_button.setFocus()
 
     def finish(self, auto: bool) -> None:
         if self.finished:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from exam_packages.errors import EmtihanError
+
 from ..backend import IdentityDecision, StudentBackend
 from ..camera import to_qimage
 from ..i18n import Lazy, TextBinder, tr
@@ -53,8 +55,8 @@ class IdentityPage(Page):
         self.continue_button = QPushButton()
         binder.bind(self.retry_button.setText, "Try &again")
         binder.bind(self.continue_button.setText, "&Continue")
-        self.retry_button.clicked.connect(self.start_liveness)
-        self.continue_button.clicked.connect(self.completed.emit)
+        self.retry_button.clicked.connect(self.try_again)
+        self.continue_button.clicked.connect(self.confirm)
         self.retry_button.hide()
         self.continue_button.setEnabled(False)
         buttons.addStretch(1)
@@ -111,6 +113,11 @@ class IdentityPage(Page):
         return box
 
     def load(self) -> None:
+        """A fresh challenge (a new random order of steps for every try)."""
+        for label in self.step_labels:
+            self.binder.unbind(label.setText)
+            label.deleteLater()
+        self.step_labels = []
         self.steps = self.backend.liveness_steps()
         for i, text in enumerate(self.steps):
             label = QLabel()
@@ -182,8 +189,8 @@ class IdentityPage(Page):
 
     def _next_step(self) -> None:
         self.step += 1
-        for i, label in enumerate(self.step_labels):
-            set_status(label, "current" if i == self.step else ("ok" if i < self.step else ""))
+        for i, label in enumerate(self.step_labels):  # captured, not yet judged: no ticks
+            set_status(label, "current" if i == self.step else ("done" if i < self.step else ""))
         if self.step < len(self.steps):
             self.binder.bind(self.live_status.setText, "Now: {text}",
                              text=Lazy(self.steps[self.step]))
@@ -198,31 +205,73 @@ class IdentityPage(Page):
     def _failed(self, text: str) -> None:
         self.binder.bind(self.result.setText, "{why}", why=text)
         set_status(self.result, "fail")
+        self.binder.bind(self.live_status.setText, "The check could not be finished.")
         self.retry_button.show()
-        self.live_button.setEnabled(True)
+
+    def _show_steps(self, decision: IdentityDecision) -> None:
+        """Each step marked as the verifier judged it (the steps come in the asked order)."""
+        for i, (label, (_name, ok)) in enumerate(zip(self.step_labels, decision.steps,
+                                                     strict=False)):
+            self.binder.bind(label.setText, "{n}. {text} {mark}", n=i + 1,
+                             text=Lazy(self.steps[i]), mark="✓" if ok else "✗")
+            set_status(label, "ok" if ok else "fail")
+            label.setAccessibleName(label.text() + " " + (tr("passed") if ok else
+                                                          tr("not passed")))
 
     def show_decision(self, decision: IdentityDecision) -> None:
         self.decision = decision
         self.binder.bind(self.live_status.setText, "Check finished.")
+        self._show_steps(decision)
         reason = Lazy(decision.reason)
+        can_retry = decision.retries_left > 0 and decision.decision != "accept"
         if decision.decision == "accept":
             self.binder.bind(self.result.setText, "Identity confirmed. {reason}", reason=reason)
             set_status(self.result, "ok")
-            self.continue_button.setEnabled(True)
-        elif decision.decision == "review" or decision.retries_left <= 0:
+        elif decision.decision == "review" or not can_retry:
             self.flagged = True
             self.binder.bind(self.result.setText,
                              "We could not confirm it automatically: {reason} You may continue; "
                              "a person will review your identity after the exam.",
                              reason=reason)
             set_status(self.result, "warn")
-            self.continue_button.setEnabled(True)
         else:
             self.binder.bind(self.result.setText,
                              "Not confirmed: {reason} Tries left: {left}.",
                              reason=reason, left=decision.retries_left)
             set_status(self.result, "fail")
-            self.retry_button.show()
-            self.retry_button.setFocus()
-        if self.continue_button.isEnabled():
-            self.continue_button.setFocus()
+        self.continue_button.setEnabled(decision.decision in ("accept", "review")
+                                        or not can_retry)
+        self.retry_button.setVisible(can_retry)
+        if can_retry:
+            self.binder.bind(self.retry_button.setText,
+                             "Try again with another document photo (tries left: {left})",
+                             left=decision.retries_left)
+        (self.continue_button if self.continue_button.isEnabled() else
+         self.retry_button).setFocus()
+
+    def try_again(self) -> None:
+        """Another try: a new document photo and a new random challenge."""
+        self.retry_button.hide()
+        self.continue_button.setEnabled(False)
+        self.flagged = False
+        self.id_image = None
+        self.doc_preview.clear()
+        self.live_button.setEnabled(False)
+        self.binder.bind(self.doc_hint.setText,
+                         "Add the photo of your ID document again: take a clearer one, or "
+                         "use another document.")
+        set_status(self.doc_hint, "")
+        self.binder.bind(self.result.setText, "")
+        set_status(self.result, "")
+        self.step = -1
+        self.load()
+        self.snap_button.setFocus()
+
+    def confirm(self) -> None:
+        """Continue with the outcome shown: it is recorded as the final identity result."""
+        try:
+            self.backend.confirm_identity()
+        except EmtihanError as exc:
+            self._failed(exc.user_message)
+            return
+        self.completed.emit()

@@ -9,8 +9,10 @@ from html import escape
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from client.core.identity import OUTCOME_TEXT, STEP_TEXT
 from client.review_core.content import IdentityEvidence
 
+from ..i18n import tr
 from .widgets import ImagePanel
 
 MAX_FRAMES = 2
@@ -54,22 +56,36 @@ class IdentityTab(QWidget):
             panel.set_image(data, "no frame")
             panel.setVisible(data is not None or index == 0)
         extra = len(evidence.live_frames) - MAX_FRAMES
-        more = f"<p>{extra} more live frame(s) in the bundle.</p>" if extra > 0 else ""
+        more = (f"<p>{escape(tr('{n} more live frame(s) in the bundle.').format(n=extra))}</p>"
+                if extra > 0 else "")
         self.summary.setText(identity_html(evidence) + more)
 
 
 def identity_html(evidence: IdentityEvidence) -> str:
+    """The identity check in words, as the student's client showed it (translated)."""
     if not evidence.present:
-        return "<b>No identity evidence in this bundle.</b> The check may have been skipped."
+        return tr("<b>No identity evidence in this bundle.</b> The check may have been "
+                  "skipped.")
+    told = OUTCOME_TEXT.get(evidence.outcome)
     rows = [
-        ("Client's outcome", evidence.outcome or "—"),
-        ("Face distance", evidence.distance or "—"),
-        ("Threshold", evidence.threshold or "—"),
-        ("Review band (a human looks)", evidence.review_band or "—"),
-        ("Liveness", evidence.liveness or "—"),
-        ("Attempts", str(evidence.attempts) if evidence.attempts else "—"),
+        (tr("What the student was told"), tr(told) if told else evidence.outcome or "—"),
+        (tr("Face distance"), evidence.distance or "—"),
+        (tr("Threshold"), evidence.threshold or "—"),
+        (tr("Review band (a person compares)"), evidence.review_band or "—"),
+        (tr("Liveness"), tr(evidence.liveness) if evidence.liveness in ("passed", "not passed")
+         else evidence.liveness or "—"),
+        (tr("Tries"), str(evidence.attempts) if evidence.attempts else "—"),
     ]
-    cells = "".join(f"<tr><td style='padding-right:16px'>{k}</td><td><b>{escape(v)}</b></td></tr>"
-                    for k, v in rows)
-    reasons = "".join(f"<li>{escape(r)}</li>" for r in evidence.reasons if r)
-    return f"<table>{cells}</table>" + (f"<ul>{reasons}</ul>" if reasons else "")
+    cells = "".join(f"<tr><td style='padding-right:16px'>{escape(k)}</td>"
+                    f"<td><b>{escape(v)}</b></td></tr>" for k, v in rows)
+    steps = "".join(
+        f"<li>{escape(tr(STEP_TEXT.get(name, name)))} — "
+        f"{escape(tr('passed') + ' ✓' if ok else tr('not passed') + ' ✗')}</li>"
+        for name, ok in evidence.steps)
+    earlier = "".join(f"<li>{escape(t)}</li>" for t in evidence.tries)
+    reasons = "".join(f"<li>{escape(tr(r))}</li>" for r in evidence.reasons if r)
+    return (f"<table>{cells}</table>"
+            + (f"<p>{escape(tr('Liveness steps, in the order asked:'))}</p><ul>{steps}</ul>"
+               if steps else "")
+            + (f"<p>{escape(tr('Earlier tries:'))}</p><ul>{earlier}</ul>" if earlier else "")
+            + (f"<p>{escape(tr('Reasons:'))}</p><ul>{reasons}</ul>" if reasons else ""))

@@ -4,10 +4,12 @@ Started by ``test_student_e2e.py`` as ``python student_driver.py PHASE CONFIG_JS
 
 * ``first``: sign in, system check (the real camera on a video file, the real microphone
   meter on the test's PulseAudio, the speaker digits decoded from what the app played),
-  consent, identity (a non-matching ID, then a retry with a matching one), answers of
-  several question types through the widgets; then it waits, and the test kills it (-9).
-* ``resume``: a fresh process on the same data directory: sign in, back in the exam
-  (answers + time restored), hand in, receipt, close.
+  consent, identity (a mismatching document; another document; "review", try again),
+  every question answered with its model answer by clicks and keys, two flags; then the
+  window's close button: "Go back", then "Close anyway".
+* ``reopen``: a fresh process on the same data directory: sign in, back in the exam
+  (answers + flags + time restored), one flag removed; then the test kills it (-9).
+* ``resume``: again: sign in, back in the exam, hand in (confirmation), receipt, close.
 
 Progress goes to stdout as ``@@TAG {json}`` lines; the test parses them.  The window is
 the one ``client.ui.app.main`` builds from its command line (``--camera PATH`` etc.).
@@ -32,9 +34,9 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
 
-from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer  # noqa: E402 (after the env is set)
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402 (after the env is set)
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QAbstractButton, QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 RATE = 16000
 
@@ -173,8 +175,9 @@ def consent(w: Any) -> None:
 
 
 def identity_try(w: Any, id_file: str, button: Any) -> dict[str, Any]:
+    """One identity try: the document, then the liveness steps in front of the camera."""
     ident = w.identity
-    assert ident.load_id_file(Path(id_file))
+    load_document(w, id_file)
     ident.decision = None
     # the student starts when in front of the camera: the app's own face count says so
     wait_until(lambda: w.checks.results["camera"][1].get("faces") == 1, 30,
@@ -187,64 +190,104 @@ def identity_try(w: Any, id_file: str, button: Any) -> dict[str, Any]:
     return {"decision": ident.decision.decision, "retries_left": ident.decision.retries_left,
             "shown": ident.result.text(), "continue_enabled": ident.continue_button.isEnabled(),
             "retry_visible": ident.retry_button.isVisible(), "flagged": ident.flagged,
+            "steps_shown": [label.text() for label in ident.step_labels],
+            "steps_state": [label.property("state") for label in ident.step_labels],
             "logged_kind": records[-1]["kind"], "outcome": summary.get("outcome"),
             "distance": summary.get("distance"), "liveness": summary.get("liveness"),
             "review_band": summary.get("review_band"), "reasons": summary.get("reasons"),
             "core_step": w.backend.s.step.value}
 
 
+def load_document(w: Any, path: str) -> None:
+    """"Load from file…", then the path typed into Qt's file dialog and Enter."""
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    ident = w.identity
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(50, fill)
+            return
+        edit = dialog.findChild(QLineEdit, "fileNameEdit") or dialog.findChild(QLineEdit)
+        edit.setFocus()
+        edit.setText(path)
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, fill)
+    click(ident.file_button)
+    wait_until(lambda: ident.id_image is not None, 10, "the document photo")
+
+
 def identity(w: Any, cfg: dict[str, Any]) -> None:
+    """A mismatching document, then another document (review: liveness cannot pass on a
+    recording), then "review, try again" with the matching one once more; then continue."""
     ident = w.identity
     say("LIVENESS", frames_per_step=ident.frames_per_step, steps=ident.steps)
     wait_until(lambda: ident.last_frame is not None, 10, "a camera frame")
     say("ID_NONMATCH", **identity_try(w, cfg["id_nonmatch"], ident.live_button))
-    say("ID_MATCH", **identity_try(w, cfg["id_match"], ident.retry_button))
+    click(ident.retry_button)
+    say("ID_RETRY", steps=ident.steps, document_cleared=ident.id_image is None,
+        start_enabled=ident.live_button.isEnabled())
+    say("ID_MATCH", **identity_try(w, cfg["id_match"], ident.live_button))
+    click(ident.retry_button)  # "review": the student may still try again
+    say("ID_AGAIN", **identity_try(w, cfg["id_match"], ident.live_button))
     click(ident.continue_button)
-
-
-def answer_current(w: Any, widget: Any) -> None:
-    kind = widget.question["type"]
-    if kind in ("single", "multiple", "truefalse"):
-        button = widget.findChildren(QAbstractButton)[-1]
-        # on the indicator: the middle of a wide row is outside the button's hit area
-        QTest.mouseClick(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(8, button.height() // 2))
-        assert button.isChecked(), button.text()
-    elif kind in ("short", "numeric", "essay"):
-        text = {"short": "Newton", "numeric": "9,81", "essay": "F = m a, in my words."}[kind]
-        widget.edit.setFocus()
-        QTest.keyClicks(widget.edit, text)
-    elif kind == "matching":
-        for combo in widget.combos.values():
-            combo.setCurrentIndex(combo.count() - 1)
-    elif kind == "ordering":
-        widget.list.setCurrentRow(0)
-        click(widget.down)
+    wait_until(lambda: w.backend.s.step.value != "consented", 10, "the identity result")
+    say("ID_FINAL", identity=w.backend.s.identity, step=w.backend.s.step.value)
 
 
 def exam(w: Any) -> None:
+    """Every question on the paper answered with its model answer by clicks and keys;
+    two flagged; navigation by the navigator and Previous/Next."""
+    from exam_packages.grading import model_answers
+    from tests.acceptance.actions import answer_like_a_student
+
     page = w.exam
     wait_until(lambda: bool(page.widgets), 30, "the exam")
-    kinds: dict[str, str] = {}
-    for i, widget in enumerate(page.widgets):
-        page.go(i)
-        kind = widget.question["type"]
-        if kind in kinds.values() and kind != "single":
-            continue
-        answer_current(w, widget)
-        kinds[page.ids[i]] = kind
-        if len(kinds) == 1:
-            click(page.flag_button)
+    model = model_answers(w.backend.s.exam_doc)
+    for i in reversed(range(len(page.widgets))):  # the navigator, from the last question
+        click(page.nav_buttons[i])
+        assert page.current == i
+        widget = page.widgets[i]
+        answer = model.get(page.ids[i], "Күш = масса × үдеу: F = m·a.")
+        answer_like_a_student(widget, answer)
+    click(page.nav_buttons[0])
+    click(page.flag_button)
+    click(page.next_button)
+    click(page.flag_button)
+    click(page.prev_button)
     wait_until(lambda: "saved" in page.autosave_label.text(), 10, "the autosave note")
     core = w.backend.s
     answers = {q: a for q, a in page.answers().items() if a is not None}
-    say("SAVED", answers=answers, kinds=kinds, flags=sorted(page.flags),
-        core_answers=core.answers, core_flags=sorted(core.flags),
+    say("SAVED", answers=answers, kinds={q: wd.question["type"] for q, wd in
+                                         zip(page.ids, page.widgets, strict=True)},
+        flags=sorted(page.flags), core_answers=core.answers, core_flags=sorted(core.flags),
         remaining=w.backend.remaining_s(), clock=page.clock_label.text(),
-        autosave_note=page.autosave_label.text(), paper_kinds=sorted(
-            {wd.question["type"] for wd in page.widgets}), attempt_id=core.attempt_id,
-        questions=len(page.ids), autosave_files=sorted(
+        autosave_note=page.autosave_label.text(), attempt_id=core.attempt_id,
+        questions=len(page.ids), nav=[b.text() for b in page.nav_buttons],
+        autosave_files=sorted(
             p.name for p in core.attempt_dir.iterdir() if p.name.startswith("autosave")))
+
+
+def close_with_confirmation(w: Any) -> None:
+    """The window's close button mid-exam: "Go back" first, then "Close anyway"."""
+    def answer(which: str) -> None:
+        box = w.close_prompt
+        if box is None:
+            QTimer.singleShot(50, lambda: answer(which))
+            return
+        say("CLOSE_PROMPT", text=box.text(), default=box.defaultButton().text(),
+            buttons=[b.text() for b in box.buttons()])
+        button = next(b for b in box.buttons() if (which in b.text()))
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(50, lambda: answer("Go back"))
+    w.close()
+    say("STILL_OPEN", visible=w.isVisible(), exam_running=w.exam_running())
+    QTimer.singleShot(50, lambda: answer("Close anyway"))
+    say("CLOSING", remaining=w.backend.remaining_s(), wall=time.time())
+    w.close()
 
 
 def phase_first(cfg: dict[str, Any]) -> None:
@@ -254,32 +297,51 @@ def phase_first(cfg: dict[str, Any]) -> None:
     consent(w)
     identity(w, cfg)
     exam(w)
-    say("READY_TO_KILL", pid=os.getpid())
+    close_with_confirmation(w)
+
+
+def resumed(w: Any, tag: str) -> Any:
+    page = w.exam
+    wait_until(lambda: bool(page.widgets), 90, "the resumed exam")
+    core = w.backend.s
+    qwait(600)  # at least one countdown tick
+    say(tag, answers={q: a for q, a in page.answers().items() if a is not None},
+        flags=sorted(page.flags), remaining=w.backend.remaining_s(), wall=time.time(),
+        clock=page.clock_label.text(), step=w.steps.current, attempt_id=core.attempt_id,
+        warnings=core.warnings, resumed_logged=sum(
+            r["kind"] == "resumed" for r in core._log().records()))
+    return page
+
+
+def phase_reopen(cfg: dict[str, Any]) -> None:
+    w = the_window()
+    sign_in(w, cfg["access_code"])
+    page = resumed(w, "REOPENED")
+    click(page.nav_buttons[1])
+    click(page.flag_button)  # un-flag the second question
+    wait_until(lambda: w.backend.s.flags == [page.ids[0]], 5, "the flag change saved")
+    say("READY_TO_KILL", pid=os.getpid(), flags=w.backend.s.flags)
     wait_until(lambda: False, 600, "the test to kill this process")
 
 
 def phase_resume(cfg: dict[str, Any]) -> None:
     w = the_window()
     sign_in(w, cfg["access_code"])
-    page = w.exam
-    wait_until(lambda: bool(page.widgets), 30, "the resumed exam")
-    core = w.backend.s
-    qwait(600)  # at least one countdown tick
-    say("RESUMED", answers={q: a for q, a in page.answers().items() if a is not None},
-        flags=sorted(page.flags), remaining=w.backend.remaining_s(),
-        clock=page.clock_label.text(), step=w.steps.current, attempt_id=core.attempt_id,
-        warnings=core.warnings, resumed_logged=any(
-            r["kind"] == "resumed" for r in core._log().records()))
+    page = resumed(w, "RESUMED")
     click(page.finish_button)
     wait_until(page.hand_in_button.isVisible, 5, "the hand-in confirmation")
-    say("CONFIRM", text=page.confirm_text.text())
+    say("CONFIRM", text=page.confirm_text.text(),
+        focus=QApplication.focusWidget().text() if QApplication.focusWidget() else None)
     click(page.hand_in_button)
     wait_until(lambda: w.handin.receipt is not None, 60, "the receipt")
     r = w.handin.receipt
     say("RECEIPT", attempt_id=r.attempt_id, sha256=r.sha256, receipt_id=r.receipt_id,
         signature_valid=r.signature_valid, shown=w.handin.receipt_view.toPlainText(),
-        status=w.handin.status.text(), core_step=core.step.value)
+        status=w.handin.status.text(), core_step=w.backend.s.step.value)
     click(w.handin.close_button)
+
+
+PHASES = {"first": phase_first, "reopen": phase_reopen, "resume": phase_resume}
 
 
 def run(phase: str, cfg: dict[str, Any]) -> int:
@@ -290,7 +352,7 @@ def run(phase: str, cfg: dict[str, Any]) -> int:
 
     def script() -> None:
         try:
-            (phase_first if phase == "first" else phase_resume)(cfg)
+            PHASES[phase](cfg)
         except Exception:
             failed.append(traceback.format_exc())
             say("ERROR", traceback=failed[-1])
