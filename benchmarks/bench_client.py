@@ -33,6 +33,7 @@ from client.core.api import ServerClient  # noqa: E402
 from client.core.autosave import AutosaveStore  # noqa: E402
 from client.core.clock import SystemClock  # noqa: E402
 from client.core.eventlog import EventLog  # noqa: E402
+from client.core.localkeys import ServerSecretKeys  # noqa: E402
 from client.core.timer import ExamTimer  # noqa: E402
 
 LINK_BPS = 512_000 // 8
@@ -90,7 +91,9 @@ def bench_autosave(tmp: Path, n: int) -> None:
     base = _timed(n, baseline)
     clock = SystemClock()
     timer = ExamTimer.start(clock, clock.wall() + 3600, clock.wall())
-    store = AutosaveStore(tmp / "att")
+    keys = ServerSecretKeys()  # the fallback key source: HKDF of a server secret, in memory
+    keys.unlock(tmp / "att", os.urandom(32))
+    store = AutosaveStore(tmp / "att", keys)
     ours = _timed(n, lambda: store.save("att_x", answers, timer))
     med, p95 = statistics.median(ours), sorted(ours)[int(0.95 * (len(ours) - 1))]
     print(f"autosave ({len(doc)} B of answers): {len(ours) / sum(ours):,.0f} saves/s, latency "
@@ -159,8 +162,12 @@ def bench_link(tmp: Path) -> None:
     server.start()
     proxy = ThrottledProxy(server.port, LINK_BPS)
     try:
+        token, _ = server.services.service.create_token("invigilator", 3600)  # needs sign-in
         client = ServerClient(f"http://127.0.0.1:{proxy.port}", timeout=(5, 30))
-        direct = ServerClient(server.base_url).measure_bandwidth()
+        client.token = token
+        direct_client = ServerClient(server.base_url)
+        direct_client.token = token
+        direct = direct_client.measure_bandwidth()
         t0 = time.perf_counter()
         result = client.measure_bandwidth()
         took = time.perf_counter() - t0

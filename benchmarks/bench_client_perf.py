@@ -41,7 +41,7 @@ WINDOW = """
 import time, json; t0 = time.perf_counter()
 from PySide6.QtWidgets import QApplication
 from client.core.clock import SystemClock
-from client.ui.fake_backend import FakeBackend
+from tests.support.fake_backend import FakeBackend
 from client.ui.i18n import I18n
 from client.ui.window import StudentWindow
 app = QApplication([])
@@ -76,7 +76,7 @@ from client.core.clock import SystemClock
 from client.core.devices import VideoFileCamera
 from client.core.eventlog import EventLog
 from client.core.proctor import Proctor
-from client.ui.fake_backend import FakeBackend
+from tests.support.fake_backend import FakeBackend
 from client.ui.i18n import I18n
 from client.ui.window import StudentWindow
 from benchmarks.bench_client_perf import _peak_rss_mb

@@ -69,11 +69,15 @@ def _package_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, metavar="OUT")
     _passphrase_arg(p)
     p = _add(sub, "verify", cmd.cmd_verify,
-             "verify a package: container, signature against the trust file, window, files")
+             "verify a package: container, signature against the trust file, window, files, and "
+             "the questions when they are readable")
     p.add_argument("package", metavar="PKG")
     p.add_argument("--trust", required=True, metavar="FILE")
     p.add_argument("--now", metavar="ISO", help="check the window at this time (with zone)")
     p.add_argument("--no-window", action="store_true", help="do not check the exam window")
+    p.add_argument("--rollback-store", metavar="FILE",
+                   help="refuse a version older than the one recorded in FILE (JSON, created "
+                        "if missing) and record this one")
     _content_key_arg(p)
     p = _add(sub, "inspect", cmd.cmd_inspect, "show a package's manifest (NOT verified)")
     p.add_argument("package", metavar="PKG")

@@ -14,7 +14,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
-from . import keys
+from . import keys, safejson
 from .content_crypto import load_content_key
 from .envelope import open_result
 from .errors import InputError, MalformedPackageError
@@ -25,6 +25,7 @@ from .moodle import import_moodle_xml
 from .package import build_package, open_package, read_manifest_unverified, verify_package
 from .paper import make_paper
 from .pkg_tools import read_content_unverified, resign_package
+from .rollback import RollbackStore
 from .source import load_source
 from .trust import TrustStore
 
@@ -119,12 +120,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
     trust = TrustStore.load(Path(args.trust))
     key = _content_key(args)
     window = not args.no_window
+    rollback = RollbackStore(Path(args.rollback_store)) if args.rollback_store else None
     if key is not None:
         opened = open_package(Path(args.package), trust, content_key=key, now=_now(args),
-                              check_window=window)
+                              check_window=window, rollback=rollback)
         manifest = opened.manifest
     else:
-        verify_package(Path(args.package), trust, now=_now(args), check_window=window)
+        verify_package(Path(args.package), trust, now=_now(args), check_window=window,
+                       rollback=rollback)
         manifest = read_manifest_unverified(Path(args.package))
     exam = manifest["exam"]
     signer = trust.name_of(manifest["author_key_id"]) or manifest["author_key_id"][:16]
@@ -192,7 +195,7 @@ def cmd_import_gift(args: argparse.Namespace) -> int:
 def _handin_document(payload: bytes) -> Any:
     """``handin.json`` from a hand-in zip (client.core.handin), or the payload as JSON."""
     if not payload.startswith(b"PK\x03\x04"):
-        return json.loads(payload.decode("utf-8"))
+        return safejson.loads(payload, "the result payload")
     try:
         with zipfile.ZipFile(io.BytesIO(payload)) as zf:
             info = zf.getinfo("handin.json")
@@ -204,7 +207,7 @@ def _handin_document(payload: bytes) -> Any:
         raise MalformedPackageError("the result payload is not a valid hand-in bundle") from exc
     if len(data) > MAX_HANDIN_JSON:
         raise MalformedPackageError("handin.json in the result is too large")
-    return json.loads(data.decode("utf-8"))
+    return safejson.loads(data, "handin.json in the result")
 
 
 def _result_payload(args: argparse.Namespace) -> dict[str, Any]:
@@ -212,10 +215,7 @@ def _result_payload(args: argparse.Namespace) -> dict[str, Any]:
     if not isinstance(key, X25519PrivateKey):
         raise InputError(f"{args.key} is not an institution results (X25519) key")
     opened = open_result(_read_input(args.envelope, MAX_ENVELOPE_BYTES), key)
-    try:
-        payload = _handin_document(opened.payload)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise MalformedPackageError("the result payload is not UTF-8 JSON") from exc
+    payload = _handin_document(opened.payload)
     if not isinstance(payload, dict) or not isinstance(payload.get("paper"), dict):
         raise MalformedPackageError("the result payload has no paper")
     return payload

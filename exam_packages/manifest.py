@@ -1,6 +1,7 @@
 """manifest.json: strict parsing, canonical check and structural validation.
 
-* ``parse_canonical_json(raw, what) -> Any`` - UTF-8, no duplicate keys, no
+* ``parse_canonical_json(raw, what) -> Any`` - UTF-8, nesting depth at most
+  ``safejson.MAX_JSON_DEPTH`` (checked before parsing), no duplicate keys, no
   floats/NaN, and the bytes must equal their canonical re-encoding; raises
   :class:`MalformedPackageError`.
 * ``validate_manifest(manifest) -> None`` - the format envelope of
@@ -21,12 +22,12 @@ import base64
 import binascii
 import hashlib
 import importlib
-import json
 import re
 from datetime import UTC, datetime
 from types import ModuleType
 from typing import Any
 
+from . import safejson
 from .canonical import canonical_bytes
 from .content_crypto import ALG, CHUNK_SIZE
 from .errors import EmtihanError, InputError, MalformedPackageError
@@ -90,19 +91,11 @@ def _no_float(text: str) -> Any:
 
 
 def parse_canonical_json(raw: bytes, what: str) -> Any:
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise MalformedPackageError(f"{what} is not valid UTF-8") from exc
-    try:
-        value = json.loads(
-            text, object_pairs_hook=_pairs, parse_float=_no_float, parse_constant=_no_float
-        )
-    except (ValueError, RecursionError) as exc:
-        raise MalformedPackageError(f"{what} is not valid JSON: {exc}") from exc
+    value = safejson.loads(raw, what, object_pairs_hook=_pairs, parse_float=_no_float,
+                           parse_constant=_no_float)
     try:
         canonical = canonical_bytes(value)
-    except InputError as exc:  # pragma: no cover - parse already refuses floats
+    except InputError as exc:  # lone surrogates; parse already refuses floats
         raise MalformedPackageError(f"{what}: {exc.user_message}") from exc
     if canonical != raw:
         raise MalformedPackageError(f"{what} is not in canonical JSON form")

@@ -24,6 +24,7 @@ __all__ = [
     "parse_decimal",
     "parse_utc",
     "question_points",
+    "retention_of",
     "validate_exam_doc",
     "validate_meta",
 ]
@@ -44,6 +45,11 @@ DEFAULT_POLICY: dict[str, Any] = {
         "min_bandwidth_kbps": 512,
     },
     "identity_retries": 3,
+    # days after the exam closes: hand-ins (answers, event log, evidence thumbnails, ID and
+    # live images: one encrypted envelope) are deleted after evidence_days; the records
+    # (signed invigilator decisions, receipt records: hash, time, lateness) after
+    # records_days. The consent page shows both (docs/package-format.md).
+    "retention": {"evidence_days": 30, "records_days": 365},
 }
 META_FIELDS = {"exam_id", "version", "title", "language", "opens_at", "closes_at",
                "duration_s", "policy"}
@@ -93,6 +99,24 @@ def _check_policy(policy: Any) -> None:
     ):
         raise InputError("exam.policy.identity_retries: expected an integer >= 0")
     _check_required(policy.get("required_checks", {}))
+    if "retention" in policy:
+        _check_retention(policy["retention"])
+
+
+def _check_retention(retention: Any) -> None:
+    if not isinstance(retention, dict):
+        raise InputError("exam.policy.retention: expected a mapping")
+    unknown = set(retention) - set(DEFAULT_POLICY["retention"])
+    if unknown:
+        raise InputError(f"exam.policy.retention: unknown field {sorted(unknown)[0]!r}")
+    merged = {**DEFAULT_POLICY["retention"], **retention}
+    for key in ("evidence_days", "records_days"):
+        if not _is_int(merged[key]) or not 1 <= merged[key] <= 36500:
+            raise InputError(f"exam.policy.retention.{key}: expected a whole number of days "
+                             "between 1 and 36500")
+    if merged["records_days"] < merged["evidence_days"]:
+        raise InputError("exam.policy.retention.records_days must not be shorter than "
+                         "evidence_days")
 
 
 def _check_required(checks: Any) -> None:
@@ -141,6 +165,14 @@ def validate_meta(meta: dict[str, Any]) -> None:
         _check_policy(meta["policy"])
 
 
+def retention_of(policy: dict[str, Any] | None) -> dict[str, Any]:
+    """The retention block of a policy with defaults filled in (older packages have none)."""
+    given = (policy or {}).get("retention") or {}
+    merged = {**copy.deepcopy(DEFAULT_POLICY["retention"]), **given}
+    _check_retention(merged)
+    return merged
+
+
 def normalize_meta(meta: dict[str, Any]) -> dict[str, Any]:
     """Validate ``meta`` and return a copy with every policy default filled in."""
     validate_meta(meta)
@@ -148,8 +180,8 @@ def normalize_meta(meta: dict[str, Any]) -> dict[str, Any]:
     given = out.get("policy", {})
     policy = copy.deepcopy(DEFAULT_POLICY)
     for key, value in given.items():
-        if key == "required_checks":
-            policy["required_checks"].update(value)
+        if key in ("required_checks", "retention"):
+            policy[key].update(value)
         else:
             policy[key] = value
     out["policy"] = policy

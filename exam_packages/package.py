@@ -10,11 +10,18 @@ Public API:
   ``<out>.key`` (64 hex characters + newline, mode 0600) and returned.
   Bad input raises :class:`InputError`.
 * ``read_manifest_unverified(source) -> dict`` - for display/routing only.
+* ``open_container(source, limits=None)`` - context manager giving the one strict
+  :class:`SafeZip` reader (canonical stored-only layout) every path uses;
+  ``raw_manifest(zf) -> bytes`` the manifest bytes, refused above ``MAX_MANIFEST_SIZE``.
 * ``verify_package(source, trust, *, now=None, rollback=None, check_window=True,
-  limits=None) -> None`` - order: container safety -> manifest parse +
-  canonical check -> signature -> structure -> rollback -> window -> exact file
-  set + per-file size and SHA-256 (streamed). Records the version in
-  ``rollback`` only after everything passed.
+  limits=None) -> None`` - order: container safety (strict, stored-only layout)
+  -> signature over the raw manifest bytes (at most ``MAX_MANIFEST_SIZE``; the
+  key is the one the bytes name, found without parsing) -> manifest parse
+  (depth-bounded) + canonical check -> structure -> rollback -> window -> exact
+  file set + per-file size and SHA-256 (streamed) -> for a plain package, the
+  questions document is validated as well (an encrypted one is validated by
+  ``open_package``). Records the version in ``rollback`` only after everything
+  passed.
 * ``open_package(source, trust, *, content_key=None, now=None, rollback=None,
   check_window=True, limits=None) -> OpenedPackage`` - verifies as above, then
   decrypts and validates ``content/exam.json``; records the version only after
@@ -31,6 +38,7 @@ import base64
 import hashlib
 import io
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
@@ -87,12 +95,17 @@ __all__ = [
     "PackageSource",
     "build_package",
     "open_package",
+    "open_container",
+    "raw_manifest",
     "read_manifest_unverified",
     "verify_package",
 ]
 
 PackageSource = bytes | bytearray | BinaryIO | str | os.PathLike[str]
-MAX_MANIFEST_SIZE = 16 << 20
+# A manifest lists at most a few thousand files (~150 bytes each): 1 MiB is ample, and
+# nothing larger is read, hashed or parsed before its signature is known to be good.
+MAX_MANIFEST_SIZE = 1 << 20
+_KEY_ID_FIELD = re.compile(rb'"author_key_id"[ \t\r\n]*:[ \t\r\n]*"([0-9a-f]{64})"')
 _COPY_CHUNK = 1 << 20
 
 
@@ -213,7 +226,7 @@ def build_package(  # noqa: PLR0917 - positional signature is the agreed API
 
 
 @contextmanager
-def _open_zip(source: PackageSource, limits: ZipLimits | None) -> Iterator[SafeZip]:
+def open_container(source: PackageSource, limits: ZipLimits | None = None) -> Iterator[SafeZip]:
     if isinstance(source, str | os.PathLike):
         try:
             handle: BinaryIO = open(source, "rb")  # noqa: SIM115 - closed below
@@ -230,20 +243,36 @@ def _open_zip(source: PackageSource, limits: ZipLimits | None) -> Iterator[SafeZ
 
 
 def read_manifest_unverified(source: PackageSource, limits: ZipLimits | None = None) -> dict:
-    """Parse manifest.json WITHOUT checking the signature (display/routing only)."""
-    with _open_zip(source, limits) as zf:
-        manifest = parse_canonical_json(zf.read(MANIFEST_NAME, MAX_MANIFEST_SIZE), MANIFEST_NAME)
+    """Parse manifest.json WITHOUT checking the signature (display/routing only).
+
+    The same strict reader and the same size and depth caps as verification."""
+    with open_container(source, limits) as zf:
+        manifest = parse_canonical_json(raw_manifest(zf), MANIFEST_NAME)
     if not isinstance(manifest, dict):
         raise MalformedPackageError("manifest.json: expected a JSON object")
     return manifest
 
 
-def _check_signature(zf: SafeZip, trust: TrustStore) -> dict[str, Any]:
-    raw = zf.read(MANIFEST_NAME, MAX_MANIFEST_SIZE)
-    manifest = parse_canonical_json(raw, MANIFEST_NAME)
-    kid = manifest.get("author_key_id") if isinstance(manifest, dict) else None
-    if not isinstance(kid, str):
+def raw_manifest(zf: SafeZip) -> bytes:
+    size = zf.info(MANIFEST_NAME).file_size
+    if size > MAX_MANIFEST_SIZE:
+        raise MalformedPackageError(
+            f"manifest.json is too large ({size} bytes; at most {MAX_MANIFEST_SIZE})")
+    return zf.read(MANIFEST_NAME, MAX_MANIFEST_SIZE)
+
+
+def _claimed_key_id(raw: bytes) -> str:
+    """The author key id the raw manifest names, found without parsing it."""
+    found = set(_KEY_ID_FIELD.findall(raw))
+    if len(found) != 1:
         raise MalformedPackageError("manifest.json: author_key_id is missing")
+    return found.pop().decode("ascii")
+
+
+def _check_signature(zf: SafeZip, trust: TrustStore) -> dict[str, Any]:
+    """Signature over the raw (size-capped) bytes first; only signed bytes are parsed."""
+    raw = raw_manifest(zf)
+    kid = _claimed_key_id(raw)
     public = trust.get(kid)
     signature = zf.read(SIGNATURE_NAME, 64)
     try:
@@ -252,7 +281,10 @@ def _check_signature(zf: SafeZip, trust: TrustStore) -> dict[str, Any]:
         raise SignatureError(
             "the package signature is invalid: manifest.json or manifest.sig was altered"
         ) from exc
+    manifest = parse_canonical_json(raw, MANIFEST_NAME)
     validate_manifest(manifest)
+    if manifest["author_key_id"] != kid:
+        raise SignatureError("manifest.json names another author key than the one that signed it")
     return manifest  # type: ignore[no-any-return]
 
 
@@ -302,8 +334,10 @@ def verify_package(
     rollback: RollbackStore | None = None, check_window: bool = True,
     limits: ZipLimits | None = None,
 ) -> None:
-    with _open_zip(source, limits) as zf:
+    with open_container(source, limits) as zf:
         manifest = _verify(zf, trust, now, rollback, check_window)
+        if manifest["encryption"] is None:  # the questions are readable: validate them too
+            _load_exam_doc(zf, manifest, None)
     if rollback is not None:
         rollback.record(manifest["exam"]["exam_id"], manifest["exam"]["version"])
 
@@ -372,12 +406,12 @@ def open_package(
     now: datetime | None = None, rollback: RollbackStore | None = None,
     check_window: bool = True, limits: ZipLimits | None = None,
 ) -> OpenedPackage:
-    with _open_zip(source, limits) as zf:
+    with open_container(source, limits) as zf:
         manifest = _verify(zf, trust, now, rollback, check_window)
         doc = _load_exam_doc(zf, manifest, content_key)
     if rollback is not None:
         rollback.record(manifest["exam"]["exam_id"], manifest["exam"]["version"])
     return OpenedPackage(
         manifest=manifest, exam_doc=doc, media_names=_media_of(manifest),
-        _opener=lambda: _open_zip(source, limits), _content_key=content_key,
+        _opener=lambda: open_container(source, limits), _content_key=content_key,
     )

@@ -2,8 +2,9 @@
 
 * ``read_content_unverified(path, content_key=None) -> (manifest, exam_doc)`` -
   the questions of a package WITHOUT checking its signature (the author's own
-  preview). File hashes are still checked against the manifest, and the
-  document is validated.
+  preview). The package is read with the same strict reader as verification
+  (stored-only canonical layout, manifest size and JSON depth caps), file
+  hashes are still checked against the manifest, and the document is validated.
 * ``resign_package(source, out, signing_key) -> dict`` - re-sign a built
   package with another author key: every file is checked against the manifest
   first, the stored bytes are copied unchanged, ``author_key_id`` is replaced
@@ -33,20 +34,11 @@ from .manifest import (
     validate_manifest,
 )
 from .model import validate_exam_doc
-
-MAX_MANIFEST_SIZE = 16 << 20
-
-
-def _open(path: Path) -> SafeZip:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read package {path}: {exc.strerror or exc}") from exc
-    return SafeZip(data)
+from .package import open_container, raw_manifest
 
 
 def _manifest(zf: SafeZip) -> dict[str, Any]:
-    manifest = parse_canonical_json(zf.read(MANIFEST_NAME, MAX_MANIFEST_SIZE), MANIFEST_NAME)
+    manifest = parse_canonical_json(raw_manifest(zf), MANIFEST_NAME)
     validate_manifest(manifest)
     return manifest  # type: ignore[no-any-return]
 
@@ -77,14 +69,11 @@ def media_names(manifest: dict[str, Any]) -> list[str]:
 def read_content_unverified(path: Path, content_key: bytes | None = None
                             ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Manifest and questions document; the signature is NOT checked."""
-    zf = _open(path)
-    try:
+    with open_container(Path(path)) as zf:
         manifest = _manifest(zf)
         encrypted = manifest["encryption"] is not None
         entry = content_entry(encrypted)
         data = _checked(zf, entry, manifest["files"])
-    finally:
-        zf.close()
     if encrypted:
         if content_key is None:
             raise DecryptionError("this exam package is encrypted; pass its content key "
@@ -122,14 +111,11 @@ def resign_package(source: Path, out: Path, signing_key: Any) -> dict[str, Any]:
     """Copy ``source`` to ``out`` signed by ``signing_key`` (see module docstring)."""
     if not isinstance(signing_key, Ed25519PrivateKey):
         raise InputError("the signing key must be an author (Ed25519) private key")
-    zf = _open(source)
-    try:
+    with open_container(Path(source)) as zf:
         manifest = _manifest(zf)
         files = manifest["files"]
         _check_file_set(zf, files)
         entries = [(name, _checked(zf, name, files)) for name in sorted(files)]
-    finally:
-        zf.close()
     manifest = {**manifest, "author_key_id": key_id(signing_key.public_key())}
     raw = canonical_bytes(manifest)
     entries.append((MANIFEST_NAME, raw))

@@ -14,9 +14,9 @@ it is never silently reset (that would re-open the door to rollbacks).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from . import safejson
 from .canonical import canonical_bytes
 from .errors import RollbackError
 from .keys import atomic_write
@@ -36,9 +36,9 @@ class RollbackStore:
         except OSError as exc:
             raise self._corrupt(f"cannot be read ({exc.strerror or exc})") from exc
         try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise self._corrupt("is not valid JSON") from exc
+            data = safejson.loads(raw, "rollback store", error=RollbackError, max_depth=2)
+        except RollbackError as exc:
+            raise self._corrupt(f"is not valid JSON ({exc.user_message})") from exc
         if not isinstance(data, dict) or not all(
             isinstance(k, str) and type(v) is int and v >= 1 for k, v in data.items()
         ):

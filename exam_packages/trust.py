@@ -5,7 +5,7 @@ pinned author public keys.
 
 * ``TrustStore.from_keys([pub, ...] | [(name, pub), ...])``
 * ``TrustStore.load(path)`` - JSON ``{"authors": [{"name": str, "public_key": b64 raw 32 bytes}]}``;
-  a malformed file raises :class:`InputError`.
+  a malformed, oversized (> 1 MiB) or too deeply nested file raises :class:`InputError`.
 * ``store.save(path)``, ``store.add(name, pub)``
 * ``store.get(key_id) -> Ed25519PublicKey`` raising :class:`UntrustedSignerError`.
 * ``store.name_of(key_id) -> str``
@@ -15,18 +15,20 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from . import safejson
 from .canonical import canonical_bytes
 from .errors import InputError, UntrustedSignerError
 from .keys import atomic_write, key_id, raw_public_bytes
 
 __all__ = ["TrustStore"]
+
+MAX_TRUST_FILE = 1 << 20
 
 
 class TrustStore:
@@ -71,11 +73,12 @@ class TrustStore:
     @classmethod
     def load(cls, path: Path) -> TrustStore:
         try:
-            data = json.loads(Path(path).read_bytes().decode("utf-8"))
+            raw = Path(path).read_bytes()
         except OSError as exc:
             raise InputError(f"cannot read trust file {path}: {exc.strerror or exc}") from exc
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(f"trust file {path} is not valid UTF-8 JSON") from exc
+        if len(raw) > MAX_TRUST_FILE:
+            raise InputError(f"trust file {path} is larger than {MAX_TRUST_FILE} bytes")
+        data = safejson.loads(raw, f"trust file {path}", error=InputError, max_depth=4)
         authors = data.get("authors") if isinstance(data, dict) else None
         if not isinstance(authors, list):
             raise InputError(f"trust file {path}: expected {{\"authors\": [...]}}")

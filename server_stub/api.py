@@ -13,7 +13,14 @@ from exam_packages.errors import ApiError
 
 from .blobs import BlobStore
 from .clock import to_iso
-from .deps import current_principal, services
+from .deps import (
+    IfRangeHeader,
+    RangeHeader,
+    bearer_token,
+    client_address,
+    current_principal,
+    services,
+)
 from .ranges import parse_range
 from .service import Principal
 
@@ -25,6 +32,13 @@ class LoginRequest(BaseModel):
     exam_id: str = Field(max_length=64)
     student_id: str = Field(max_length=64)
     access_code: str = Field(max_length=256)
+
+
+class RevokeRequest(BaseModel):
+    token: str | None = Field(default=None, max_length=256)
+    role: str | None = Field(default=None, max_length=16)
+    exam_id: str | None = Field(default=None, max_length=64)
+    student_id: str | None = Field(default=None, max_length=64)
 
 
 class StartRequest(BaseModel):
@@ -57,27 +71,29 @@ def blob_response(request: Request, blobs: BlobStore, key: str, sha256: str,
                              media_type="application/octet-stream")
 
 
+# health, ping and server-key touch no database and no file: async, so they run on the
+# event loop and answer at once even when every worker thread is busy (sign-in floods).
 @router.get("/health")
-def health(request: Request) -> dict[str, str]:
+async def health(request: Request) -> dict[str, str]:
     return {"status": "ok", "version": "0.1.0",
             "storage": services(request).service.storage.kind}
 
 
 @router.get("/ping")
-def ping(request: Request) -> dict[str, str]:
+async def ping(request: Request) -> dict[str, str]:
     return {"server_time": to_iso(services(request).service.clock.now())}
 
 
 @router.get("/server-key")
-def server_key(request: Request) -> dict[str, str]:
+async def server_key(request: Request) -> dict[str, str]:
     key = services(request).service.key
     from .security import b64
     return {"alg": "Ed25519", "public_key": b64(key.public_raw), "key_id": key.key_id}
 
 
 @router.get("/bandwidth/download")
-def bandwidth_download(request: Request, bytes_: Annotated[int, Query(alias="bytes", ge=1)]
-                       ) -> Response:
+def bandwidth_download(request: Request, who: Who,
+                       bytes_: Annotated[int, Query(alias="bytes", ge=1)]) -> Response:
     svc = services(request)
     if bytes_ > svc.service.config.bandwidth_cap_bytes:
         raise ApiError("too many bytes asked for", status=413, code="too_large")
@@ -96,7 +112,7 @@ def bandwidth_download(request: Request, bytes_: Annotated[int, Query(alias="byt
 
 
 @router.post("/bandwidth/upload")
-async def bandwidth_upload(request: Request) -> dict[str, int]:
+async def bandwidth_upload(request: Request, who: Who) -> dict[str, int]:
     cap = services(request).service.config.bandwidth_cap_bytes
     received = 0
     async for chunk in request.stream():
@@ -108,7 +124,24 @@ async def bandwidth_upload(request: Request) -> dict[str, int]:
 
 @router.post("/auth/login")
 def login(body: LoginRequest, request: Request) -> dict[str, Any]:
-    return services(request).service.login(body.exam_id, body.student_id, body.access_code)
+    return services(request).service.login(body.exam_id, body.student_id, body.access_code,
+                                           client_address(request))
+
+
+@router.post("/auth/logout", status_code=204)
+def logout(request: Request, who: Who) -> Response:
+    """Sign out: this token stops working at once (any role)."""
+    services(request).service.logout(bearer_token(request))
+    return Response(status_code=204)
+
+
+@router.post("/admin/tokens/revoke")
+def revoke_tokens(body: RevokeRequest, request: Request, who: Who) -> dict[str, int]:
+    """Admin: revoke one token, every token of a role, or one student's tokens."""
+    svc = services(request).service
+    svc.require_role(who, "admin")
+    return {"revoked": svc.revoke_tokens(token=body.token, role=body.role,
+                                         exam_id=body.exam_id, student_id=body.student_id)}
 
 
 @router.get("/exams")
@@ -118,7 +151,8 @@ def exams(request: Request, who: Who) -> dict[str, Any]:
 
 @router.get("/exams/{exam_id}/package", response_class=Response)
 @router.head("/exams/{exam_id}/package", response_class=Response, include_in_schema=False)
-def package(exam_id: str, request: Request, who: Who) -> Response:
+def package(exam_id: str, request: Request, who: Who, *, range_: RangeHeader = None,
+            if_range: IfRangeHeader = None) -> Response:
     svc = services(request).service
     exam = svc.package(who, exam_id)
     return blob_response(request, svc.blobs, exam["package_key"], exam["package_sha256"],

@@ -7,8 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, Field
 
+from exam_packages.errors import ApiError
+
 from .api import blob_response
-from .deps import current_principal, services
+from .deps import IfRangeHeader, RangeHeader, current_principal, services
 from .service import Principal
 
 router = APIRouter(prefix="/v1/review")
@@ -29,11 +31,15 @@ def sessions(request: Request, who: Who,
 
 @router.get("/sessions/{attempt_id}/bundle", response_class=Response)
 @router.head("/sessions/{attempt_id}/bundle", response_class=Response, include_in_schema=False)
-def bundle(attempt_id: str, request: Request, who: Who,
-           sha256: Annotated[str | None, Query(max_length=64)] = None) -> Response:
+def bundle(attempt_id: str, request: Request, who: Who, *,
+           sha256: Annotated[str | None, Query(max_length=64)] = None,
+           range_: RangeHeader = None, if_range: IfRangeHeader = None) -> Response:
     svc = services(request).service
     svc.require_role(who, "invigilator", "admin")
     row = svc.submission(who, attempt_id, sha256)
+    if row["sha256"] in svc.storage.purged_blobs(row["attempt_id"]):
+        raise ApiError("this hand-in was deleted under the exam's retention policy",
+                       status=410, code="purged")
     return blob_response(request, svc.blobs, row["blob_key"], row["sha256"], row["size"])
 
 

@@ -1,4 +1,4 @@
-"""The FastAPI application: routers, JSON errors, body-size limits, service wiring."""
+"""The FastAPI application: routers, JSON errors, body limits (:mod:`limits`), wiring."""
 
 from __future__ import annotations
 
@@ -10,73 +10,34 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from exam_packages.errors import ApiError, EmtihanError, InputError
 
-from . import api, api_review, tus
+from . import api, api_privacy, api_review, tus
 from .blobs import BlobStore, LocalBlobStore, S3BlobStore
 from .clock import Clock
 from .config import KEY_NAME, ServerConfig
 from .deps import Services
+from .limits import BodyCaps, BodyLimit, error_response
 from .security import ServerKey
 from .service import ExamService
 from .storage import SqlStorage, open_storage
 from .uploads import UploadService
 
+__all__ = ["build_services", "create_app", "error_response", "open_blobs"]
 log = logging.getLogger("emtihan.server")
 _HTTP_CODES = {401: "auth_required", 403: "forbidden", 404: "not_found",
                405: "method_not_allowed", 413: "too_large", 415: "bad_content_type"}
 
 
-def error_response(status: int, code: str, message: str,
-                   headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status,
-                        headers=headers)
-
-
-class BodyLimit:
-    """Refuse bodies above the cap for their route (413 ``too_large``) before reading them."""
-
-    def __init__(self, app: ASGIApp, json_cap: int, upload_cap: int, bandwidth_cap: int):
-        self.app = app
-        self.caps = (json_cap, upload_cap, bandwidth_cap)
-
-    def _cap(self, path: str) -> int:
-        if path.startswith("/v1/uploads"):
-            return self.caps[1]
-        if path.startswith("/v1/bandwidth/upload"):
-            return self.caps[2]
-        return self.caps[0]
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        cap = self._cap(scope["path"])
-        length = dict(scope["headers"]).get(b"content-length", b"")
-        if length and (not length.isdigit() or int(length) > cap):
-            await error_response(413, "too_large", f"request body above {cap} bytes")(
-                scope, receive, send)
-            return
-        seen = 0
-
-        async def limited() -> Message:
-            nonlocal seen
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > cap:
-                raise ApiError(f"request body above {cap} bytes", status=413, code="too_large")
-            return message
-
-        await self.app(scope, limited, send)
-
-
 def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> JSONResponse:
-        headers = getattr(request.state, "extra_headers", None)
-        return error_response(exc.status, exc.code, exc.user_message, headers)
+        headers = dict(getattr(request.state, "extra_headers", None) or {})
+        retry_after = getattr(exc, "retry_after", None)
+        if retry_after is not None:
+            headers["Retry-After"] = str(retry_after)
+        return error_response(exc.status, exc.code, exc.user_message, headers or None)
 
     @app.exception_handler(EmtihanError)
     async def other_error(request: Request, exc: EmtihanError) -> JSONResponse:
@@ -113,11 +74,13 @@ def create_app(services: Services) -> FastAPI:
     app.state.services = services
     app.include_router(api.router)
     app.include_router(api_review.router)
+    app.include_router(api_privacy.router)
     app.include_router(tus.router)
     _install_handlers(app)
     cfg = services.service.config
-    app.add_middleware(BodyLimit, json_cap=cfg.max_json_bytes,  # type: ignore[arg-type]
-                       upload_cap=cfg.max_upload_bytes, bandwidth_cap=cfg.bandwidth_cap_bytes)
+    app.add_middleware(BodyLimit, caps=BodyCaps(  # type: ignore[arg-type]
+        cfg.max_json_bytes, cfg.max_upload_bytes, cfg.bandwidth_cap_bytes,
+        cfg.body_idle_timeout_s, cfg.body_max_s))
     return app
 
 

@@ -1,15 +1,21 @@
-"""``emtihan-server``: init, serve, publish, roster import, tokens create, export."""
+"""``emtihan-server``: init, serve, publish, roster import, tokens create/revoke, export,
+purge, hold set/clear/list, decisions release/withdraw."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exam_packages.errors import EmtihanError
 
 from .config import init_data_dir
+
+if TYPE_CHECKING:
+    from .service import ExamService
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,22 +43,96 @@ def _parser() -> argparse.ArgumentParser:
     tcreate.add_argument("--role", required=True, choices=["invigilator", "admin"])
     tcreate.add_argument("--ttl-h", type=int, default=24)
     tcreate.add_argument("--data", required=True, type=Path)
+    trevoke = tsub.add_parser("revoke", help="revoke tokens: one, a role's, or a student's")
+    which = trevoke.add_mutually_exclusive_group(required=True)
+    which.add_argument("--token", help="the token itself")
+    which.add_argument("--role", choices=["student", "invigilator", "admin"],
+                       help="every token of this role")
+    which.add_argument("--student", help="every token of this student (with --exam)")
+    trevoke.add_argument("--exam", help="the exam of --student")
+    trevoke.add_argument("--data", required=True, type=Path)
     exp = sub.add_parser("export", help="export bundles, receipts and decisions of an exam")
     exp.add_argument("--exam", required=True)
     exp.add_argument("--out", required=True, type=Path)
     exp.add_argument("--data", required=True, type=Path)
+    _privacy_parsers(sub)
     return p
+
+
+def _privacy_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    purge = sub.add_parser("purge", help="delete what the exams' retention policies expired")
+    purge.add_argument("--dry-run", action="store_true", help="report, delete nothing")
+    purge.add_argument("--data", required=True, type=Path)
+    hold = sub.add_parser("hold", help="legal holds: nothing held is ever purged")
+    hsub = hold.add_subparsers(dest="hold_cmd", required=True)
+    for name in ("set", "clear"):
+        cmd = hsub.add_parser(name, help=f"{name} a legal hold on an exam or an attempt")
+        which = cmd.add_mutually_exclusive_group(required=True)
+        which.add_argument("--exam")
+        which.add_argument("--attempt")
+        if name == "set":
+            cmd.add_argument("--reason", required=True)
+        cmd.add_argument("--data", required=True, type=Path)
+    hsub.add_parser("list", help="list legal holds").add_argument(
+        "--data", required=True, type=Path)
+    dec = sub.add_parser("decisions", help="release decisions to the students of an exam")
+    dsub = dec.add_subparsers(dest="decisions_cmd", required=True)
+    for name in ("release", "withdraw"):
+        cmd = dsub.add_parser(name)
+        cmd.add_argument("--exam", required=True)
+        cmd.add_argument("--data", required=True, type=Path)
 
 
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from .app import build_services, create_app
+    from .purge import PurgeScheduler
 
-    app = create_app(build_services(args.data))
+    services = build_services(args.data)
+    app = create_app(services)
+    purge_log = logging.getLogger("emtihan.server.purge")  # ids and counts, to stderr
+    if not purge_log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+        purge_log.addHandler(handler)
+        purge_log.setLevel(logging.INFO)
+    interval = services.service.config.purge_interval_s
+    scheduler = PurgeScheduler(services.service, interval).start() if interval > 0 else None
     print(f"Emtihan server on http://{args.host}:{args.port}", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    finally:
+        if scheduler is not None:
+            scheduler.stop()
     return 0
+
+
+def _privacy(service: ExamService, args: argparse.Namespace) -> None:
+    from . import privacy
+    from .purge import purge
+    from .service import Principal
+
+    admin = Principal("admin")
+    if args.cmd == "purge":
+        for line in purge(service, dry_run=args.dry_run).lines():
+            print(line)
+    elif args.cmd == "hold" and args.hold_cmd == "list":
+        for h in privacy.list_holds(service, admin):
+            print(f"{h['scope']} {h['target_id']} since {h['set_at']}: {h['reason']}")
+    elif args.cmd == "hold":
+        scope, target = ("exam", args.exam) if args.exam else ("attempt", args.attempt)
+        if args.hold_cmd == "set":
+            privacy.set_hold(service, admin, scope, target, args.reason)
+            print(f"legal hold set on {scope} {target}")
+        else:
+            privacy.clear_hold(service, admin, scope, target)
+            print(f"legal hold cleared on {scope} {target}")
+    elif args.cmd == "decisions":
+        released = args.decisions_cmd == "release"
+        privacy.release_decisions(service, admin, args.exam, released)
+        print(f"decisions of {args.exam} {'released to' if released else 'withdrawn from'} "
+              "its students")
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -76,12 +156,19 @@ def _run(args: argparse.Namespace) -> int:
         elif args.cmd == "roster":
             count = service.import_roster(args.csv.read_text("utf-8-sig"), args.exam)
             print(f"imported {count} students into {args.exam}")
+        elif args.cmd == "tokens" and args.tokens_cmd == "revoke":
+            count = service.revoke_tokens(token=args.token, role=args.role,
+                                          exam_id=args.exam if args.student else None,
+                                          student_id=args.student)
+            print(f"revoked {count} token(s)")
         elif args.cmd == "tokens":
             token, _ = service.create_token(args.role, args.ttl_h * 3600)
             print(token)
         elif args.cmd == "export":
             count = export_exam(service, args.exam, args.out)
             print(f"exported {count} bundles to {args.out}")
+        else:
+            _privacy(service, args)
     finally:
         service.storage.close()
     return 0

@@ -7,21 +7,12 @@ from datetime import UTC, datetime
 
 
 class Clock:
-    """Wall clock in whole seconds since the epoch; tests use :class:`FakeClock`."""
+    """Wall clock in whole seconds since the epoch (tests: ``tests.support.clocks``)."""
 
     def now(self) -> int:
         return int(time.time())
 
 
-class FakeClock(Clock):
-    def __init__(self, start: int) -> None:
-        self.t = start
-
-    def now(self) -> int:
-        return self.t
-
-    def advance(self, seconds: int) -> None:
-        self.t += seconds
 
 
 def to_iso(ts: int) -> str:

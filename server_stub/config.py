@@ -25,8 +25,19 @@ class ServerConfig:
     bandwidth_cap_bytes: int = 8 * 1024 * 1024
     student_token_ttl_s: int = 12 * 3600
     scrypt_n: int = 2**14
-    login_max_failures: int = 10         # wrong access codes per student ...
-    login_window_s: int = 900            # ... within this window, then 429 rate_limited
+    # sign-in throttling (docs/server-ops.md "Sign-in throttling"), per login_window_s:
+    login_window_s: int = 900
+    login_max_failures: int = 10         # wrong codes per (student, source address)
+    login_max_failures_address: int = 50  # wrong codes per source address, any student
+    login_max_failures_student: int = 100  # per student from all addresses (known exempt)
+    token_max_failures_address: int = 30  # unknown/expired bearer tokens per address
+    max_concurrent_scrypt: int = 2       # access-code checks running at once
+    trust_forwarded_for: bool = False    # behind a reverse proxy: use X-Forwarded-For
+    # request and upload limits (docs/server-ops.md "Limits")
+    body_idle_timeout_s: float = 30.0    # longest pause between two parts of a body
+    body_max_s: float = 600.0            # longest time to receive one request body
+    max_versions_per_attempt: int = 5    # distinct results handed in per attempt
+    purge_interval_s: int = 3600         # serve: run the retention purge this often (0 = off)
 
     @classmethod
     def load(cls, data_dir: Path) -> ServerConfig:

@@ -27,7 +27,12 @@ def export_exam(service: ExamService, exam_id: str, out: Path) -> int:
     for session in sessions:
         folder = out / session["attempt_id"]
         folder.mkdir(exist_ok=True)
+        purged = service.storage.purged_blobs(session["attempt_id"])
         for sub in service.storage.list_submissions(session["attempt_id"]):
+            if sub["sha256"] in purged:  # deleted under the retention policy: receipt only
+                _write_json(folder / f"{sub['sha256']}.receipt.json",
+                            service.receipt(ADMIN, session["attempt_id"], sub["sha256"]))
+                continue
             with open(folder / f"{sub['sha256']}.bin", "wb") as fh:
                 for chunk in service.blobs.read_range(sub["blob_key"], 0, sub["size"] - 1):
                     fh.write(chunk)

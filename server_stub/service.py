@@ -44,7 +44,7 @@ class ExamService:
         self.data_dir = Path(data_dir)
         self.clock = clock or Clock()
         self._dummy: str | None = None
-        self.throttle = LoginThrottle(config.login_max_failures, config.login_window_s)
+        self.throttle = LoginThrottle(storage, config)
 
     # -- admin -------------------------------------------------------------
     def publish(self, package: Path, content_key_file: Path | None = None) -> Row:
@@ -98,19 +98,56 @@ class ExamService:
                                created_at=now, expires_at=now + ttl_s)
         return token, now + ttl_s
 
+    def revoke_tokens(self, *, token: str | None = None, role: str | None = None,
+                      exam_id: str | None = None, student_id: str | None = None) -> int:
+        """Revoke one token, all tokens of a role, or a student's; returns how many."""
+        if role is not None and role not in ROLES:
+            raise InputError(f"role must be one of {ROLES}")
+        if (exam_id is None) != (student_id is None):
+            raise InputError("give both the exam and the student id")
+        if exam_id is not None and student_id is not None:
+            ids.check_id("exam_id", exam_id)
+            ids.check_id("student_id", student_id)
+        if token is None and role is None and exam_id is None:
+            raise InputError("say which tokens to revoke: a token, a role or a student")
+        return self.storage.revoke_tokens(
+            token_hash=security.token_hash(token) if token is not None else None, role=role,
+            exam_id=exam_id, student_id=student_id)
+
     # -- auth ----------------------------------------------------------------
-    def authenticate(self, token: str) -> Principal:
+    def authenticate(self, token: str, address: str = "") -> Principal:
+        now = self.clock.now()
         row = self.storage.get_token(security.token_hash(token))
+        if row is None or row["expires_at"] <= now:
+            self.throttle.token_refused(address, now)
         if row is None:
-            raise ApiError("unknown token", status=401, code="invalid_token")
-        if row["expires_at"] <= self.clock.now():
+            raise ApiError("unknown or revoked token: sign in again", status=401,
+                           code="invalid_token")
+        if row["expires_at"] <= now:
             raise ApiError("token expired: sign in again", status=401, code="token_expired")
         return Principal(row["role"], row["exam_id"], row["student_id"])
 
-    def login(self, exam_id: str, student_id: str, access_code: str) -> dict[str, Any]:
+    def logout(self, token: str) -> None:
+        """Sign-out: the token stops working at once."""
+        self.storage.revoke_tokens(token_hash=security.token_hash(token))
+
+    def login(self, exam_id: str, student_id: str, access_code: str,
+              address: str = "") -> dict[str, Any]:
+        """Check the code under the throttle; a new token revokes the student's older ones."""
         ids.check_id("exam_id", exam_id)
         ids.check_id("student_id", student_id)
-        self.throttle.check((exam_id, student_id), self.clock.now())
+        student = self.throttle.check_code(f"{exam_id}/{student_id}", address,
+                                           self.clock.now(),
+                                           lambda: self._check_code(exam_id, student_id,
+                                                                    access_code))
+        token, now = security.new_token(), self.clock.now()
+        expires = now + self.config.student_token_ttl_s
+        self.storage.rotate_student_token(security.token_hash(token), exam_id, student_id,
+                                          created_at=now, expires_at=expires)
+        return {"token": token, "expires_at": to_iso(expires), "role": "student",
+                "exam_id": exam_id, "student_id": student_id, "name": student["name"]}
+
+    def _check_code(self, exam_id: str, student_id: str, access_code: str) -> Row:
         student = self.storage.get_student(exam_id, student_id)
         # Hash even for unknown students so timing does not reveal who is on the roster.
         stored = student["code_hash"] if student else self._dummy_hash()
@@ -119,14 +156,9 @@ class ExamService:
             if student is None:
                 raise VerificationError("not on the roster", code="bad_credentials")
         except VerificationError as exc:
-            self.throttle.failed((exam_id, student_id), self.clock.now())
             raise ApiError("wrong exam, student id or access code", status=401,
-                           code="bad_credentials") from exc
-        self.throttle.succeeded((exam_id, student_id))
-        token, expires = self.create_token("student", self.config.student_token_ttl_s,
-                                           exam_id, student_id)
-        return {"token": token, "expires_at": to_iso(expires), "role": "student",
-                "exam_id": exam_id, "student_id": student_id, "name": student["name"]}
+                             code="bad_credentials") from exc
+        return student
 
     def _dummy_hash(self) -> str:
         if self._dummy is None:

@@ -35,9 +35,29 @@ SCHEMA = [
         late_s BIGINT NOT NULL, flags TEXT NOT NULL, blob_key TEXT NOT NULL,
         receipt TEXT NOT NULL, signature TEXT NOT NULL,
         PRIMARY KEY (attempt_id, sha256))""",
+    """CREATE TABLE IF NOT EXISTS auth_failures (
+        failure_id TEXT PRIMARY KEY, at BIGINT NOT NULL, address TEXT NOT NULL,
+        kind TEXT NOT NULL, subject TEXT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS auth_failures_address ON auth_failures (address, at)",
+    "CREATE INDEX IF NOT EXISTS auth_failures_subject ON auth_failures (subject, at)",
+    """CREATE TABLE IF NOT EXISTS auth_known (
+        subject TEXT NOT NULL, address TEXT NOT NULL, at BIGINT NOT NULL,
+        PRIMARY KEY (subject, address))""",
     """CREATE TABLE IF NOT EXISTS decisions (
         decision_id TEXT PRIMARY KEY, attempt_id TEXT NOT NULL, decision TEXT NOT NULL,
         public_key TEXT NOT NULL, signature TEXT NOT NULL, received_at BIGINT NOT NULL)""",
+    # retention (server_stub/purge.py, server_stub/privacy.py)
+    """CREATE TABLE IF NOT EXISTS legal_holds (
+        scope TEXT NOT NULL, target_id TEXT NOT NULL, reason TEXT NOT NULL,
+        set_at BIGINT NOT NULL, PRIMARY KEY (scope, target_id))""",
+    """CREATE TABLE IF NOT EXISTS purged_blobs (
+        attempt_id TEXT NOT NULL, sha256 TEXT NOT NULL, purged_at BIGINT NOT NULL,
+        PRIMARY KEY (attempt_id, sha256))""",
+    """CREATE TABLE IF NOT EXISTS decision_releases (
+        exam_id TEXT PRIMARY KEY, released_at BIGINT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS local_secrets (
+        exam_id TEXT NOT NULL, student_id TEXT NOT NULL, secret TEXT NOT NULL,
+        created_at BIGINT NOT NULL, PRIMARY KEY (exam_id, student_id))""",
 ]
 
 UPSERT_EXAM = """INSERT INTO exams (exam_id, version, title, opens_at, closes_at, duration_s,
@@ -59,6 +79,26 @@ GET_STUDENT = "SELECT * FROM students WHERE exam_id = ? AND student_id = ?"
 INSERT_TOKEN = """INSERT INTO tokens (token_hash, role, exam_id, student_id, created_at, expires_at)
     VALUES (?, ?, ?, ?, ?, ?)"""
 GET_TOKEN = "SELECT * FROM tokens WHERE token_hash = ?"
+DELETE_TOKEN = "DELETE FROM tokens WHERE token_hash = ?"
+DELETE_STUDENT_TOKENS = """DELETE FROM tokens WHERE role = 'student' AND exam_id = ?
+    AND student_id = ?"""
+DELETE_ROLE_TOKENS = "DELETE FROM tokens WHERE role = ?"
+DELETE_EXPIRED_TOKENS = "DELETE FROM tokens WHERE expires_at <= ?"
+
+# Sign-in throttling: one row per wrong code / unknown token (and per check in flight).
+INSERT_AUTH_FAILURE = """INSERT INTO auth_failures (failure_id, at, address, kind, subject)
+    VALUES (?, ?, ?, ?, ?)"""
+DELETE_AUTH_FAILURE = "DELETE FROM auth_failures WHERE failure_id = ?"
+PURGE_AUTH_FAILURES = "DELETE FROM auth_failures WHERE at <= ?"
+COUNT_FAILURES_PAIR = """SELECT COUNT(*) AS n, MIN(at) AS first FROM auth_failures
+    WHERE kind = ? AND subject = ? AND address = ? AND at > ?"""
+COUNT_FAILURES_ADDRESS = """SELECT COUNT(*) AS n, MIN(at) AS first FROM auth_failures
+    WHERE kind = ? AND address = ? AND at > ?"""
+COUNT_FAILURES_SUBJECT = """SELECT COUNT(*) AS n, MIN(at) AS first FROM auth_failures
+    WHERE kind = ? AND subject = ? AND at > ?"""
+UPSERT_AUTH_KNOWN = """INSERT INTO auth_known (subject, address, at) VALUES (?, ?, ?)
+    ON CONFLICT (subject, address) DO UPDATE SET at = excluded.at"""
+GET_AUTH_KNOWN = "SELECT at FROM auth_known WHERE subject = ? AND address = ? AND at > ?"
 
 INSERT_ATTEMPT = """INSERT INTO attempts (attempt_id, exam_id, student_id, public_key,
     started_at, deadline) VALUES (?, ?, ?, ?, ?, ?)
@@ -84,6 +124,7 @@ LIST_OPEN_UPLOADS = """SELECT upload_id FROM uploads WHERE attempt_id = ? AND co
 GET_SUBMISSION = "SELECT * FROM submissions WHERE attempt_id = ? AND sha256 = ?"
 LIST_SUBMISSIONS = "SELECT * FROM submissions WHERE attempt_id = ? ORDER BY version"
 COUNT_SUBMISSIONS = "SELECT COUNT(*) AS n FROM submissions WHERE attempt_id = ?"
+LOCK_UPLOAD = "SELECT upload_id FROM uploads WHERE upload_id = ? FOR UPDATE"
 INSERT_SUBMISSION = """INSERT INTO submissions (attempt_id, sha256, size, version, received_at,
     late, late_s, flags, blob_key, receipt, signature)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
@@ -91,6 +132,41 @@ INSERT_SUBMISSION = """INSERT INTO submissions (attempt_id, sha256, size, versio
 INSERT_DECISION = """INSERT INTO decisions (decision_id, attempt_id, decision, public_key,
     signature, received_at) VALUES (?, ?, ?, ?, ?, ?)"""
 LIST_DECISIONS = "SELECT * FROM decisions WHERE attempt_id = ? ORDER BY received_at, decision_id"
+
+
+# -- retention: purge, legal holds, decision release, local-key secrets ------------------
+LIST_EXAMS = "SELECT exam_id, closes_at, manifest FROM exams ORDER BY exam_id"
+LIST_STUDENTS = "SELECT student_id FROM students WHERE exam_id = ? ORDER BY student_id"
+DELETE_STUDENT = "DELETE FROM students WHERE exam_id = ? AND student_id = ?"
+DELETE_STUDENT_TOKENS = "DELETE FROM tokens WHERE exam_id = ? AND student_id = ?"
+DELETE_EXPIRED_TOKENS = "DELETE FROM tokens WHERE expires_at <= ?"
+DELETE_ATTEMPT = "DELETE FROM attempts WHERE attempt_id = ?"
+DELETE_ATTEMPT_KEYS = "DELETE FROM attempt_keys WHERE attempt_id = ?"
+DELETE_SUBMISSIONS = "DELETE FROM submissions WHERE attempt_id = ?"
+DELETE_DECISIONS = "DELETE FROM decisions WHERE attempt_id = ?"
+LIST_UPLOADS_OF_ATTEMPT = "SELECT upload_id FROM uploads WHERE attempt_id = ? ORDER BY upload_id"
+DELETE_UPLOADS_OF_ATTEMPT = "DELETE FROM uploads WHERE attempt_id = ?"
+
+UPSERT_HOLD = """INSERT INTO legal_holds (scope, target_id, reason, set_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (scope, target_id) DO UPDATE SET reason = excluded.reason,
+    set_at = excluded.set_at"""
+DELETE_HOLD = "DELETE FROM legal_holds WHERE scope = ? AND target_id = ?"
+LIST_HOLDS = "SELECT * FROM legal_holds ORDER BY scope, target_id"
+
+INSERT_PURGED = """INSERT INTO purged_blobs (attempt_id, sha256, purged_at) VALUES (?, ?, ?)
+    ON CONFLICT (attempt_id, sha256) DO NOTHING"""
+LIST_PURGED = "SELECT sha256 FROM purged_blobs WHERE attempt_id = ?"
+DELETE_PURGED = "DELETE FROM purged_blobs WHERE attempt_id = ?"
+
+UPSERT_RELEASE = """INSERT INTO decision_releases (exam_id, released_at) VALUES (?, ?)
+    ON CONFLICT (exam_id) DO UPDATE SET released_at = excluded.released_at"""
+GET_RELEASE = "SELECT * FROM decision_releases WHERE exam_id = ?"
+DELETE_RELEASE = "DELETE FROM decision_releases WHERE exam_id = ?"
+
+INSERT_LOCAL_SECRET = """INSERT INTO local_secrets (exam_id, student_id, secret, created_at)
+    VALUES (?, ?, ?, ?) ON CONFLICT (exam_id, student_id) DO NOTHING"""
+GET_LOCAL_SECRET = "SELECT secret FROM local_secrets WHERE exam_id = ? AND student_id = ?"
+DELETE_LOCAL_SECRET = "DELETE FROM local_secrets WHERE exam_id = ? AND student_id = ?"
 
 
 def for_postgres(statement: str) -> str:

@@ -6,8 +6,11 @@ to its single connection with a lock; FastAPI runs sync endpoints in threads.
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,6 +50,12 @@ class SqlStorage:
 
     def _ensure_connected(self) -> None:
         """Re-open a connection the database dropped (PostgreSQL restart)."""
+
+    @contextmanager
+    def upload_lock(self, upload_id: str, timeout_s: float) -> Iterator[None]:
+        """Hold the one lock of an upload (all server processes); TimeoutError if busy."""
+        raise NotImplementedError
+        yield  # pragma: no cover
 
     # -- helpers ---------------------------------------------------------
     def _one(self, statement: str, params: Sequence[Any]) -> Row | None:
@@ -93,6 +102,58 @@ class SqlStorage:
 
     def get_token(self, token_hash: str) -> Row | None:
         return self._one(sql.GET_TOKEN, [token_hash])
+
+    def rotate_student_token(self, token_hash: str, exam_id: str, student_id: str, *,
+                             created_at: int, expires_at: int) -> None:
+        """Sign-in: the student's earlier tokens are revoked as the new one is stored."""
+        with self._lock, self._transaction():
+            self._execute(sql.DELETE_STUDENT_TOKENS, [exam_id, student_id])
+            self._execute(sql.DELETE_EXPIRED_TOKENS, [created_at])
+            self._execute(sql.INSERT_TOKEN, [token_hash, "student", exam_id, student_id,
+                                             created_at, expires_at])
+
+    def revoke_tokens(self, *, token_hash: str | None = None, role: str | None = None,
+                      exam_id: str | None = None, student_id: str | None = None) -> int:
+        """Delete one token, every token of a role, or a student's tokens; returns how many."""
+        if token_hash is not None:
+            statement, params = sql.DELETE_TOKEN, [token_hash]
+        elif exam_id is not None and student_id is not None:
+            statement, params = sql.DELETE_STUDENT_TOKENS, [exam_id, student_id]
+        elif role is not None:
+            statement, params = sql.DELETE_ROLE_TOKENS, [role]
+        else:
+            raise StorageError("revoke_tokens: say which tokens")
+        with self._lock, self._transaction():
+            return int(self._execute(statement, params).rowcount)
+
+    # -- sign-in throttling (server_stub.throttle) ------------------------
+    def add_auth_failure(self, failure_id: str, at: int, address: str, kind: str,
+                         subject: str) -> None:
+        self._write(sql.INSERT_AUTH_FAILURE, [failure_id, at, address, kind, subject])
+
+    def delete_auth_failure(self, failure_id: str) -> None:
+        self._write(sql.DELETE_AUTH_FAILURE, [failure_id])
+
+    def purge_auth_failures(self, before: int) -> None:
+        self._write(sql.PURGE_AUTH_FAILURES, [before])
+
+    def count_auth_failures(self, kind: str, since: int, *, address: str | None = None,
+                            subject: str | None = None) -> tuple[int, int | None]:
+        """(failures after ``since``, time of the oldest) for an address, subject or both."""
+        if address is not None and subject is not None:
+            row = self._one(sql.COUNT_FAILURES_PAIR, [kind, subject, address, since])
+        elif address is not None:
+            row = self._one(sql.COUNT_FAILURES_ADDRESS, [kind, address, since])
+        else:
+            row = self._one(sql.COUNT_FAILURES_SUBJECT, [kind, subject, since])
+        assert row is not None
+        return int(row["n"]), row["first"]
+
+    def mark_auth_known(self, subject: str, address: str, at: int) -> None:
+        self._write(sql.UPSERT_AUTH_KNOWN, [subject, address, at])
+
+    def is_auth_known(self, subject: str, address: str, since: int) -> bool:
+        return self._one(sql.GET_AUTH_KNOWN, [subject, address, since]) is not None
 
     # -- attempts ---------------------------------------------------------
     def create_attempt(self, row: Row) -> Row:
@@ -190,6 +251,70 @@ class SqlStorage:
     def list_decisions(self, attempt_id: str) -> list[Row]:
         return self._all(sql.LIST_DECISIONS, [attempt_id])
 
+    # -- retention (server_stub/purge.py, server_stub/privacy.py) -----------------
+    def list_exams(self) -> list[Row]:
+        return self._all(sql.LIST_EXAMS, [])
+
+    def list_students(self, exam_id: str) -> list[str]:
+        return [r["student_id"] for r in self._all(sql.LIST_STUDENTS, [exam_id])]
+
+    def _count(self, statement: str, params: Sequence[Any]) -> int:
+        with self._lock, self._transaction():
+            return max(0, int(self._execute(statement, params).rowcount))
+
+    def set_hold(self, scope: str, target_id: str, reason: str, at: int) -> None:
+        self._write(sql.UPSERT_HOLD, [scope, target_id, reason, at])
+
+    def clear_hold(self, scope: str, target_id: str) -> bool:
+        return self._count(sql.DELETE_HOLD, [scope, target_id]) > 0
+
+    def list_holds(self) -> list[Row]:
+        return self._all(sql.LIST_HOLDS, [])
+
+    def mark_blob_purged(self, attempt_id: str, sha256: str, at: int) -> None:
+        self._write(sql.INSERT_PURGED, [attempt_id, sha256, at])
+
+    def purged_blobs(self, attempt_id: str) -> set[str]:
+        return {r["sha256"] for r in self._all(sql.LIST_PURGED, [attempt_id])}
+
+    def release_decisions(self, exam_id: str, at: int | None) -> None:
+        """Release the exam's decisions to its students (``at=None`` withdraws)."""
+        if at is None:
+            self._write(sql.DELETE_RELEASE, [exam_id])
+        else:
+            self._write(sql.UPSERT_RELEASE, [exam_id, at])
+
+    def decisions_release(self, exam_id: str) -> Row | None:
+        return self._one(sql.GET_RELEASE, [exam_id])
+
+    def local_secret(self, exam_id: str, student_id: str, new_secret: str, at: int) -> str:
+        """The student's local-key secret for this exam (``new_secret`` if none yet)."""
+        with self._lock, self._transaction(durable=True):
+            self._execute(sql.INSERT_LOCAL_SECRET, [exam_id, student_id, new_secret, at])
+            row = self._execute(sql.GET_LOCAL_SECRET, [exam_id, student_id]).fetchone()
+        return str(dict(row)["secret"])
+
+    def delete_expired_tokens(self, now: int) -> int:
+        return self._count(sql.DELETE_EXPIRED_TOKENS, [now])
+
+    def delete_attempt(self, attempt_id: str) -> None:
+        """Every row about an attempt, in one transaction (blobs are deleted before)."""
+        with self._lock, self._transaction():
+            for statement in (sql.DELETE_DECISIONS, sql.DELETE_SUBMISSIONS,
+                              sql.DELETE_ATTEMPT_KEYS, sql.DELETE_UPLOADS_OF_ATTEMPT,
+                              sql.DELETE_PURGED, sql.DELETE_ATTEMPT):
+                self._execute(statement, [attempt_id])
+
+    def upload_ids(self, attempt_id: str) -> list[str]:
+        return [r["upload_id"] for r in self._all(sql.LIST_UPLOADS_OF_ATTEMPT, [attempt_id])]
+
+    def delete_student(self, exam_id: str, student_id: str) -> None:
+        """The roster row, sign-in tokens and local-key secret of a student."""
+        with self._lock, self._transaction():
+            for statement in (sql.DELETE_STUDENT_TOKENS, sql.DELETE_LOCAL_SECRET,
+                              sql.DELETE_STUDENT):
+                self._execute(statement, [exam_id, student_id])
+
 
 class SqliteStorage(SqlStorage):
     """SQLite in WAL mode.
@@ -205,6 +330,7 @@ class SqliteStorage(SqlStorage):
 
     def __init__(self, path: Path | str) -> None:
         super().__init__()
+        self._lock_dir = Path(path).parent / "locks"
         self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None,
                                      timeout=30)
         self._conn.row_factory = sqlite3.Row
@@ -234,6 +360,25 @@ class SqliteStorage(SqlStorage):
         finally:
             if durable:
                 self._conn.execute("PRAGMA synchronous=NORMAL")
+
+    @contextmanager
+    def upload_lock(self, upload_id: str, timeout_s: float) -> Iterator[None]:
+        """An exclusive ``flock`` on ``locks/<upload_id>.lock`` next to the database."""
+        self._lock_dir.mkdir(exist_ok=True)
+        fd = os.open(self._lock_dir / f"{upload_id}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            deadline = time.monotonic() + timeout_s
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise TimeoutError(upload_id) from None
+                    time.sleep(0.01)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
 
     def close(self) -> None:
         with self._lock:
@@ -291,6 +436,24 @@ class PostgresStorage(SqlStorage):
         self._ensure_connected()
         with self._conn.transaction():  # PostgreSQL commits are always durable
             yield
+
+    @contextmanager
+    def upload_lock(self, upload_id: str, timeout_s: float) -> Iterator[None]:
+        """A session advisory lock on a connection of its own (one per holder)."""
+        try:
+            conn = self._psycopg.connect(self._dsn, autocommit=True)
+        except self._psycopg.Error as exc:
+            raise StorageError(f"cannot connect to PostgreSQL: {exc}") from exc
+        try:
+            conn.execute(f"SET lock_timeout = {max(1, int(timeout_s * 1000))}")
+            try:
+                conn.execute("SELECT pg_advisory_lock(hashtextextended(%s, 0))",
+                             ["upload:" + upload_id])
+            except self._psycopg.errors.LockNotAvailable:
+                raise TimeoutError(upload_id) from None
+            yield
+        finally:
+            conn.close()  # ending the session releases the lock
 
     def close(self) -> None:
         with self._lock:

@@ -14,7 +14,14 @@ from starlette.requests import ClientDisconnect
 
 from exam_packages.errors import ApiError
 
-from .deps import current_principal, services
+from .deps import (
+    TusResumableHeader,
+    UploadLengthHeader,
+    UploadMetadataHeader,
+    UploadOffsetHeader,
+    current_principal,
+    services,
+)
 from .service import Principal
 from .uploads import UploadService
 
@@ -65,7 +72,9 @@ def tus_options(request: Request) -> Response:
 
 
 @router.post("", status_code=201)
-def tus_create(request: Request, who: Who) -> Response:
+def tus_create(request: Request, who: Who, *, tus_resumable: TusResumableHeader = None,
+               upload_length: UploadLengthHeader = None,
+               upload_metadata: UploadMetadataHeader = None) -> Response:
     _check_version(request)
     length = _int_header(request, "upload-length")
     meta = parse_metadata(request.headers.get("upload-metadata", ""))
@@ -74,7 +83,8 @@ def tus_create(request: Request, who: Who) -> Response:
 
 
 @router.head("/{upload_id}")
-def tus_head(upload_id: str, request: Request, who: Who) -> Response:
+def tus_head(upload_id: str, request: Request, who: Who,
+             tus_resumable: TusResumableHeader = None) -> Response:
     _check_version(request)
     row = _uploads(request).get(who, upload_id)
     return Response(status_code=200, headers=_headers(**{
@@ -104,7 +114,9 @@ async def _spool_body(request: Request, limit: int) -> IO[bytes]:
 
 
 @router.patch("/{upload_id}", status_code=204)
-async def tus_patch(upload_id: str, request: Request, who: Who) -> Response:
+async def tus_patch(upload_id: str, request: Request, who: Who, *,
+                    tus_resumable: TusResumableHeader = None,
+                    upload_offset: UploadOffsetHeader = None) -> Response:
     _check_version(request)
     if request.headers.get("content-type") != "application/offset+octet-stream":
         raise ApiError("Content-Type must be application/offset+octet-stream", status=415,
@@ -112,7 +124,12 @@ async def tus_patch(upload_id: str, request: Request, who: Who) -> Response:
     offset = _int_header(request, "upload-offset")
     uploads = _uploads(request)
     row = await run_in_threadpool(uploads.precheck, who, upload_id, offset)
-    spool = await _spool_body(request, max(0, row["length"] - offset))
+    left = max(0, row["length"] - offset)
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > left:  # refused before reading a byte
+        raise ApiError(f"this PATCH declares {declared} bytes but only {left} are left of "
+                       "Upload-Length", status=413, code="too_large")
+    spool = await _spool_body(request, left)
     with spool:
         new_offset, row = await run_in_threadpool(
             uploads.write, who, upload_id, offset, _iter_file(spool))

@@ -15,13 +15,15 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from exam_packages import safejson
 from exam_packages.canonical import canonical_bytes
 from exam_packages.envelope import read_result_header, verify_result_signature
-from exam_packages.errors import ApiError, EmtihanError
+from exam_packages.errors import ApiError, EmtihanError, InputError
 
 from . import ids, security
 from .clock import to_iso
@@ -29,6 +31,7 @@ from .service import ExamService, Principal
 from .storage import Row
 
 MAX_OPEN_UPLOADS = 4
+UPLOAD_LOCK_WAIT_S = 10.0
 _SEVERITY = re.compile(r"[a-z][a-z0-9_]{0,31}")
 
 
@@ -40,8 +43,8 @@ def parse_flags(text: str | None) -> dict[str, int]:
     if text is None or text == "":
         return {}
     try:
-        flags = json.loads(text)
-    except json.JSONDecodeError as exc:
+        flags = safejson.loads(text, "flags", error=InputError, max_depth=1)
+    except InputError as exc:
         raise _bad_metadata("flags must be JSON {severity: count}") from exc
     if not isinstance(flags, dict) or len(flags) > 16 or not all(
             isinstance(k, str) and _SEVERITY.fullmatch(k) and type(v) is int and 0 <= v < 2**31
@@ -96,6 +99,8 @@ class UploadService:
                            code="too_large")
         flags, offline = parse_flags(meta.get("flags")), parse_offline(meta.get("offline_s"))
         done = self.s.storage.get_submission(attempt["attempt_id"], sha)
+        if done is None:
+            self._check_versions(attempt["attempt_id"])
         self._evict_stale(attempt["attempt_id"])
         upload_id = ids.new_upload_id()
         self.s.storage.create_upload({
@@ -104,6 +109,15 @@ class UploadService:
             "upload_offset": length if done else 0, "created_at": self.s.clock.now(),
             "completed": 1 if done else 0})
         return upload_id
+
+    def _check_versions(self, attempt_id: str, next_version: int | None = None) -> None:
+        """At most ``max_versions_per_attempt`` different results per attempt (409)."""
+        limit = self.s.config.max_versions_per_attempt
+        if next_version is None:
+            next_version = len(self.s.storage.list_submissions(attempt_id)) + 1
+        if next_version > limit:
+            raise ApiError(f"this attempt already has {limit} handed-in versions, the most "
+                           "the server accepts", status=409, code="too_many_versions")
 
     def _evict_stale(self, attempt_id: str) -> None:
         """Keep at most MAX_OPEN_UPLOADS - 1 unfinished uploads per attempt before a new one.
@@ -124,9 +138,28 @@ class UploadService:
         self.s.attempt_for(who, row["attempt_id"])  # 404 unless it is this student's
         return row
 
+    @contextmanager
+    def _locked(self, upload_id: str) -> Iterator[None]:
+        try:
+            with self.s.storage.upload_lock(ids.check_id("upload_id", upload_id),
+                                            UPLOAD_LOCK_WAIT_S):
+                yield
+        except TimeoutError:
+            raise ApiError("another request is writing to this upload: ask HEAD for the "
+                           "offset and resume", status=409, code="upload_busy") from None
+
     def write(self, who: Principal, upload_id: str, offset: int,
               chunks: Iterable[bytes]) -> tuple[int, Row]:
-        """Append ``chunks`` at ``offset``; returns (new offset, upload row)."""
+        """Append ``chunks`` at ``offset``; returns (new offset, upload row).
+
+        One writer per upload at a time (:meth:`SqlStorage.upload_lock`, shared by
+        every server process); the offset is checked again under the lock, so a
+        second PATCH at the same offset gets 409 instead of racing the first."""
+        with self._locked(upload_id):
+            return self._write_locked(who, upload_id, offset, chunks)
+
+    def _write_locked(self, who: Principal, upload_id: str, offset: int,
+                      chunks: Iterable[bytes]) -> tuple[int, Row]:
         row = self.precheck(who, upload_id, offset)
         blob_key = f"submissions/{row['attempt_id']}/{row['sha256']}"
         if offset > 0 and not self._part(upload_id).exists() and self.s.blobs.exists(blob_key):
@@ -202,6 +235,7 @@ class UploadService:
 
     def _submission_row(self, attempt: Row, upload: Row, blob_key: str, now: int,
                         version: int) -> Row:
+        self._check_versions(attempt["attempt_id"], version)  # parallel uploads: re-checked
         late_s = max(0, now - attempt["deadline"])
         receipt: dict[str, Any] = {
             "attempt_id": attempt["attempt_id"], "exam_id": attempt["exam_id"],

@@ -21,6 +21,8 @@ Public methods (all blocking; the UI runs them in a worker thread):
 * ``measure_bandwidth(progress=None) -> BandwidthResult``
 * ``upload_result(...)`` (tus; see :mod:`client.core.tus_upload`)
 * ``fetch_receipt(attempt_id, expected_sha256) -> dict`` (signature verified)
+* ``local_secret(exam_id) -> bytes`` (the autosave-key secret when there is no keyring)
+* ``my_decisions(attempt_id) -> dict`` (released invigilator decisions, signatures checked)
 
 :class:`ExamServer` is the small protocol the session and outbox depend on, so
 tests can replace the whole server with a fake.
@@ -41,6 +43,7 @@ import requests
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from exam_packages import safejson
 from exam_packages.canonical import canonical_bytes
 from exam_packages.errors import (
     IntegrityError,
@@ -114,6 +117,19 @@ def verify_receipt(doc: dict[str, Any], server_public: bytes, attempt_id: str,
         raise IntegrityError("The receipt is for a different attempt or hand-in.")
 
 
+def verify_decision(item: Any, attempt_id: str) -> None:
+    """One released decision: Ed25519 signature over its canonical bytes, this attempt."""
+    try:
+        record = item["decision"]
+        public = base64.b64decode(item["public_key"], validate=True)
+        Ed25519PublicKey.from_public_bytes(public).verify(
+            base64.b64decode(item["signature"], validate=True), canonical_bytes(record))
+    except (InvalidSignature, KeyError, ValueError, TypeError):
+        raise SignatureError("A decision does not match its invigilator's signature.") from None
+    if record.get("attempt_id") != attempt_id:
+        raise IntegrityError("A decision is for a different attempt.")
+
+
 class ServerClient:
     """requests-based implementation of the API (see module docstring)."""
 
@@ -155,8 +171,8 @@ class ServerClient:
     def _json(self, method: str, path: str, **kwargs: Any) -> dict[str, Any]:
         resp = self.request(method, path, **kwargs)
         try:
-            data = resp.json()
-        except ValueError:
+            data = safejson.loads(resp.content, "answer", error=NetworkError)
+        except NetworkError:
             raise NetworkError("The server sent an answer that is not JSON.",
                                code="bad_response") from None
         if not isinstance(data, dict):
@@ -277,6 +293,31 @@ class ServerClient:
         verify_receipt(doc, self.server_public, attempt_id, expected_sha256)
         return doc
 
+    # ------------------------------------------------------------------ privacy
+    def local_secret(self, exam_id: str) -> bytes:
+        """This student's 32-byte local-key secret (docs/client.md, "Keys at rest")."""
+        data = self._json("GET", f"/v1/exams/{exam_id}/local-secret")
+        try:
+            secret = base64.b64decode(_field(data, "secret", str), validate=True)
+        except ValueError:
+            raise NetworkError("The local secret is not valid base64.",
+                               code="bad_response") from None
+        if len(secret) != 32:
+            raise NetworkError("The local secret has the wrong length.", code="bad_response")
+        return secret
+
+    def my_decisions(self, attempt_id: str) -> dict[str, Any]:
+        """The invigilator's decisions on this student's attempt, once the exam office
+        released them: ``{"released": bool, "decisions": [...]}``; each decision's
+        signature is checked (``SignatureError`` if one does not verify)."""
+        data = self._json("GET", f"/v1/attempts/{attempt_id}/decisions")
+        decisions = data.get("decisions")
+        if not isinstance(decisions, list):
+            raise NetworkError("The decision list is malformed.", code="bad_response")
+        for item in decisions:
+            verify_decision(item, attempt_id)
+        return data
+
 
 def _report(progress: Progress | None, done: int, total: int) -> None:
     if progress is not None:
@@ -297,10 +338,10 @@ def _field(data: dict[str, Any], name: str, kind: type) -> Any:
 def _server_error(resp: requests.Response) -> ServerError:
     code, message = "http_error", f"The exam server answered HTTP {resp.status_code}."
     try:
-        err = resp.json().get("error", {})
+        err = safejson.loads(resp.content, "error", error=NetworkError).get("error", {})
         code = str(err.get("code") or code)
         message = str(err.get("message") or message)
-    except (ValueError, AttributeError):
+    except (NetworkError, AttributeError):
         pass
     return ServerError(message, status=resp.status_code, server_code=code)
 

@@ -2,7 +2,7 @@
 
 Layout of the attempt directory::
 
-    local.key          32 random bytes, mode 0600 (the at-rest key of this attempt)
+    key.salt           only with ServerSecretKeys: 16 random bytes (useless alone)
     autosave.bin       newest snapshot:  b"EMA1" || nonce(12) || AES-256-GCM(json)
     autosave.prev.bin  the previous good snapshot
     attempt_key.bin    the attempt's Ed25519 private key, encrypted the same way
@@ -15,8 +15,9 @@ newest snapshot that decrypts; a corrupt one is moved aside (``*.corrupt``), rep
 in ``ResumeState.warnings``, and the previous good copy is kept.  Reading a
 specific corrupt file raises :class:`~exam_packages.errors.LocalStateError`.
 
-The at-rest key sits next to the data, so this protects answers copied without the
-key file (backups, sync folders), not against an administrator of the machine.
+The at-rest key is never stored beside the data: it comes from a
+:class:`~client.core.localkeys.KeySource` (the OS keyring, or derived from a secret
+the server releases at sign-in); see docs/client.md, "Keys at rest".
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import stat
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,13 +35,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
+from exam_packages import safejson
 from exam_packages.errors import LocalStateError
 from exam_packages.keys import atomic_write as _durable_write
 
+from .localkeys import KeySource
 from .timer import ExamTimer, TimeSnapshot
 
 MAGIC = b"EMA1"
-KEY_NAME = "local.key"
 CURRENT = "autosave.bin"
 PREVIOUS = "autosave.prev.bin"
 ATTEMPT_KEY = "attempt_key.bin"
@@ -66,28 +67,27 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
 
 
 class AutosaveStore:
-    """Encrypted autosave for the attempt in ``directory``."""
+    """Encrypted autosave for the attempt in ``directory``; ``keys`` gives its at-rest key
+    (needed for everything but :meth:`exists`; the key is fetched on first use)."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, keys: KeySource | None = None) -> None:
         self.directory = Path(directory)
         self.directory.mkdir(parents=True, exist_ok=True)
         os.chmod(self.directory, 0o700)
-        self._aead = AESGCM(self._local_key())
+        self.keys = keys
+        self._cipher: AESGCM | None = None
         self._lock = threading.Lock()
         self._seq = 0
 
     # ------------------------------------------------------------------ keys
-    def _local_key(self) -> bytes:
-        path = self.directory / KEY_NAME
-        if not path.exists():
-            atomic_write(path, secrets.token_bytes(32), 0o600)
-        mode = stat.S_IMODE(path.stat().st_mode)
-        if mode & 0o077:
-            raise LocalStateError(f"The autosave key file {path} is readable by others.")
-        key = path.read_bytes()
-        if len(key) != 32:
-            raise LocalStateError(f"The autosave key file {path} is damaged.")
-        return key
+    @property
+    def _aead(self) -> AESGCM:
+        if self._cipher is None:
+            if self.keys is None:
+                raise LocalStateError("No key source was given for this autosave.")
+            fresh = not self.exists() and not (self.directory / ATTEMPT_KEY).exists()
+            self._cipher = AESGCM(self.keys.key_for(self.directory, create=fresh))
+        return self._cipher
 
     def _seal(self, plain: bytes, label: str) -> bytes:
         nonce = secrets.token_bytes(12)
@@ -153,9 +153,9 @@ class AutosaveStore:
         """Decrypt one snapshot file; raises LocalStateError if it is damaged."""
         plain = self._open(path.read_bytes(), CURRENT, path)
         try:
-            doc = json.loads(plain)
+            doc = safejson.loads(plain, path.name, error=LocalStateError)
             TimeSnapshot.from_dict(doc["time"])
-        except (ValueError, KeyError, TypeError):
+        except (LocalStateError, ValueError, KeyError, TypeError):
             raise LocalStateError(f"{path.name} has an unexpected layout.") from None
         if not isinstance(doc, dict):
             raise LocalStateError(f"{path.name} has an unexpected layout.")
@@ -167,6 +167,7 @@ class AutosaveStore:
     def resume(self, clock: Any) -> ResumeState:
         """Newest good snapshot + a timer restored with ``clock`` (see client.core.timer)."""
         warnings: list[str] = []
+        _ = self._aead  # no key (KeyUnavailableError) is not damage: set nothing aside
         for name in (CURRENT, PREVIOUS):
             path = self.directory / name
             if not path.exists():

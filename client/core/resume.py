@@ -5,7 +5,8 @@ time (encrypted at rest): state, content key, bearer token, checks, identity sum
 and images, consent.  ``restore_session(session)`` rebuilds a session from the newest
 good autosave: answers, flags, timer (client.core.timer rule), the attempt key (a new
 one if it was lost, logged as an alert), the package (downloaded again if missing)
-and the paper from the seed.  A damaged autosave raises ``LocalStateError``.
+and the paper from the seed.  A damaged autosave raises ``LocalStateError``.  An attempt
+wiped after its receipt (client.core.wipe) is restored as ``submitted`` with its receipt.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from .autosave import AutosaveStore
 from .eventlog import ALERT, WARNING
+from .wipe import read_record
 
 if TYPE_CHECKING:
     from .session import AttemptSession
@@ -34,7 +36,11 @@ def snapshot_extra(s: AttemptSession) -> dict[str, Any]:
 def restore_session(s: AttemptSession) -> None:
     from .session import Step
 
-    s.autosave = AutosaveStore(s.attempt_dir)
+    record = read_record(s.attempt_dir)
+    if record is not None:  # handed in and wiped here: only the receipt record is left
+        s.attempt_id, s.receipt, s.step = record["attempt_id"], record["receipt"], Step.SUBMITTED
+        return
+    s.autosave = AutosaveStore(s.attempt_dir, s.config.keys)
     state = s.autosave.resume(s.config.clock)
     extra = state.extra
     s.warnings += state.warnings

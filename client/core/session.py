@@ -40,6 +40,7 @@ from exam_packages.paper import make_paper, paper_question_ids
 from exam_packages.rollback import RollbackStore
 from exam_packages.trust import TrustStore
 
+from . import wipe as local_wipe
 from .api import BandwidthResult, Progress, ServerClient, StartInfo
 from .autosave import AutosaveStore, atomic_write
 from .clock import Clock, SystemClock, iso_utc
@@ -47,6 +48,8 @@ from .eventlog import ALERT, INFO, NOTICE, WARNING, EventLog, EvidenceBudget
 from .handin import HandinInputs, seal_handin
 from .identity import IdentityRecord
 from .jsonsafe import json_safe
+from .localkeys import KeySource, KeyUnavailableError, default_keys
+from .my_record import MyRecord, build_my_record
 from .netcheck import link_rate_kbps, meets_minimum
 from .outbox import Outbox, OutboxJob
 from .resume import restore_session, snapshot_extra
@@ -76,6 +79,7 @@ class SessionConfig:
     clock: Clock = field(default_factory=SystemClock)
     evidence: EvidenceBudget = field(default_factory=EvidenceBudget)
     check_window: bool = True
+    keys: KeySource = field(default_factory=default_keys)  # autosave key at rest
 
 
 @dataclass
@@ -96,6 +100,9 @@ class AttemptSession:
         self.student_id = ""
         self.outbox = Outbox(config.data_dir / "outbox", config.clock)
         self.warnings: list[str] = []
+        self.my_record: MyRecord | None = None  # what was recorded, kept in memory only
+        # a crash between the receipt and the local wipe: finish the wipe now
+        local_wipe.finish_pending_wipes(config.data_dir, self.outbox, config.keys, config.clock)
         self._reset()
 
     def _reset(self) -> None:
@@ -172,9 +179,13 @@ class AttemptSession:
             self.config.data_dir.mkdir(parents=True, exist_ok=True)
             atomic_write(pin, key, 0o644)
         self.exam_id, self.student_id = exam_id, student_id
-        if AutosaveStore(self.attempt_dir).exists():
+        self.config.keys.on_sign_in(server, exam_id, self.attempt_dir)
+        if (local_wipe.read_record(self.attempt_dir) is not None
+                or AutosaveStore(self.attempt_dir).exists()):
             try:
                 self._restore()
+            except KeyUnavailableError:
+                raise  # the files are fine, only their key is missing: keep them in place
             except LocalStateError as exc:
                 self._set_aside(exc)
             else:
@@ -286,7 +297,7 @@ class AttemptSession:
         key = Ed25519PrivateKey.generate()
         info = self._server().start(self.exam_id, raw_public_bytes(key.public_key()))
         self.attempt_id, self.attempt_key, self.content_key = info.attempt_id, key, info.content_key
-        self.autosave = AutosaveStore(self.attempt_dir)
+        self.autosave = AutosaveStore(self.attempt_dir, self.config.keys)
         self.autosave.store_attempt_key(key)
         now = datetime.fromtimestamp(info.server_time, UTC)
         self._open_exam(check_window=self.config.check_window and not info.resumed, now=now)
@@ -301,7 +312,7 @@ class AttemptSession:
 
     def _open_exam(self, *, check_window: bool, now: datetime | None = None) -> None:
         opened = open_package(self.package_path, self.config.trust, content_key=self.content_key,
-                              now=now, check_window=check_window)
+                              now=now, check_window=check_window, rollback=self._rollback())
         self.manifest, self.exam_doc = opened.manifest, opened.exam_doc
         self.seed = f"{self.attempt_id}|{self.student_id}"
         self.paper = make_paper(self.exam_doc, self.policy, self.seed)
@@ -406,6 +417,8 @@ class AttemptSession:
     def retry_outbox(self, progress: Progress | None = None) -> SubmitOutcome:
         """Build the hand-in if a crash interrupted it, then try to upload queued ones."""
         self._need(Step.SUBMITTING, Step.SUBMITTED)
+        if self.step == Step.SUBMITTED and self.receipt is not None and not self._jobs():
+            return SubmitOutcome(local_wipe.receipt_job(self.receipt), self.receipt)  # wiped
         jobs = self._jobs()
         job = jobs[-1] if jobs else self._queue_handin()
         if self.server is not None:
@@ -415,7 +428,18 @@ class AttemptSession:
         if self.receipt is not None and self.step == Step.SUBMITTING:
             self.step = Step.SUBMITTED
             self._save()
+            self._wipe()
         return SubmitOutcome(job, self.receipt)
+
+    def _wipe(self) -> None:
+        """Receipt verified: keep a summary in memory for the student, delete the rest."""
+        assert self.receipt is not None
+        record = local_wipe.make_record(self.receipt, self.exam_id, self.student_id)
+        self.my_record = build_my_record(self, record["receipt_sha256"])
+        self.close()
+        self.log, self.autosave = None, None
+        local_wipe.wipe_attempt(self.config.data_dir, record, self.outbox, self.config.keys,
+                                self.config.clock)
 
     def close(self) -> None:
         if self.log is not None:

@@ -9,9 +9,13 @@ exponential backoff (re-asking the server's offset with HEAD after each failure)
 progress reporting and an ``on_url`` callback so the outbox can persist the upload
 URL and resume after a restart.
 
-Retried: ``OfflineError`` (refused, timeout), HTTP 5xx and ``409 offset_mismatch``;
+Every failure that is not final is retried by asking the server's offset with HEAD
+and resuming from there: ``OfflineError`` (refused, timeout), HTTP 5xx, 408, 429 and
+any 409 (``offset_mismatch``, ``upload_busy`` when another request of ours still
+writes, ``upload_complete`` when an earlier try already finished it).
 ``422 hash_mismatch`` and ``404 upload_not_found`` (the server dropped the upload) are
-retried with a new upload.  Other 4xx (auth, forbidden, too large) are raised at once.
+retried with a new upload.  Final errors (401/403, too large, too many versions, a
+refused envelope or metadata; see ``is_final``) are raised at once.
 """
 
 from __future__ import annotations
@@ -34,6 +38,17 @@ if TYPE_CHECKING:
 
 TUS_CHUNK = 128 * 1024  # ~2 s per PATCH at 512 kbit/s
 RESTART_CODES = {"upload_not_found", "hash_mismatch"}
+# Errors no retry can fix; every other failure (409 offset_mismatch / upload_busy /
+# upload_complete, 408, 429, 5xx, a dropped connection) means "ask HEAD, resume".
+FINAL_STATUSES = {401, 403}
+FINAL_CODES = {"too_large", "too_many_versions", "bad_envelope", "bad_metadata",
+               "attempt_not_found", "validation_error", "unsupported_tus_version",
+               "bad_content_type", "invalid_id"}
+
+
+def is_final(exc: ServerError) -> bool:
+    """True for an upload error that retrying cannot fix (auth, refused content)."""
+    return exc.status in FINAL_STATUSES or exc.server_code in FINAL_CODES
 
 
 class _SessionUploader(Uploader):  # type: ignore[misc]
@@ -126,9 +141,9 @@ class TusUpload:
             except ServerError as exc:
                 if exc.server_code in RESTART_CODES:
                     remember("")  # the server dropped the upload: create a new one
-                elif exc.status < 500 and exc.server_code != "offset_mismatch":
+                elif is_final(exc):
                     raise
-                error: NetworkError = exc
+                error: NetworkError = exc  # anything else: ask HEAD for the offset, resume
             except OfflineError as exc:
                 error = exc
             failures += 1

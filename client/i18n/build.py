@@ -8,8 +8,8 @@ the first argument of ``tr``/``trf``/``Lazy``, the text argument of
 ``binder.bind(setter, text)``, the string arguments of page constructors
 (``super().__init__(binder, title, intro)`` / ``Page(binder, title, intro)``),
 the pages' ``_box(title)``, ``_status(text)``, ``_show(label, text)`` helpers,
-``hints.append(text)`` and the ``STEPS`` and ``CHECK_NAMES`` tables.  Translations live in
-``catalogue.py`` (English -> Kazakh, Russian).
+``hints.append(text)`` and the ``STEPS``, ``CHECK_NAMES`` and ``RECEIPT_ROWS`` tables.
+Translations live in ``catalogue.py`` (English -> Kazakh, Russian).
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ UI = HERE.parent / "ui"
 CONTEXT = "Emtihan"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 LANGS = {"kk": 0, "ru": 1}
-TABLES = ("STEPS", "CHECK_NAMES", "STEP_TEXT", "OUTCOME_TEXT", "SHOWN_TEXTS")
+TABLES = ("STEPS", "CHECK_NAMES", "RECEIPT_ROWS", "STEP_TEXT", "OUTCOME_TEXT", "SHOWN_TEXTS",
+          "ERROR_TEXT", "PACKAGE_CHECKS", "CONNECTION", "PACKAGE_BAD", "SIGN_IN_AGAIN")
 # Qt-free modules whose texts the UI shows (identity outcomes and steps, camera hints)
 SHOWN_TABLES = (HERE.parent / "core" / "identity.py", HERE.parent / "core" / "camera_check.py")
 
@@ -52,18 +53,21 @@ def _from_call(call: ast.Call) -> Iterator[str]:
             yield from _strings(arg)
 
 
+def _targets(node: ast.Assign | ast.AnnAssign) -> list[ast.expr]:
+    return list(node.targets) if isinstance(node, ast.Assign) else [node.target]
+
+
 def extract(root: Path = UI) -> set[str]:
     """Every translatable source string used in ``root``."""
     found: set[str] = set()
     for path in [*sorted(root.rglob("*.py")), *(p for p in SHOWN_TABLES if root == UI)]:
-        if path.name in ("fake_backend.py", "screenshots.py"):
-            continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 found.update(_from_call(node))
-            elif isinstance(node, ast.Assign) and any(
-                    isinstance(t, ast.Name) and t.id in TABLES for t in node.targets):
+            elif isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None and any(
+                    isinstance(t, ast.Name) and t.id in TABLES for t in _targets(node)):
+                found.update(_strings(node.value))
                 for elt in getattr(node.value, "elts", None) or getattr(node.value, "values", []):
                     found.update(_strings(elt))
     return {s for s in found if PLACEHOLDER.sub("", s).strip(" .:…")}

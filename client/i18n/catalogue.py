@@ -130,14 +130,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Прочитайте, что происходит во время экзамена. Без вашего согласия ничего не "
         "записывается, но сдать этот экзамен онлайн нельзя."),
     "<b>What is recorded:</b><ul>{items}</ul><b>Where it goes:</b> {dest}.<br><b>How long it "
-    "is kept:</b> {days} days, then deleted.<br><b>Questions or objections:</b> {contact}."
-    "<br><br>Nothing is decided automatically: a person reviews every flag.": (
+    "is kept:</b> {days} days after the exam closes, then deleted; the invigilators' decisions "
+    "and the receipt record (no pictures, no answers) for {records} days. This computer "
+    "deletes its copy once the server has signed the receipt.<br><b>Questions or "
+    "objections:</b> {contact}.<br><br>Nothing is decided automatically: a person reviews "
+    "every flag.": (
         "<b>Не жазылады:</b><ul>{items}</ul><b>Қайда жіберіледі:</b> {dest}.<br><b>Қанша уақыт "
-        "сақталады:</b> {days} күн, содан кейін жойылады.<br><b>Сұрақтар мен қарсылықтар:</b> "
-        "{contact}.<br><br>Ештеңе автоматты түрде шешілмейді: әр белгіні адам қарайды.",
+        "сақталады:</b> емтихан жабылғаннан кейін {days} күн, содан кейін жойылады; "
+        "бақылаушылардың шешімдері мен түбіртек жазбасы (суретсіз, жауапсыз) — {records} күн. "
+        "Сервер түбіртекке қол қойған соң, бұл компьютер өз көшірмесін жояды.<br><b>Сұрақтар "
+        "мен қарсылықтар:</b> {contact}.<br><br>Ештеңе автоматты түрде шешілмейді: әр белгіні "
+        "адам қарайды.",
         "<b>Что записывается:</b><ul>{items}</ul><b>Куда отправляется:</b> {dest}.<br><b>Сколько "
-        "хранится:</b> {days} дней, затем удаляется.<br><b>Вопросы и возражения:</b> {contact}."
-        "<br><br>Ничего не решается автоматически: каждую отметку проверяет человек."),
+        "хранится:</b> {days} дней после закрытия экзамена, затем удаляется; решения "
+        "наблюдателей и запись квитанции (без снимков и ответов) — {records} дней. Этот "
+        "компьютер удаляет свою копию, как только сервер подпишет квитанцию.<br><b>Вопросы и "
+        "возражения:</b> {contact}.<br><br>Ничего не решается автоматически: каждую отметку "
+        "проверяет человек."),
     "I have read this and &agree.": ("Оқыдым және &келісемін.", "Я прочитал(а) и &согласен(на)."),
     "Accept and &continue": ("Келісіп, &жалғастыру", "Принять и &продолжить"),
     "&Decline": ("&Бас тарту", "&Отказаться"),
@@ -268,13 +277,52 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "Handed in. Keep this receipt: it proves what the server received.": (
         "Тапсырылды. Бұл түбіртекті сақтаңыз: ол сервер не алғанын дәлелдейді.",
         "Сдано. Сохраните эту квитанцию: она подтверждает, что получил сервер."),
-    "Receipt": ("Түбіртек", "Квитанция"),
-    "Attempt": ("Әрекет", "Попытка"),
-    "Received at": ("Қабылданған уақыты", "Получено"),
-    "Server signature": ("Сервер қолтаңбасы", "Подпись сервера"),
-    "valid": ("жарамды", "действительна"),
-    "NOT VALID": ("ЖАРАМСЫЗ", "НЕДЕЙСТВИТЕЛЬНА"),
     "&Close": ("&Жабу", "&Закрыть"),
+    # the receipt (client/ui/pages/receipt.py)
+    "Handed in on {when}, on time.": ("{when} тапсырылды, уақытында.",
+                                      "Сдано {when}, вовремя."),
+    "Handed in on {when}, {minutes} min after the deadline.": (
+        "{when} тапсырылды, мерзімнен {minutes} мин кеш.",
+        "Сдано {when}, на {minutes} мин позже срока."),
+    "Attempt": ("Әрекет", "Попытка"),
+    "Receipt number": ("Түбіртек нөмірі", "Номер квитанции"),
+    "Receipt hash (SHA-256)": ("Түбіртек хэші (SHA-256)", "Хеш квитанции (SHA-256)"),
+    "C&opy": ("&Көшіру", "&Копировать"),
+    "The receipt hash was copied.": ("Түбіртек хэші көшірілді.", "Хеш квитанции скопирован."),
+    "Signature verified: this receipt was signed by the exam server with its key.": (
+        "Қолтаңба расталды: бұл түбіртекке емтихан сервері өз кілтімен қол қойған.",
+        "Подпись подтверждена: эта квитанция подписана сервером экзаменов его ключом."),
+    "Signature NOT verified: this receipt does not carry a valid signature of the exam "
+    "server. Save it and tell your exam office.": (
+        "Қолтаңба РАСТАЛМАДЫ: бұл түбіртекте емтихан серверінің жарамды қолтаңбасы жоқ. "
+        "Оны сақтап, емтихан бөліміне хабарлаңыз.",
+        "Подпись НЕ подтверждена: на этой квитанции нет действительной подписи сервера "
+        "экзаменов. Сохраните её и сообщите в экзаменационный отдел."),
+    "&Save receipt…": ("Түбіртекті &сақтау…", "&Сохранить квитанцию…"),
+    "Save receipt": ("Түбіртекті сақтау", "Сохранить квитанцию"),
+    "PDF document": ("PDF құжаты", "Документ PDF"),
+    "Hand-in receipt": ("Тапсыру түбіртегі", "Квитанция о сдаче"),
+    "The file {json} saved beside this PDF is the receipt as the exam server signed it; "
+    "with the server's key anyone can check it has not been changed.": (
+        "Осы PDF-тің жанына сақталған {json} файлы — емтихан сервері қол қойған түбіртектің "
+        "өзі; сервер кілтімен оның өзгертілмегенін кез келген адам тексере алады.",
+        "Файл {json}, сохранённый рядом с этим PDF, — это квитанция в том виде, в каком её "
+        "подписал сервер экзаменов; с ключом сервера любой может проверить, что она не "
+        "изменена."),
+    "Saved {pdf} and, beside it, the signed receipt {json}.": (
+        "{pdf} сақталды, жанында — қол қойылған түбіртек {json}.",
+        "Сохранено: {pdf} и рядом подписанная квитанция {json}."),
+    "You may not write in that folder. Choose another folder, e.g. Documents.": (
+        "Бұл қалтаға жазуға рұқсатыңыз жоқ. Басқа қалтаны таңдаңыз, мысалы, «Құжаттар».",
+        "У вас нет права записи в эту папку. Выберите другую, например «Документы»."),
+    "The disk is full. Free some space or choose another drive.": (
+        "Диск толы. Орын босатыңыз немесе басқа дискіні таңдаңыз.",
+        "Диск заполнен. Освободите место или выберите другой диск."),
+    "That folder does not exist. Choose another folder.": (
+        "Бұл қалта жоқ. Басқа қалтаны таңдаңыз.", "Такой папки нет. Выберите другую папку."),
+    "The receipt could not be saved there. Choose another folder.": (
+        "Түбіртекті ол жерге сақтау мүмкін болмады. Басқа қалтаны таңдаңыз.",
+        "Не удалось сохранить квитанцию туда. Выберите другую папку."),
     # verifier reasons (verifier/quality.py MESSAGES), shown on the identity page
     "No face found. Look straight at the camera.": (
         "Бет табылмады. Камераға тура қараңыз.",
@@ -328,6 +376,87 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "Not all liveness steps were completed.": (
         "Тірілікті тексерудің барлық қадамы орындалмады.",
         "Не все шаги проверки живого присутствия выполнены."),
+    # the student's own view (issue 16: client/ui/pages/my_record.py, client/core/my_record.py)
+    "What was &recorded about me": ("Мен туралы не &жазылды", "Что обо мне &записано"),
+    "What was recorded about you": ("Сіз туралы не жазылды", "Что о вас записано"),
+    "Nothing to show: the summary exists only until this program is closed after the hand-in.": (
+        "Көрсететін ештеңе жоқ: қорытынды тапсырудан кейін бағдарлама жабылғанға дейін ғана "
+        "сақталады.",
+        "Показать нечего: сводка существует только до закрытия программы после сдачи."),
+    "Shown from memory only: these files were deleted from this computer after the receipt. "
+    "Your university keeps your hand-in for {evidence} days after the exam closes, and the "
+    "decisions and receipt records for {records} days.": (
+        "Тек жадтан көрсетіледі: бұл файлдар түбіртектен кейін осы компьютерден жойылды. "
+        "Университет тапсырған жұмысыңызды емтихан жабылғаннан кейін {evidence} күн, ал "
+        "шешімдер мен түбіртек жазбаларын {records} күн сақтайды.",
+        "Показано только из памяти: эти файлы удалены с компьютера после получения квитанции. "
+        "Университет хранит вашу работу {evidence} дн. после закрытия экзамена, а решения и "
+        "записи квитанций — {records} дн."),
+    "Identity check: {text}": ("Тұлғаны тексеру: {text}", "Проверка личности: {text}"),
+    "No flags were recorded.": ("Ешқандай белгі жазылған жоқ.", "Отметок не записано."),
+    "Flags recorded ({count} of {events} events):": (
+        "Жазылған белгілер ({events} оқиғаның {count}):",
+        "Записанные отметки ({count} из {events} событий):"),
+    "warning": ("ескерту", "предупреждение"),
+    "alert": ("дабыл", "тревога"),
+    "{count} evidence pictures were dropped to keep the hand-in small; the log says which.": (
+        "Тапсыру көлемі шағын болуы үшін {count} дәлел суреті алынып тасталды; қайсысы екені "
+        "журналда жазылған.",
+        "{count} снимков-доказательств удалено, чтобы сдача была небольшой; журнал говорит, "
+        "каких."),
+    "&Check the invigilator's decisions": ("Бақылаушы &шешімдерін тексеру",
+                                           "&Проверить решения наблюдателя"),
+    "Asking the exam server…": ("Емтихан серверінен сұралуда…", "Запрос к серверу экзамена…"),
+    "The exam office has not released the decisions yet.": (
+        "Емтихан бөлімі шешімдерді әлі жарияламады.",
+        "Экзаменационный отдел ещё не опубликовал решения."),
+    "Decisions released on {date}:": ("Шешімдер {date} жарияланды:",
+                                      "Решения опубликованы {date}:"),
+    "Whole exam": ("Бүкіл емтихан", "Весь экзамен"),
+    "Flag #{seq}": ("№{seq} белгі", "Отметка №{seq}"),
+    "Cleared": ("Ақталды", "Снято"),
+    "Violation confirmed": ("Бұзушылық расталды", "Нарушение подтверждено"),
+    "Needs follow-up": ("Қосымша тексеру керек", "Нужна дополнительная проверка"),
+    "No decision was recorded on your attempt.": (
+        "Сіздің әрекетіңіз бойынша шешім жазылмаған.",
+        "По вашей попытке решений не записано."),
+    "Could not fetch the decisions: {why}": ("Шешімдерді алу мүмкін болмады: {why}",
+                                             "Не удалось получить решения: {why}"),
+    "No face visible in the camera picture.": ("Камера суретінде бет көрінбейді.",
+                                               "В кадре камеры не видно лица."),
+    "More than one face visible.": ("Бірнеше бет көрінеді.", "Видно больше одного лица."),
+    "The person in front of the camera may not be the student.": (
+        "Камера алдындағы адам студент болмауы мүмкін.",
+        "Человек перед камерой, возможно, не студент."),
+    "The student looked away from the screen for a while.": (
+        "Студент біраз уақыт экраннан басқа жаққа қарады.",
+        "Студент некоторое время смотрел в сторону от экрана."),
+    "The camera seems covered or the picture is dark.": (
+        "Камера жабылған немесе сурет қараңғы сияқты.",
+        "Камера, похоже, закрыта или изображение тёмное."),
+    "Speech was detected on the microphone.": ("Микрофонда сөйлеу анықталды.",
+                                               "Микрофон уловил речь."),
+    "The exam window lost focus.": ("Емтихан терезесі фокусты жоғалтты.",
+                                    "Окно экзамена потеряло фокус."),
+    "The exam window was hidden.": ("Емтихан терезесі жасырылды.", "Окно экзамена было скрыто."),
+    "A second screen was connected.": ("Екінші экран қосылды.", "Подключён второй экран."),
+    "Identity check result.": ("Тұлғаны тексеру нәтижесі.", "Результат проверки личности."),
+    "The exam was resumed after an interruption.": (
+        "Емтихан үзілістен кейін жалғастырылды.", "Экзамен продолжен после прерывания."),
+    "The attempt key was lost and replaced after a restart.": (
+        "Қайта іске қосқаннан кейін әрекет кілті жоғалып, ауыстырылды.",
+        "Ключ попытки был потерян и заменён после перезапуска."),
+    "Other event: {kind}": ("Басқа оқиға: {kind}", "Другое событие: {kind}"),
+    "Your face matched the photo on your document.": (
+        "Бетіңіз құжаттағы суретпен сәйкес келді.", "Ваше лицо совпало с фото в документе."),
+    "An invigilator will compare your face with your document.": (
+        "Бақылаушы бетіңізді құжатыңызбен салыстырады.",
+        "Наблюдатель сравнит ваше лицо с документом."),
+    "Your face did not match the photo on your document; an invigilator will decide.": (
+        "Бетіңіз құжаттағы суретпен сәйкес келмеді; шешімді бақылаушы қабылдайды.",
+        "Ваше лицо не совпало с фото в документе; решение примет наблюдатель."),
+    "No identity check was recorded.": ("Тұлғаны тексеру жазылмаған.",
+                                        "Проверка личности не записана."),
 }
 
 

@@ -70,6 +70,66 @@ STUDENT_PATH: dict[str, tuple[str, str]] = {
     "Checking the camera… keep your face in the picture.": (
         "Камера тексерілуде… бетіңіз кадрда болсын.",
         "Проверяем камеру… держите лицо в кадре."),
+    "No connection to the exam server. Check your internet connection and try again.": (
+        "Емтихан серверімен байланыс жоқ. Интернет байланысын тексеріп, қайталап көріңіз.",
+        "Нет связи с сервером экзамена. Проверьте подключение к интернету и попробуйте ещё "
+        "раз."),
+    "The copy of this exam saved on this computer could not be read.": (
+        "Осы компьютерде сақталған емтихан көшірмесін оқу мүмкін болмады.",
+        "Не удалось прочитать копию экзамена, сохранённую на этом компьютере."),
+    "The exam could not be unlocked. Try again when the exam starts.": (
+        "Емтиханды ашу мүмкін болмады. Емтихан басталғанда қайталап көріңіз.",
+        "Не удалось открыть экзамен. Попробуйте снова, когда экзамен начнётся."),
+    "The exam file failed its security check and was not used. Download it again; if this "
+    "repeats, contact your exam office.": (
+        "Емтихан файлы қауіпсіздік тексеруінен өтпеді және пайдаланылмады. Оны қайта жүктеңіз; "
+        "қайталанса, емтихан бөліміне хабарласыңыз.",
+        "Файл экзамена не прошёл проверку безопасности и не был использован. Скачайте его "
+        "снова; если это повторится, обратитесь в экзаменационный отдел."),
+    "The exam is not open at this time.": (
+        "Емтихан қазір ашық емес.", "Экзамен сейчас не открыт."),
+    "The student ID or access code is not right. Check your exam invitation and try again.": (
+        "Студент ID немесе кіру коды дұрыс емес. Емтихан шақыруын тексеріп, қайталап көріңіз.",
+        "Неверный ID студента или код доступа. Проверьте приглашение на экзамен и попробуйте "
+        "ещё раз."),
+    "This answer could not be saved: it does not fit the question.": (
+        "Бұл жауапты сақтау мүмкін болмады: ол сұраққа сәйкес келмейді.",
+        "Этот ответ не удалось сохранить: он не подходит к вопросу."),
+    "This exam file is not signed by a trusted exam author. It was not used; contact your "
+    "exam office.": (
+        "Бұл емтихан файлына сенімді автор қол қоймаған. Ол пайдаланылмады; емтихан бөліміне "
+        "хабарласыңыз.",
+        "Этот файл экзамена не подписан доверенным автором. Он не использован; обратитесь в "
+        "экзаменационный отдел."),
+    "This exam has not opened yet. Check the start time in your invitation.": (
+        "Бұл емтихан әлі ашылған жоқ. Шақырудағы басталу уақытын тексеріңіз.",
+        "Этот экзамен ещё не открыт. Проверьте время начала в приглашении."),
+    "This exam is closed.": ("Бұл емтихан жабық.", "Этот экзамен закрыт."),
+    "This is an older version of the exam than one already used on this computer. Download "
+    "the current version.": (
+        "Бұл осы компьютерде пайдаланылған нұсқадан ескірек емтихан нұсқасы. Ағымдағы нұсқаны "
+        "жүктеңіз.",
+        "Это более старая версия экзамена, чем уже использованная на этом компьютере. Скачайте "
+        "текущую версию."),
+    "Too many tries. Wait a few minutes, then try again.": (
+        "Тым көп әрекет. Бірнеше минут күтіп, қайталап көріңіз.",
+        "Слишком много попыток. Подождите несколько минут и попробуйте ещё раз."),
+    "Verified: “{title}”, version {version}, signed by author key {signer}. Checked: "
+    "{checks}.": (
+        "Тексерілді: «{title}», {version}-нұсқа, {signer} автор кілтімен қол қойылған. "
+        "Тексерілгені: {checks}.",
+        "Проверено: «{title}», версия {version}, подписано ключом автора {signer}. "
+        "Проверены: {checks}."),
+    "Your account may not do this.": (
+        "Сіздің тіркелгіңіз мұны істей алмайды.", "Вашей учётной записи это не разрешено."),
+    "Your sign-in has expired. Sign in again.": (
+        "Кіру мерзімі өтті. Қайта кіріңіз.", "Срок входа истёк. Войдите снова."),
+    "file hashes": ("файл хэштері", "хэши файлов"),
+    "signature": ("қолтаңба", "подпись"),
+    "version": ("нұсқа", "версия"),
+    "{n} min": ("{n} мин", "{n} мин"),
+    "{title}\n{opens} → {closes}, {duration}": (
+        "{title}\n{opens} → {closes}, {duration}", "{title}\n{opens} → {closes}, {duration}"),
     "passed": ("орындалды", "пройден"),
     "not passed": ("орындалмады", "не пройден"),
 }

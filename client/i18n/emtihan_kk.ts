@@ -12,6 +12,10 @@
         <translation>Емтиханға &amp;оралу</translation>
     </message>
     <message>
+        <source>&amp;Check the invigilator's decisions</source>
+        <translation>Бақылаушы &amp;шешімдерін тексеру</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>&amp;Жабу</translation>
     </message>
@@ -76,6 +80,10 @@
         <translation>Қазір &amp;қайта жүктеу</translation>
     </message>
     <message>
+        <source>&amp;Save receipt…</source>
+        <translation>Түбіртекті &amp;сақтау…</translation>
+    </message>
+    <message>
         <source>&amp;Server address</source>
         <translation>&amp;Сервер мекенжайы</translation>
     </message>
@@ -112,8 +120,8 @@
         <translation>&lt;b&gt;Бұл жиынтықта сәйкестендіру дәлелі жоқ.&lt;/b&gt; Тексеру өткізілмеген болуы мүмкін.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;What is recorded:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Where it goes:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;How long it is kept:&lt;/b&gt; {days} days, then deleted.&lt;br&gt;&lt;b&gt;Questions or objections:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Nothing is decided automatically: a person reviews every flag.</source>
-        <translation>&lt;b&gt;Не жазылады:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Қайда жіберіледі:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;Қанша уақыт сақталады:&lt;/b&gt; {days} күн, содан кейін жойылады.&lt;br&gt;&lt;b&gt;Сұрақтар мен қарсылықтар:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Ештеңе автоматты түрде шешілмейді: әр белгіні адам қарайды.</translation>
+        <source>&lt;b&gt;What is recorded:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Where it goes:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;How long it is kept:&lt;/b&gt; {days} days after the exam closes, then deleted; the invigilators' decisions and the receipt record (no pictures, no answers) for {records} days. This computer deletes its copy once the server has signed the receipt.&lt;br&gt;&lt;b&gt;Questions or objections:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Nothing is decided automatically: a person reviews every flag.</source>
+        <translation>&lt;b&gt;Не жазылады:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Қайда жіберіледі:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;Қанша уақыт сақталады:&lt;/b&gt; емтихан жабылғаннан кейін {days} күн, содан кейін жойылады; бақылаушылардың шешімдері мен түбіртек жазбасы (суретсіз, жауапсыз) — {records} күн. Сервер түбіртекке қол қойған соң, бұл компьютер өз көшірмесін жояды.&lt;br&gt;&lt;b&gt;Сұрақтар мен қарсылықтар:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Ештеңе автоматты түрде шешілмейді: әр белгіні адам қарайды.</translation>
     </message>
     <message>
         <source>A liveness step was not completed in time. Please try again.</source>
@@ -122,6 +130,10 @@
     <message>
         <source>A number, e.g. 9.81</source>
         <translation>Сан, мысалы 9.81</translation>
+    </message>
+    <message>
+        <source>A second screen was connected.</source>
+        <translation>Екінші экран қосылды.</translation>
     </message>
     <message>
         <source>Accept and &amp;continue</source>
@@ -140,12 +152,24 @@
         <translation>Барлық тексеру сәтті өтті.</translation>
     </message>
     <message>
+        <source>An invigilator will compare your face with your document.</source>
+        <translation>Бақылаушы бетіңізді құжатыңызбен салыстырады.</translation>
+    </message>
+    <message>
+        <source>Asking the exam server…</source>
+        <translation>Емтихан серверінен сұралуда…</translation>
+    </message>
+    <message>
         <source>Attempt</source>
         <translation>Әрекет</translation>
     </message>
     <message>
         <source>Blink twice.</source>
         <translation>Екі рет көзіңізді жұмыңыз.</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Көшіру</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -176,6 +200,10 @@
         <translation>Емтиханды таңдап, жүктеп алыңыз.</translation>
     </message>
     <message>
+        <source>Cleared</source>
+        <translation>Ақталды</translation>
+    </message>
+    <message>
         <source>Connection</source>
         <translation>Байланыс</translation>
     </message>
@@ -186,6 +214,14 @@
     <message>
         <source>Consent to proctoring</source>
         <translation>Прокторингке келісім</translation>
+    </message>
+    <message>
+        <source>Could not fetch the decisions: {why}</source>
+        <translation>Шешімдерді алу мүмкін болмады: {why}</translation>
+    </message>
+    <message>
+        <source>Decisions released on {date}:</source>
+        <translation>Шешімдер {date} жарияланды:</translation>
     </message>
     <message>
         <source>Document photo added.</source>
@@ -228,8 +264,28 @@
         <translation>Алдымен жеке куәлігіңіздің суретін қосыңыз.</translation>
     </message>
     <message>
+        <source>Flag #{seq}</source>
+        <translation>№{seq} белгі</translation>
+    </message>
+    <message>
+        <source>Flags recorded ({count} of {events} events):</source>
+        <translation>Жазылған белгілер ({events} оқиғаның {count}):</translation>
+    </message>
+    <message>
         <source>Hand-in</source>
         <translation>Тапсыру</translation>
+    </message>
+    <message>
+        <source>Hand-in receipt</source>
+        <translation>Тапсыру түбіртегі</translation>
+    </message>
+    <message>
+        <source>Handed in on {when}, on time.</source>
+        <translation>{when} тапсырылды, уақытында.</translation>
+    </message>
+    <message>
+        <source>Handed in on {when}, {minutes} min after the deadline.</source>
+        <translation>{when} тапсырылды, мерзімнен {minutes} мин кеш.</translation>
     </message>
     <message>
         <source>Handed in. Keep this receipt: it proves what the server received.</source>
@@ -262,6 +318,14 @@
     <message>
         <source>Identity check</source>
         <translation>Тұлғаны растау</translation>
+    </message>
+    <message>
+        <source>Identity check result.</source>
+        <translation>Тұлғаны тексеру нәтижесі.</translation>
+    </message>
+    <message>
+        <source>Identity check: {text}</source>
+        <translation>Тұлғаны тексеру: {text}</translation>
     </message>
     <message>
         <source>Identity confirmed automatically.</source>
@@ -312,6 +376,10 @@
         <translation>Бірнеше бет көрінеді. Кадрда тек өзіңіз болыңыз.</translation>
     </message>
     <message>
+        <source>More than one face visible.</source>
+        <translation>Бірнеше бет көрінеді.</translation>
+    </message>
+    <message>
         <source>More than one face visible: you must be alone.</source>
         <translation>Бірнеше бет көрінеді: сіз жалғыз болуыңыз керек.</translation>
     </message>
@@ -324,20 +392,40 @@
         <translation>&amp;Жоғары</translation>
     </message>
     <message>
-        <source>NOT VALID</source>
-        <translation>ЖАРАМСЫЗ</translation>
+        <source>Needs follow-up</source>
+        <translation>Қосымша тексеру керек</translation>
     </message>
     <message>
         <source>No camera picture yet: wait a moment.</source>
         <translation>Камерадан әлі сурет жоқ: сәл күтіңіз.</translation>
     </message>
     <message>
+        <source>No connection to the exam server. Check your internet connection and try again.</source>
+        <translation>Емтихан серверімен байланыс жоқ. Интернет байланысын тексеріп, қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>No decision was recorded on your attempt.</source>
+        <translation>Сіздің әрекетіңіз бойынша шешім жазылмаған.</translation>
+    </message>
+    <message>
         <source>No face found. Look straight at the camera.</source>
         <translation>Бет табылмады. Камераға тура қараңыз.</translation>
     </message>
     <message>
+        <source>No face visible in the camera picture.</source>
+        <translation>Камера суретінде бет көрінбейді.</translation>
+    </message>
+    <message>
         <source>No face visible: sit in front of the camera, face uncovered.</source>
         <translation>Бет көрінбейді: камераның алдына отырыңыз, бетіңізді жаппаңыз.</translation>
+    </message>
+    <message>
+        <source>No flags were recorded.</source>
+        <translation>Ешқандай белгі жазылған жоқ.</translation>
+    </message>
+    <message>
+        <source>No identity check was recorded.</source>
+        <translation>Тұлғаны тексеру жазылмаған.</translation>
     </message>
     <message>
         <source>No microphone found: plug in your headset.</source>
@@ -384,8 +472,20 @@
         <translation>Белгіленді: сынақ дыбысын естімейсіз. Жалғастыра аласыз; бұл бақылаушы үшін жазылады. Емтихан кезіндегі дыбыстық нұсқаулар сізге жетпейді.</translation>
     </message>
     <message>
+        <source>Nothing to show: the summary exists only until this program is closed after the hand-in.</source>
+        <translation>Көрсететін ештеңе жоқ: қорытынды тапсырудан кейін бағдарлама жабылғанға дейін ғана сақталады.</translation>
+    </message>
+    <message>
         <source>Now: {text}</source>
         <translation>Қазір: {text}</translation>
+    </message>
+    <message>
+        <source>Other event: {kind}</source>
+        <translation>Басқа оқиға: {kind}</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF құжаты</translation>
     </message>
     <message>
         <source>Please fill in all four fields.</source>
@@ -420,28 +520,36 @@
         <translation>Себептері:</translation>
     </message>
     <message>
-        <source>Receipt</source>
-        <translation>Түбіртек</translation>
+        <source>Receipt hash (SHA-256)</source>
+        <translation>Түбіртек хэші (SHA-256)</translation>
     </message>
     <message>
-        <source>Received at</source>
-        <translation>Қабылданған уақыты</translation>
+        <source>Receipt number</source>
+        <translation>Түбіртек нөмірі</translation>
     </message>
     <message>
         <source>Review band (a person compares)</source>
         <translation>Тексеру аралығы (адам салыстырады)</translation>
     </message>
     <message>
+        <source>Save receipt</source>
+        <translation>Түбіртекті сақтау</translation>
+    </message>
+    <message>
         <source>Saved on this computer, will upload when you are online. Reason: {why} We retry every 30 seconds; you may keep this window open.</source>
         <translation>Осы компьютерде сақталды, интернет болғанда жүктеледі. Себебі: {why} Әр 30 секунд сайын қайталаймыз; терезені ашық қалдыруға болады.</translation>
     </message>
     <message>
-        <source>Server signature</source>
-        <translation>Сервер қолтаңбасы</translation>
+        <source>Saved {pdf} and, beside it, the signed receipt {json}.</source>
+        <translation>{pdf} сақталды, жанында — қол қойылған түбіртек {json}.</translation>
     </message>
     <message>
         <source>Show your student card or ID, then follow the instructions so we can see that you are here in person.</source>
         <translation>Студенттік билетіңізді немесе жеке куәлігіңізді көрсетіп, өзіңіз екеніңізді көру үшін нұсқауларды орындаңыз.</translation>
+    </message>
+    <message>
+        <source>Shown from memory only: these files were deleted from this computer after the receipt. Your university keeps your hand-in for {evidence} days after the exam closes, and the decisions and receipt records for {records} days.</source>
+        <translation>Тек жадтан көрсетіледі: бұл файлдар түбіртектен кейін осы компьютерден жойылды. Университет тапсырған жұмысыңызды емтихан жабылғаннан кейін {evidence} күн, ал шешімдер мен түбіртек жазбаларын {records} күн сақтайды.</translation>
     </message>
     <message>
         <source>Sign &amp;in</source>
@@ -450,6 +558,14 @@
     <message>
         <source>Sign in</source>
         <translation>Кіру</translation>
+    </message>
+    <message>
+        <source>Signature NOT verified: this receipt does not carry a valid signature of the exam server. Save it and tell your exam office.</source>
+        <translation>Қолтаңба РАСТАЛМАДЫ: бұл түбіртекте емтихан серверінің жарамды қолтаңбасы жоқ. Оны сақтап, емтихан бөліміне хабарлаңыз.</translation>
+    </message>
+    <message>
+        <source>Signature verified: this receipt was signed by the exam server with its key.</source>
+        <translation>Қолтаңба расталды: бұл түбіртекке емтихан сервері өз кілтімен қол қойған.</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -484,6 +600,10 @@
         <translation>Динамик: әр цифр сонша рет дыбыспен беріледі. Санаған цифрларыңызды теріңіз:</translation>
     </message>
     <message>
+        <source>Speech was detected on the microphone.</source>
+        <translation>Микрофонда сөйлеу анықталды.</translation>
+    </message>
+    <message>
         <source>Still to pass: {names}</source>
         <translation>Әлі өтуі керек: {names}</translation>
     </message>
@@ -500,6 +620,14 @@
         <translation>Рақмет</translation>
     </message>
     <message>
+        <source>That folder does not exist. Choose another folder.</source>
+        <translation>Бұл қалта жоқ. Басқа қалтаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The attempt key was lost and replaced after a restart.</source>
+        <translation>Қайта іске қосқаннан кейін әрекет кілті жоғалып, ауыстырылды.</translation>
+    </message>
+    <message>
         <source>The camera could not be started: {detail}</source>
         <translation>Камера қосылмады: {detail}</translation>
     </message>
@@ -510,6 +638,10 @@
     <message>
         <source>The camera picture does not change. Use a live camera, not a photo or video.</source>
         <translation>Камера суреті өзгермейді. Фото не видео емес, тірі камераны пайдаланыңыз.</translation>
+    </message>
+    <message>
+        <source>The camera seems covered or the picture is dark.</source>
+        <translation>Камера жабылған немесе сурет қараңғы сияқты.</translation>
     </message>
     <message>
         <source>The camera sends no picture.</source>
@@ -524,16 +656,60 @@
         <translation>Тексеруді аяқтау мүмкін болмады.</translation>
     </message>
     <message>
+        <source>The copy of this exam saved on this computer could not be read.</source>
+        <translation>Осы компьютерде сақталған емтихан көшірмесін оқу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space or choose another drive.</source>
+        <translation>Диск толы. Орын босатыңыз немесе басқа дискіні таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The exam could not be unlocked. Try again when the exam starts.</source>
+        <translation>Емтиханды ашу мүмкін болмады. Емтихан басталғанда қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>The exam file failed its security check and was not used. Download it again; if this repeats, contact your exam office.</source>
+        <translation>Емтихан файлы қауіпсіздік тексеруінен өтпеді және пайдаланылмады. Оны қайта жүктеңіз; қайталанса, емтихан бөліміне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>The exam is not open at this time.</source>
+        <translation>Емтихан қазір ашық емес.</translation>
+    </message>
+    <message>
         <source>The exam is still running and its time keeps running. Your answers are saved on this computer: open Emtihan again and sign in to continue where you left off.</source>
         <translation>Емтихан әлі жүріп жатыр және уақыты тоқтамайды. Жауаптарыңыз осы компьютерде сақталған: Emtihan-ды қайта ашып, кіріңіз де, тоқтаған жерден жалғастырыңыз.</translation>
+    </message>
+    <message>
+        <source>The exam office has not released the decisions yet.</source>
+        <translation>Емтихан бөлімі шешімдерді әлі жарияламады.</translation>
+    </message>
+    <message>
+        <source>The exam was resumed after an interruption.</source>
+        <translation>Емтихан үзілістен кейін жалғастырылды.</translation>
+    </message>
+    <message>
+        <source>The exam window lost focus.</source>
+        <translation>Емтихан терезесі фокусты жоғалтты.</translation>
+    </message>
+    <message>
+        <source>The exam window was hidden.</source>
+        <translation>Емтихан терезесі жасырылды.</translation>
     </message>
     <message>
         <source>The face does not match the ID document.</source>
         <translation>Бет құжатқа сәйкес келмейді.</translation>
     </message>
     <message>
+        <source>The file {json} saved beside this PDF is the receipt as the exam server signed it; with the server's key anyone can check it has not been changed.</source>
+        <translation>Осы PDF-тің жанына сақталған {json} файлы — емтихан сервері қол қойған түбіртектің өзі; сервер кілтімен оның өзгертілмегенін кез келген адам тексере алады.</translation>
+    </message>
+    <message>
         <source>The microphone could not be opened.</source>
         <translation>Микрофонды ашу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>The person in front of the camera may not be the student.</source>
+        <translation>Камера алдындағы адам студент болмауы мүмкін.</translation>
     </message>
     <message>
         <source>The picture is blurred. Hold still and clean the camera lens.</source>
@@ -556,6 +732,14 @@
         <translation>Құжаттағы суретті пайдалану мүмкін емес. Анығырақ, біркелкі жарықталған сурет түсіріңіз.</translation>
     </message>
     <message>
+        <source>The receipt could not be saved there. Choose another folder.</source>
+        <translation>Түбіртекті ол жерге сақтау мүмкін болмады. Басқа қалтаны таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The receipt hash was copied.</source>
+        <translation>Түбіртек хэші көшірілді.</translation>
+    </message>
+    <message>
         <source>The similarity is close to the threshold; an invigilator will review it.</source>
         <translation>Ұқсастық шекке жақын; оны бақылаушы тексереді.</translation>
     </message>
@@ -564,8 +748,36 @@
         <translation>Динамикті ашу мүмкін болмады.</translation>
     </message>
     <message>
+        <source>The student ID or access code is not right. Check your exam invitation and try again.</source>
+        <translation>Студент ID немесе кіру коды дұрыс емес. Емтихан шақыруын тексеріп, қайталап көріңіз.</translation>
+    </message>
+    <message>
+        <source>The student looked away from the screen for a while.</source>
+        <translation>Студент біраз уақыт экраннан басқа жаққа қарады.</translation>
+    </message>
+    <message>
+        <source>This answer could not be saved: it does not fit the question.</source>
+        <translation>Бұл жауапты сақтау мүмкін болмады: ол сұраққа сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <source>This exam file is not signed by a trusted exam author. It was not used; contact your exam office.</source>
+        <translation>Бұл емтихан файлына сенімді автор қол қоймаған. Ол пайдаланылмады; емтихан бөліміне хабарласыңыз.</translation>
+    </message>
+    <message>
+        <source>This exam has not opened yet. Check the start time in your invitation.</source>
+        <translation>Бұл емтихан әлі ашылған жоқ. Шақырудағы басталу уақытын тексеріңіз.</translation>
+    </message>
+    <message>
+        <source>This exam is closed.</source>
+        <translation>Бұл емтихан жабық.</translation>
+    </message>
+    <message>
         <source>This file is not a readable picture.</source>
         <translation>Бұл файл оқылатын сурет емес.</translation>
+    </message>
+    <message>
+        <source>This is an older version of the exam than one already used on this computer. Download the current version.</source>
+        <translation>Бұл осы компьютерде пайдаланылған нұсқадан ескірек емтихан нұсқасы. Ағымдағы нұсқаны жүктеңіз.</translation>
     </message>
     <message>
         <source>Threshold</source>
@@ -582,6 +794,10 @@
     <message>
         <source>Too dark: turn on a light in front of you.</source>
         <translation>Тым қараңғы: алдыңыздағы шамды жағыңыз.</translation>
+    </message>
+    <message>
+        <source>Too many tries. Wait a few minutes, then try again.</source>
+        <translation>Тым көп әрекет. Бірнеше минут күтіп, қайталап көріңіз.</translation>
     </message>
     <message>
         <source>Tries</source>
@@ -604,8 +820,16 @@
         <translation>Қайта жүктеп көрудеміз…</translation>
     </message>
     <message>
+        <source>Verified: “{title}”, version {version}, signed by author key {signer}. Checked: {checks}.</source>
+        <translation>Тексерілді: «{title}», {version}-нұсқа, {signer} автор кілтімен қол қойылған. Тексерілгені: {checks}.</translation>
+    </message>
+    <message>
         <source>Verified: “{title}”, version {version}, signed by {signer}. Checked: {checks}.</source>
         <translation>Тексерілді: «{title}», {version}-нұсқа, қол қойған: {signer}. Тексерілгені: {checks}.</translation>
+    </message>
+    <message>
+        <source>Violation confirmed</source>
+        <translation>Бұзушылық расталды</translation>
     </message>
     <message>
         <source>Waiting for the camera…</source>
@@ -624,6 +848,18 @@
         <translation>Студентке не айтылды</translation>
     </message>
     <message>
+        <source>What was &amp;recorded about me</source>
+        <translation>Мен туралы не &amp;жазылды</translation>
+    </message>
+    <message>
+        <source>What was recorded about you</source>
+        <translation>Сіз туралы не жазылды</translation>
+    </message>
+    <message>
+        <source>Whole exam</source>
+        <translation>Бүкіл емтихан</translation>
+    </message>
+    <message>
         <source>You answered {done} of {total} questions ({flagged} flagged). After handing in you cannot change your answers.</source>
         <translation>{total} сұрақтың {done}-іне жауап бердіңіз ({flagged} белгіленген). Тапсырғаннан кейін жауаптарды өзгерту мүмкін емес.</translation>
     </message>
@@ -636,12 +872,24 @@
         <translation>Сіз прокторингтен бас тарттыңыз, сондықтан емтихан онлайн басталмайды. Ештеңе жазылған жоқ. Емтиханды басқа жолмен тапсыру үшін емтихан бөліміне хабарласыңыз. Бұл терезені жабуға болады.</translation>
     </message>
     <message>
+        <source>You may not write in that folder. Choose another folder, e.g. Documents.</source>
+        <translation>Бұл қалтаға жазуға рұқсатыңыз жоқ. Басқа қалтаны таңдаңыз, мысалы, «Құжаттар».</translation>
+    </message>
+    <message>
+        <source>Your account may not do this.</source>
+        <translation>Сіздің тіркелгіңіз мұны істей алмайды.</translation>
+    </message>
+    <message>
         <source>Your answers are encrypted for your university and uploaded.</source>
         <translation>Жауаптарыңыз университетіңіз үшін шифрланып, жүктеледі.</translation>
     </message>
     <message>
         <source>Your eyes seem closed. Keep your eyes open and look at the camera.</source>
         <translation>Көзіңіз жұмулы сияқты. Көзіңізді ашып, камераға қараңыз.</translation>
+    </message>
+    <message>
+        <source>Your face did not match the photo on your document; an invigilator will decide.</source>
+        <translation>Бетіңіз құжаттағы суретпен сәйкес келмеді; шешімді бақылаушы қабылдайды.</translation>
     </message>
     <message>
         <source>Your face is cut off. Move to the centre of the picture.</source>
@@ -656,8 +904,24 @@
         <translation>Бетіңіз тым кішкентай. Камераға жақынырақ отырыңыз.</translation>
     </message>
     <message>
+        <source>Your face matched the photo on your document.</source>
+        <translation>Бетіңіз құжаттағы суретпен сәйкес келді.</translation>
+    </message>
+    <message>
         <source>Your face matches the photo on your document.</source>
         <translation>Бетіңіз құжаттағы суретке сәйкес келеді.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired. Sign in again.</source>
+        <translation>Кіру мерзімі өтті. Қайта кіріңіз.</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>дабыл</translation>
+    </message>
+    <message>
+        <source>file hashes</source>
+        <translation>файл хэштері</translation>
     </message>
     <message>
         <source>none</source>
@@ -672,8 +936,16 @@
         <translation>орындалды</translation>
     </message>
     <message>
-        <source>valid</source>
-        <translation>жарамды</translation>
+        <source>signature</source>
+        <translation>қолтаңба</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>нұсқа</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>ескерту</translation>
     </message>
     <message>
         <source>webcam pictures when something unusual happens</source>
@@ -696,6 +968,10 @@
         <translation>университетіңіздің емтихан бөлімі (оның кілтімен шифрланған)</translation>
     </message>
     <message>
+        <source>{count} evidence pictures were dropped to keep the hand-in small; the log says which.</source>
+        <translation>Тапсыру көлемі шағын болуы үшін {count} дәлел суреті алынып тасталды; қайсысы екені журналда жазылған.</translation>
+    </message>
+    <message>
         <source>{kbps} kbit/s — enough (needed: {need}).</source>
         <translation>{kbps} кбит/с — жеткілікті (қажеті: {need}).</translation>
     </message>
@@ -704,8 +980,18 @@
         <translation>{kbps} кбит/с — тым баяу (қажеті: {need}). Wi-Fi роутерге жақындаңыз немесе кабель қолданыңыз, басқа жүктеулерді тоқтатыңыз.</translation>
     </message>
     <message>
+        <source>{n} min</source>
+        <translation>{n} мин</translation>
+    </message>
+    <message>
         <source>{n} more live frame(s) in the bundle.</source>
         <translation>Жиынтықта тағы {n} тірі кадр бар.</translation>
+    </message>
+    <message>
+        <source>{title}
+{opens} → {closes}, {duration}</source>
+        <translation>{title}
+{opens} → {closes}, {duration}</translation>
     </message>
     <message>
         <source>{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}</source>

@@ -12,6 +12,10 @@
         <translation>&amp;Вернуться к экзамену</translation>
     </message>
     <message>
+        <source>&amp;Check the invigilator's decisions</source>
+        <translation>&amp;Проверить решения наблюдателя</translation>
+    </message>
+    <message>
         <source>&amp;Close</source>
         <translation>&amp;Закрыть</translation>
     </message>
@@ -76,6 +80,10 @@
         <translation>&amp;Повторить отправку</translation>
     </message>
     <message>
+        <source>&amp;Save receipt…</source>
+        <translation>&amp;Сохранить квитанцию…</translation>
+    </message>
+    <message>
         <source>&amp;Server address</source>
         <translation>&amp;Адрес сервера</translation>
     </message>
@@ -112,8 +120,8 @@
         <translation>&lt;b&gt;В этом пакете нет данных проверки личности.&lt;/b&gt; Возможно, проверка была пропущена.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;What is recorded:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Where it goes:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;How long it is kept:&lt;/b&gt; {days} days, then deleted.&lt;br&gt;&lt;b&gt;Questions or objections:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Nothing is decided automatically: a person reviews every flag.</source>
-        <translation>&lt;b&gt;Что записывается:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Куда отправляется:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;Сколько хранится:&lt;/b&gt; {days} дней, затем удаляется.&lt;br&gt;&lt;b&gt;Вопросы и возражения:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Ничего не решается автоматически: каждую отметку проверяет человек.</translation>
+        <source>&lt;b&gt;What is recorded:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Where it goes:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;How long it is kept:&lt;/b&gt; {days} days after the exam closes, then deleted; the invigilators' decisions and the receipt record (no pictures, no answers) for {records} days. This computer deletes its copy once the server has signed the receipt.&lt;br&gt;&lt;b&gt;Questions or objections:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Nothing is decided automatically: a person reviews every flag.</source>
+        <translation>&lt;b&gt;Что записывается:&lt;/b&gt;&lt;ul&gt;{items}&lt;/ul&gt;&lt;b&gt;Куда отправляется:&lt;/b&gt; {dest}.&lt;br&gt;&lt;b&gt;Сколько хранится:&lt;/b&gt; {days} дней после закрытия экзамена, затем удаляется; решения наблюдателей и запись квитанции (без снимков и ответов) — {records} дней. Этот компьютер удаляет свою копию, как только сервер подпишет квитанцию.&lt;br&gt;&lt;b&gt;Вопросы и возражения:&lt;/b&gt; {contact}.&lt;br&gt;&lt;br&gt;Ничего не решается автоматически: каждую отметку проверяет человек.</translation>
     </message>
     <message>
         <source>A liveness step was not completed in time. Please try again.</source>
@@ -122,6 +130,10 @@
     <message>
         <source>A number, e.g. 9.81</source>
         <translation>Число, например 9.81</translation>
+    </message>
+    <message>
+        <source>A second screen was connected.</source>
+        <translation>Подключён второй экран.</translation>
     </message>
     <message>
         <source>Accept and &amp;continue</source>
@@ -140,12 +152,24 @@
         <translation>Все проверки пройдены.</translation>
     </message>
     <message>
+        <source>An invigilator will compare your face with your document.</source>
+        <translation>Наблюдатель сравнит ваше лицо с документом.</translation>
+    </message>
+    <message>
+        <source>Asking the exam server…</source>
+        <translation>Запрос к серверу экзамена…</translation>
+    </message>
+    <message>
         <source>Attempt</source>
         <translation>Попытка</translation>
     </message>
     <message>
         <source>Blink twice.</source>
         <translation>Моргните два раза.</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>&amp;Копировать</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -176,6 +200,10 @@
         <translation>Выберите экзамен и скачайте его.</translation>
     </message>
     <message>
+        <source>Cleared</source>
+        <translation>Снято</translation>
+    </message>
+    <message>
         <source>Connection</source>
         <translation>Соединение</translation>
     </message>
@@ -186,6 +214,14 @@
     <message>
         <source>Consent to proctoring</source>
         <translation>Согласие на прокторинг</translation>
+    </message>
+    <message>
+        <source>Could not fetch the decisions: {why}</source>
+        <translation>Не удалось получить решения: {why}</translation>
+    </message>
+    <message>
+        <source>Decisions released on {date}:</source>
+        <translation>Решения опубликованы {date}:</translation>
     </message>
     <message>
         <source>Document photo added.</source>
@@ -228,8 +264,28 @@
         <translation>Сначала добавьте фото документа.</translation>
     </message>
     <message>
+        <source>Flag #{seq}</source>
+        <translation>Отметка №{seq}</translation>
+    </message>
+    <message>
+        <source>Flags recorded ({count} of {events} events):</source>
+        <translation>Записанные отметки ({count} из {events} событий):</translation>
+    </message>
+    <message>
         <source>Hand-in</source>
         <translation>Сдача</translation>
+    </message>
+    <message>
+        <source>Hand-in receipt</source>
+        <translation>Квитанция о сдаче</translation>
+    </message>
+    <message>
+        <source>Handed in on {when}, on time.</source>
+        <translation>Сдано {when}, вовремя.</translation>
+    </message>
+    <message>
+        <source>Handed in on {when}, {minutes} min after the deadline.</source>
+        <translation>Сдано {when}, на {minutes} мин позже срока.</translation>
     </message>
     <message>
         <source>Handed in. Keep this receipt: it proves what the server received.</source>
@@ -262,6 +318,14 @@
     <message>
         <source>Identity check</source>
         <translation>Проверка личности</translation>
+    </message>
+    <message>
+        <source>Identity check result.</source>
+        <translation>Результат проверки личности.</translation>
+    </message>
+    <message>
+        <source>Identity check: {text}</source>
+        <translation>Проверка личности: {text}</translation>
     </message>
     <message>
         <source>Identity confirmed automatically.</source>
@@ -312,6 +376,10 @@
         <translation>Видно больше одного лица. Убедитесь, что в кадре только вы.</translation>
     </message>
     <message>
+        <source>More than one face visible.</source>
+        <translation>Видно больше одного лица.</translation>
+    </message>
+    <message>
         <source>More than one face visible: you must be alone.</source>
         <translation>Видно больше одного лица: вы должны быть одни.</translation>
     </message>
@@ -324,20 +392,40 @@
         <translation>&amp;Вверх</translation>
     </message>
     <message>
-        <source>NOT VALID</source>
-        <translation>НЕДЕЙСТВИТЕЛЬНА</translation>
+        <source>Needs follow-up</source>
+        <translation>Нужна дополнительная проверка</translation>
     </message>
     <message>
         <source>No camera picture yet: wait a moment.</source>
         <translation>Изображения с камеры ещё нет: подождите.</translation>
     </message>
     <message>
+        <source>No connection to the exam server. Check your internet connection and try again.</source>
+        <translation>Нет связи с сервером экзамена. Проверьте подключение к интернету и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>No decision was recorded on your attempt.</source>
+        <translation>По вашей попытке решений не записано.</translation>
+    </message>
+    <message>
         <source>No face found. Look straight at the camera.</source>
         <translation>Лицо не найдено. Смотрите прямо в камеру.</translation>
     </message>
     <message>
+        <source>No face visible in the camera picture.</source>
+        <translation>В кадре камеры не видно лица.</translation>
+    </message>
+    <message>
         <source>No face visible: sit in front of the camera, face uncovered.</source>
         <translation>Лицо не видно: сядьте перед камерой, не закрывайте лицо.</translation>
+    </message>
+    <message>
+        <source>No flags were recorded.</source>
+        <translation>Отметок не записано.</translation>
+    </message>
+    <message>
+        <source>No identity check was recorded.</source>
+        <translation>Проверка личности не записана.</translation>
     </message>
     <message>
         <source>No microphone found: plug in your headset.</source>
@@ -384,8 +472,20 @@
         <translation>Отмечено: вы не слышите тестовый звук. Можно продолжить; это записано для наблюдателя. Звуковые указания во время экзамена до вас не дойдут.</translation>
     </message>
     <message>
+        <source>Nothing to show: the summary exists only until this program is closed after the hand-in.</source>
+        <translation>Показать нечего: сводка существует только до закрытия программы после сдачи.</translation>
+    </message>
+    <message>
         <source>Now: {text}</source>
         <translation>Сейчас: {text}</translation>
+    </message>
+    <message>
+        <source>Other event: {kind}</source>
+        <translation>Другое событие: {kind}</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>Документ PDF</translation>
     </message>
     <message>
         <source>Please fill in all four fields.</source>
@@ -420,28 +520,36 @@
         <translation>Причины:</translation>
     </message>
     <message>
-        <source>Receipt</source>
-        <translation>Квитанция</translation>
+        <source>Receipt hash (SHA-256)</source>
+        <translation>Хеш квитанции (SHA-256)</translation>
     </message>
     <message>
-        <source>Received at</source>
-        <translation>Получено</translation>
+        <source>Receipt number</source>
+        <translation>Номер квитанции</translation>
     </message>
     <message>
         <source>Review band (a person compares)</source>
         <translation>Зона проверки (сравнивает человек)</translation>
     </message>
     <message>
+        <source>Save receipt</source>
+        <translation>Сохранить квитанцию</translation>
+    </message>
+    <message>
         <source>Saved on this computer, will upload when you are online. Reason: {why} We retry every 30 seconds; you may keep this window open.</source>
         <translation>Сохранено на этом компьютере, отправится, когда появится сеть. Причина: {why} Повторяем каждые 30 секунд; окно можно оставить открытым.</translation>
     </message>
     <message>
-        <source>Server signature</source>
-        <translation>Подпись сервера</translation>
+        <source>Saved {pdf} and, beside it, the signed receipt {json}.</source>
+        <translation>Сохранено: {pdf} и рядом подписанная квитанция {json}.</translation>
     </message>
     <message>
         <source>Show your student card or ID, then follow the instructions so we can see that you are here in person.</source>
         <translation>Покажите студенческий билет или удостоверение, затем следуйте инструкциям, чтобы мы увидели, что это вы.</translation>
+    </message>
+    <message>
+        <source>Shown from memory only: these files were deleted from this computer after the receipt. Your university keeps your hand-in for {evidence} days after the exam closes, and the decisions and receipt records for {records} days.</source>
+        <translation>Показано только из памяти: эти файлы удалены с компьютера после получения квитанции. Университет хранит вашу работу {evidence} дн. после закрытия экзамена, а решения и записи квитанций — {records} дн.</translation>
     </message>
     <message>
         <source>Sign &amp;in</source>
@@ -450,6 +558,14 @@
     <message>
         <source>Sign in</source>
         <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Signature NOT verified: this receipt does not carry a valid signature of the exam server. Save it and tell your exam office.</source>
+        <translation>Подпись НЕ подтверждена: на этой квитанции нет действительной подписи сервера экзаменов. Сохраните её и сообщите в экзаменационный отдел.</translation>
+    </message>
+    <message>
+        <source>Signature verified: this receipt was signed by the exam server with its key.</source>
+        <translation>Подпись подтверждена: эта квитанция подписана сервером экзаменов его ключом.</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -484,6 +600,10 @@
         <translation>Динамик: каждая цифра звучит столькими сигналами. Введите цифры, которые насчитали:</translation>
     </message>
     <message>
+        <source>Speech was detected on the microphone.</source>
+        <translation>Микрофон уловил речь.</translation>
+    </message>
+    <message>
         <source>Still to pass: {names}</source>
         <translation>Осталось пройти: {names}</translation>
     </message>
@@ -500,6 +620,14 @@
         <translation>Спасибо</translation>
     </message>
     <message>
+        <source>That folder does not exist. Choose another folder.</source>
+        <translation>Такой папки нет. Выберите другую папку.</translation>
+    </message>
+    <message>
+        <source>The attempt key was lost and replaced after a restart.</source>
+        <translation>Ключ попытки был потерян и заменён после перезапуска.</translation>
+    </message>
+    <message>
         <source>The camera could not be started: {detail}</source>
         <translation>Не удалось запустить камеру: {detail}</translation>
     </message>
@@ -510,6 +638,10 @@
     <message>
         <source>The camera picture does not change. Use a live camera, not a photo or video.</source>
         <translation>Изображение с камеры не меняется. Используйте живую камеру, а не фото или видео.</translation>
+    </message>
+    <message>
+        <source>The camera seems covered or the picture is dark.</source>
+        <translation>Камера, похоже, закрыта или изображение тёмное.</translation>
     </message>
     <message>
         <source>The camera sends no picture.</source>
@@ -524,16 +656,60 @@
         <translation>Проверку не удалось завершить.</translation>
     </message>
     <message>
+        <source>The copy of this exam saved on this computer could not be read.</source>
+        <translation>Не удалось прочитать копию экзамена, сохранённую на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space or choose another drive.</source>
+        <translation>Диск заполнен. Освободите место или выберите другой диск.</translation>
+    </message>
+    <message>
+        <source>The exam could not be unlocked. Try again when the exam starts.</source>
+        <translation>Не удалось открыть экзамен. Попробуйте снова, когда экзамен начнётся.</translation>
+    </message>
+    <message>
+        <source>The exam file failed its security check and was not used. Download it again; if this repeats, contact your exam office.</source>
+        <translation>Файл экзамена не прошёл проверку безопасности и не был использован. Скачайте его снова; если это повторится, обратитесь в экзаменационный отдел.</translation>
+    </message>
+    <message>
+        <source>The exam is not open at this time.</source>
+        <translation>Экзамен сейчас не открыт.</translation>
+    </message>
+    <message>
         <source>The exam is still running and its time keeps running. Your answers are saved on this computer: open Emtihan again and sign in to continue where you left off.</source>
         <translation>Экзамен ещё идёт, и время не останавливается. Ваши ответы сохранены на этом компьютере: откройте Emtihan снова и войдите, чтобы продолжить с того же места.</translation>
+    </message>
+    <message>
+        <source>The exam office has not released the decisions yet.</source>
+        <translation>Экзаменационный отдел ещё не опубликовал решения.</translation>
+    </message>
+    <message>
+        <source>The exam was resumed after an interruption.</source>
+        <translation>Экзамен продолжен после прерывания.</translation>
+    </message>
+    <message>
+        <source>The exam window lost focus.</source>
+        <translation>Окно экзамена потеряло фокус.</translation>
+    </message>
+    <message>
+        <source>The exam window was hidden.</source>
+        <translation>Окно экзамена было скрыто.</translation>
     </message>
     <message>
         <source>The face does not match the ID document.</source>
         <translation>Лицо не совпадает с документом.</translation>
     </message>
     <message>
+        <source>The file {json} saved beside this PDF is the receipt as the exam server signed it; with the server's key anyone can check it has not been changed.</source>
+        <translation>Файл {json}, сохранённый рядом с этим PDF, — это квитанция в том виде, в каком её подписал сервер экзаменов; с ключом сервера любой может проверить, что она не изменена.</translation>
+    </message>
+    <message>
         <source>The microphone could not be opened.</source>
         <translation>Не удалось открыть микрофон.</translation>
+    </message>
+    <message>
+        <source>The person in front of the camera may not be the student.</source>
+        <translation>Человек перед камерой, возможно, не студент.</translation>
     </message>
     <message>
         <source>The picture is blurred. Hold still and clean the camera lens.</source>
@@ -556,6 +732,14 @@
         <translation>Фотографию в документе нельзя использовать. Сделайте более чёткий снимок при ровном освещении.</translation>
     </message>
     <message>
+        <source>The receipt could not be saved there. Choose another folder.</source>
+        <translation>Не удалось сохранить квитанцию туда. Выберите другую папку.</translation>
+    </message>
+    <message>
+        <source>The receipt hash was copied.</source>
+        <translation>Хеш квитанции скопирован.</translation>
+    </message>
+    <message>
         <source>The similarity is close to the threshold; an invigilator will review it.</source>
         <translation>Сходство близко к порогу; его проверит наблюдатель.</translation>
     </message>
@@ -564,8 +748,36 @@
         <translation>Не удалось открыть динамик.</translation>
     </message>
     <message>
+        <source>The student ID or access code is not right. Check your exam invitation and try again.</source>
+        <translation>Неверный ID студента или код доступа. Проверьте приглашение на экзамен и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The student looked away from the screen for a while.</source>
+        <translation>Студент некоторое время смотрел в сторону от экрана.</translation>
+    </message>
+    <message>
+        <source>This answer could not be saved: it does not fit the question.</source>
+        <translation>Этот ответ не удалось сохранить: он не подходит к вопросу.</translation>
+    </message>
+    <message>
+        <source>This exam file is not signed by a trusted exam author. It was not used; contact your exam office.</source>
+        <translation>Этот файл экзамена не подписан доверенным автором. Он не использован; обратитесь в экзаменационный отдел.</translation>
+    </message>
+    <message>
+        <source>This exam has not opened yet. Check the start time in your invitation.</source>
+        <translation>Этот экзамен ещё не открыт. Проверьте время начала в приглашении.</translation>
+    </message>
+    <message>
+        <source>This exam is closed.</source>
+        <translation>Этот экзамен закрыт.</translation>
+    </message>
+    <message>
         <source>This file is not a readable picture.</source>
         <translation>Этот файл не является читаемым изображением.</translation>
+    </message>
+    <message>
+        <source>This is an older version of the exam than one already used on this computer. Download the current version.</source>
+        <translation>Это более старая версия экзамена, чем уже использованная на этом компьютере. Скачайте текущую версию.</translation>
     </message>
     <message>
         <source>Threshold</source>
@@ -582,6 +794,10 @@
     <message>
         <source>Too dark: turn on a light in front of you.</source>
         <translation>Слишком темно: включите свет перед собой.</translation>
+    </message>
+    <message>
+        <source>Too many tries. Wait a few minutes, then try again.</source>
+        <translation>Слишком много попыток. Подождите несколько минут и попробуйте ещё раз.</translation>
     </message>
     <message>
         <source>Tries</source>
@@ -604,8 +820,16 @@
         <translation>Повторная попытка отправки…</translation>
     </message>
     <message>
+        <source>Verified: “{title}”, version {version}, signed by author key {signer}. Checked: {checks}.</source>
+        <translation>Проверено: «{title}», версия {version}, подписано ключом автора {signer}. Проверены: {checks}.</translation>
+    </message>
+    <message>
         <source>Verified: “{title}”, version {version}, signed by {signer}. Checked: {checks}.</source>
         <translation>Проверено: «{title}», версия {version}, подпись: {signer}. Проверено: {checks}.</translation>
+    </message>
+    <message>
+        <source>Violation confirmed</source>
+        <translation>Нарушение подтверждено</translation>
     </message>
     <message>
         <source>Waiting for the camera…</source>
@@ -624,6 +848,18 @@
         <translation>Что сообщили студенту</translation>
     </message>
     <message>
+        <source>What was &amp;recorded about me</source>
+        <translation>Что обо мне &amp;записано</translation>
+    </message>
+    <message>
+        <source>What was recorded about you</source>
+        <translation>Что о вас записано</translation>
+    </message>
+    <message>
+        <source>Whole exam</source>
+        <translation>Весь экзамен</translation>
+    </message>
+    <message>
         <source>You answered {done} of {total} questions ({flagged} flagged). After handing in you cannot change your answers.</source>
         <translation>Вы ответили на {done} из {total} вопросов (отмечено: {flagged}). После сдачи ответы изменить нельзя.</translation>
     </message>
@@ -636,12 +872,24 @@
         <translation>Вы отказались от прокторинга, поэтому экзамен не может начаться онлайн. Ничего не записано. Обратитесь в экзаменационный отдел, чтобы договориться о другом способе сдачи. Это окно можно закрыть.</translation>
     </message>
     <message>
+        <source>You may not write in that folder. Choose another folder, e.g. Documents.</source>
+        <translation>У вас нет права записи в эту папку. Выберите другую, например «Документы».</translation>
+    </message>
+    <message>
+        <source>Your account may not do this.</source>
+        <translation>Вашей учётной записи это не разрешено.</translation>
+    </message>
+    <message>
         <source>Your answers are encrypted for your university and uploaded.</source>
         <translation>Ваши ответы шифруются для вашего университета и отправляются.</translation>
     </message>
     <message>
         <source>Your eyes seem closed. Keep your eyes open and look at the camera.</source>
         <translation>Кажется, глаза закрыты. Откройте глаза и смотрите в камеру.</translation>
+    </message>
+    <message>
+        <source>Your face did not match the photo on your document; an invigilator will decide.</source>
+        <translation>Ваше лицо не совпало с фото в документе; решение примет наблюдатель.</translation>
     </message>
     <message>
         <source>Your face is cut off. Move to the centre of the picture.</source>
@@ -656,8 +904,24 @@
         <translation>Лицо слишком маленькое. Сядьте ближе к камере.</translation>
     </message>
     <message>
+        <source>Your face matched the photo on your document.</source>
+        <translation>Ваше лицо совпало с фото в документе.</translation>
+    </message>
+    <message>
         <source>Your face matches the photo on your document.</source>
         <translation>Ваше лицо совпадает с фото в документе.</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired. Sign in again.</source>
+        <translation>Срок входа истёк. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>тревога</translation>
+    </message>
+    <message>
+        <source>file hashes</source>
+        <translation>хэши файлов</translation>
     </message>
     <message>
         <source>none</source>
@@ -672,8 +936,16 @@
         <translation>пройден</translation>
     </message>
     <message>
-        <source>valid</source>
-        <translation>действительна</translation>
+        <source>signature</source>
+        <translation>подпись</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>версия</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>предупреждение</translation>
     </message>
     <message>
         <source>webcam pictures when something unusual happens</source>
@@ -696,6 +968,10 @@
         <translation>экзаменационный отдел вашего университета (зашифровано его ключом)</translation>
     </message>
     <message>
+        <source>{count} evidence pictures were dropped to keep the hand-in small; the log says which.</source>
+        <translation>{count} снимков-доказательств удалено, чтобы сдача была небольшой; журнал говорит, каких.</translation>
+    </message>
+    <message>
         <source>{kbps} kbit/s — enough (needed: {need}).</source>
         <translation>{kbps} кбит/с — достаточно (нужно: {need}).</translation>
     </message>
@@ -704,8 +980,18 @@
         <translation>{kbps} кбит/с — слишком медленно (нужно: {need}). Подойдите ближе к Wi-Fi роутеру или используйте кабель, остановите другие загрузки.</translation>
     </message>
     <message>
+        <source>{n} min</source>
+        <translation>{n} мин</translation>
+    </message>
+    <message>
         <source>{n} more live frame(s) in the bundle.</source>
         <translation>В пакете ещё {n} кадр(ов) с камеры.</translation>
+    </message>
+    <message>
+        <source>{title}
+{opens} → {closes}, {duration}</source>
+        <translation>{title}
+{opens} → {closes}, {duration}</translation>
     </message>
     <message>
         <source>{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}</source>

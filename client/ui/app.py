@@ -1,11 +1,11 @@
 """``emtihan-student``: the PySide6 student client.
 
     emtihan-student [--server URL] [--exam ID] [--student ID] [--camera PATH|INDEX]
-                    [--lang kk|ru|en] [--data-dir DIR] [--fake]
+                    [--lang kk|ru|en] [--data-dir DIR] [--trust FILE]
 
 ``run_student_app(config)`` is what ``emtihan-demo`` calls with a dict:
 ``base_url, exam_id, student_id, access_code, data_dir, trust, video`` (optional
-``lang``, ``backend``).  ``--fake`` runs against the in-memory fake backend.
+``lang``, ``backend``: tests inject a backend there; the product has no fake mode).
 """
 
 from __future__ import annotations
@@ -36,19 +36,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=sorted(LANGUAGES), default="en")
     p.add_argument("--data-dir", type=Path, default=Path.home() / ".emtihan")
     p.add_argument("--trust", type=Path, default=None, help="trusted author keys file")
-    p.add_argument("--fake", action="store_true", help="use the built-in fake backend")
     return p
 
 
 def make_backend(config: dict[str, Any]) -> StudentBackend:
     if config.get("backend") is not None:
         return config["backend"]  # type: ignore[no-any-return]
-    if config.get("fake"):
-        from client.core.clock import SystemClock
-
-        from .fake_backend import FakeBackend
-
-        return FakeBackend(SystemClock())
     from .core_backend import CoreBackend
 
     return CoreBackend.from_config(config)
@@ -85,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     config: dict[str, Any] = {"base_url": args.server, "exam_id": args.exam,
                               "student_id": args.student, "camera": args.camera,
                               "lang": args.lang, "data_dir": str(args.data_dir),
-                              "trust": args.trust, "fake": args.fake}
+                              "trust": args.trust}
     return run_student_app(config)
 
 

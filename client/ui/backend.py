@@ -1,7 +1,7 @@
 """The narrow interface between the student UI and the Qt-free client core.
 
 The UI only talks to a :class:`StudentBackend`.  ``client/ui/core_backend.py``
-implements it on top of ``client.core``; ``client/ui/fake_backend.py`` is the
+implements it on top of ``client.core``; ``tests/support/fake_backend.py`` is the
 in-memory fake used by tests and the screenshot script.  All methods may block
 (network, disk, face analysis): the UI calls them from worker threads, except
 :meth:`StudentBackend.save_answer` and :meth:`StudentBackend.set_flag`, which
@@ -53,8 +53,9 @@ class PackageReport:
 class ConsentInfo:
     recorded: tuple[str, ...]
     destination: str
-    retention_days: int
+    retention_days: int  # policy.retention.evidence_days of the signed package
     contact: str
+    records_days: int = 0  # policy.retention.records_days (decisions, receipt records)
 
 
 # What the client records during an exam and where it goes: the same for every backend
@@ -98,6 +99,9 @@ class Receipt:
     sha256: str
     signature_valid: bool
     fields: dict[str, Any] = field(default_factory=dict)
+    # the server's answer as received: {"receipt": {...}, "signature": ..., "key_id": ...};
+    # saved beside the PDF so the receipt can be verified later with the server's key
+    signed: dict[str, Any] = field(default_factory=dict)
 
 
 class StudentBackend(Protocol):

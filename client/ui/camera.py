@@ -23,6 +23,7 @@ from PySide6.QtGui import QImage
 from client.core.camera_check import CameraStats, camera_verdict
 from exam_packages.errors import EmtihanError
 
+from .errors import error_source
 from .i18n import tr
 from .qtcompat import emit
 from .workers import register_thread
@@ -96,7 +97,7 @@ class CameraWorker(QThread):
         try:
             source = self._open_source()
         except EmtihanError as exc:
-            emit(self.user_message, exc.user_message)
+            emit(self.user_message, error_source(exc))
             return
         except Exception as exc:
             log.exception("camera open failed")

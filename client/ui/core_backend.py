@@ -20,6 +20,7 @@ from client.core.api import ServerClient
 from client.core.identity import STEP_TEXT, IdentityRecord, combine
 from client.core.session import AttemptSession, SessionConfig, Step
 from exam_packages.errors import EmtihanError, InputError, SessionStateError
+from exam_packages.model import retention_of
 from exam_packages.package import open_package
 from exam_packages.trust import TrustStore
 
@@ -36,6 +37,10 @@ from .backend import (
 )
 
 FRAME_RATE = 15.0  # the camera worker's pace, used to time-stamp liveness frames
+
+
+# what the download check verified (shown translated on the sign-in page)
+PACKAGE_CHECKS = ("signature", "version", "file hashes")
 
 
 def template_frame(frames: list[np.ndarray]) -> np.ndarray | None:
@@ -113,8 +118,8 @@ class CoreBackend:
         s.download_package(progress)
         exam = s.manifest["exam"]
         return PackageReport(exam_id, str(exam.get("title", exam_id)), int(exam["version"]),
-                             "author key " + str(s.manifest.get("author_key_id", ""))[:12] + "…",
-                             s.policy, ("signature", "version", "file hashes"))
+                             str(s.manifest.get("author_key_id", ""))[:12],
+                             s.policy, PACKAGE_CHECKS)
 
     # -- checks and consent ---------------------------------------------------------------
     def measure_bandwidth_kbps(self, progress: Progress) -> float:
@@ -138,9 +143,11 @@ class CoreBackend:
         self.s.finish_checks()
 
     def consent_info(self) -> ConsentInfo:
+        retention = retention_of(self.s.policy)  # from the signed package, not hard-coded
         return ConsentInfo(
             recorded=RECORDED_DURING_EXAM, destination=RESULTS_DESTINATION,
-            retention_days=30, contact="your exam office")
+            retention_days=int(retention["evidence_days"]), contact="your exam office",
+            records_days=int(retention["records_days"]))
 
     def record_consent(self, accepted: bool) -> None:
         try:
@@ -221,6 +228,11 @@ class CoreBackend:
                          s.paper, s.exam_doc, media, s.policy, dict(s.answers),
                          frozenset(s.flags))
 
+    def handed_in(self) -> bool:
+        """After sign-in: this attempt was handed in on this computer (upload pending or
+        receipt kept)."""
+        return self.s.step in (Step.SUBMITTING, Step.SUBMITTED)
+
     def remaining_s(self) -> float:
         return float(self.s.remaining_s())
 
@@ -279,6 +291,16 @@ class CoreBackend:
             outcome = self.s.retry_outbox(progress)
         return self._receipt(outcome.receipt)
 
+    def my_record(self) -> Any:
+        """What was recorded about the student (``client.core.my_record.MyRecord``, memory
+        only), or None before the receipt or after a restart."""
+        return self.s.my_record
+
+    def my_decisions(self) -> dict[str, Any]:
+        """The invigilator's released decisions on this attempt (from the server)."""
+        server = self.s._server()
+        return server.my_decisions(self.s.attempt_id)
+
     def _receipt(self, doc: dict[str, Any] | None) -> Receipt:
         from exam_packages.errors import OfflineError
 
@@ -292,4 +314,5 @@ class CoreBackend:
                        str(body.get("attempt_id", self.s.attempt_id)),
                        str(body.get("received_at", "")), str(body.get("sha256", "")), True,
                        {k: v for k, v in body.items()
-                        if k not in ("receipt_id", "attempt_id", "received_at", "sha256")})
+                        if k not in ("receipt_id", "attempt_id", "received_at", "sha256")},
+                       signed=doc)

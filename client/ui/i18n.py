@@ -14,11 +14,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt, QTranslator, Signal
 
 CONTEXT = "Emtihan"
 LANGUAGES: dict[str, str] = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_GB"}
 I18N_DIR = Path(__file__).resolve().parents[1] / "i18n"
+_CURRENT = {"language": "en"}
+
+
+def current_locale() -> QLocale:
+    """The QLocale of the language last chosen with :meth:`I18n.set_language` (dates, numbers)."""
+    return QLocale(LOCALES[_CURRENT["language"]])
 
 
 def tr(text: str) -> str:
@@ -48,6 +55,46 @@ class Lazy:
         return " ".join(tr(line) for line in self.text.split("\n"))
 
 
+class LazyCall:
+    """A format argument computed when formatted (e.g. a list of translated words)."""
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        self.make = make
+
+    def __format__(self, spec: str) -> str:
+        return format(self.make(), spec)
+
+
+class LocalTime:
+    """A date and time (ISO 8601 or Unix seconds) shown in the current language's format
+    (QLocale), so a language switch re-formats it; ``long``: the date written out."""
+
+    def __init__(self, when: str | float, *, long: bool = False) -> None:
+        self.when = when
+        self.long = long
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __str__(self) -> str:
+        if isinstance(self.when, int | float):
+            moment = QDateTime.fromSecsSinceEpoch(int(self.when))
+        else:
+            moment = QDateTime.fromString(self.when, Qt.DateFormat.ISODate)
+        if not moment.isValid():
+            return "" if self.long else str(self.when)
+        locale, local = current_locale(), moment.toLocalTime()
+        if self.long:
+            return (f"{locale.toString(local.date(), QLocale.FormatType.LongFormat)}, "
+                    f"{locale.toString(local.time(), QLocale.FormatType.ShortFormat)}")
+        return locale.toString(local, QLocale.FormatType.ShortFormat)
+
+
+def minutes(seconds: int) -> str:
+    """A duration in whole minutes, in the current language ("30 min", "30 мин")."""
+    return trf("{n} min", n=current_locale().toString(int(seconds) // 60))
+
+
 class I18n(QObject):
     """Owns the installed translator; emits ``changed`` after a switch."""
 
@@ -73,6 +120,7 @@ class I18n(QObject):
             QCoreApplication.installTranslator(translator)
             self._translator = translator
         self.language = code
+        _CURRENT["language"] = code
         self.changed.emit(code)
 
 

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,15 +42,18 @@ PROCTOR_EVERY_S = 0.5  # 2 analysed frames/s: ~9% of one core (benchmarks/bench_
 
 
 class StepIndicator(QWidget):
+    """The six steps: the current one by name, the others by number (their names in the
+    tooltip and for screen readers), so the row fits a small screen in every language."""
+
     def __init__(self, binder: TextBinder) -> None:
         super().__init__()
         self.setObjectName("steps")
+        self.binder = binder
         row = QHBoxLayout(self)
         self.labels: list[QLabel] = []
-        for i, name in enumerate(STEPS):
+        for _name in STEPS:
             label = QLabel()
             label.setObjectName("step")
-            binder.bind(label.setText, "{n}. {name}", n=i + 1, name=Lazy(name))
             row.addWidget(label)
             self.labels.append(label)
         row.addStretch(1)
@@ -58,9 +61,15 @@ class StepIndicator(QWidget):
 
     def set_current(self, index: int) -> None:
         self.current = index
-        for i, label in enumerate(self.labels):
-            set_status(label, "current" if i == index else ("ok" if i < index else ""))
-            label.setAccessibleName(label.text() + (" (current step)" if i == index else ""))
+        for i, (label, name) in enumerate(zip(self.labels, STEPS, strict=True)):
+            state = "current" if i == index else ("ok" if i < index else "")
+            set_status(label, state)
+            if i == index:
+                self.binder.bind(label.setText, "{n}. {name}", n=i + 1, name=Lazy(name))
+            else:
+                self.binder.bind(label.setText, "{n}" + (" ✓" if i < index else ""), n=i + 1)
+            self.binder.bind(label.setToolTip, "{n}. {name}", n=i + 1, name=Lazy(name))
+            label.setAccessibleName(label.toolTip() + (" (current step)" if i == index else ""))
 
 
 class StudentWindow(QMainWindow):
@@ -81,6 +90,7 @@ class StudentWindow(QMainWindow):
         self.last_proctor = 0.0
         self.blurred_at: float | None = None
         self.close_prompt: QMessageBox | None = None
+        self.close_confirmed = False
         self.setStyleSheet(STYLE)
         self.binder.bind(self.setWindowTitle, "Emtihan — student")
         self._build(server_url, exam_id, student_id)
@@ -155,13 +165,27 @@ class StudentWindow(QMainWindow):
         self.checks.start_audio()
 
     def _check_resume(self) -> None:
-        """A crashed attempt restored at sign-in goes straight back to its exam."""
+        """An attempt restored at sign-in goes straight back where it was: a started exam
+        to its exam page; a handed-in one to the hand-in page (upload pending, or the
+        receipt once it is there)."""
         resumed = getattr(self.backend, "resumed_exam", None)
+        handed_in = getattr(self.backend, "handed_in", None)
         if resumed is None:
             return
-        self.resume_task = run_task(lambda _p: resumed(), self._resumed, log.warning)
 
-    def _resumed(self, start: ExamStart | None) -> None:
+        def find(_p: object) -> tuple[str, ExamStart | None]:
+            if handed_in is not None and handed_in():
+                return "handed_in", None
+            return "exam", resumed()
+
+        self.resume_task = run_task(find, self._resumed, log.warning)
+
+    def _resumed(self, found: tuple[str, ExamStart | None]) -> None:
+        kind, start = found
+        if kind == "handed_in" and self.stack.currentWidget() is self.signin:
+            self.show_step(5)
+            self.handin.retry()  # uploads what is pending, or shows the kept receipt
+            return
         if start is None or self.exam.widgets:
             return
         self._exam_started(start)
@@ -186,7 +210,7 @@ class StudentWindow(QMainWindow):
 
     def _start_failed(self, text: str) -> None:
         self.identity.setEnabled(True)
-        self.identity.binder.bind(self.identity.result.setText, "{why}", why=text)
+        self.identity.binder.bind(self.identity.result.setText, "{why}", why=Lazy(text))
         set_status(self.identity.result, "fail")
 
     def _exam_started(self, start: ExamStart) -> None:
@@ -302,10 +326,12 @@ class StudentWindow(QMainWindow):
         if not wait_all(10000):
             log.warning("some background work did not stop in time")
 
-    def confirm_close(self) -> bool:
-        """While the exam runs, closing asks first; "Go back" is the default answer."""
-        if not self.exam_running():
-            return True
+    def ask_close(self) -> None:
+        """While the exam runs, closing asks first (a window-modal question that does not
+        block the event loop); "Go back to the exam" is the default and Escape."""
+        if self.close_prompt is not None:
+            self.close_prompt.raise_()
+            return
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Leave the exam?"),
                           tr("The exam is still running and its time keeps running. Your "
                              "answers are saved on this computer: open Emtihan again and sign "
@@ -314,14 +340,21 @@ class StudentWindow(QMainWindow):
         leave = box.addButton(tr("&Close anyway"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(stay)
         box.setEscapeButton(stay)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.finished.connect(lambda _result: self._close_answered(box, leave))
         self.close_prompt = box
-        box.exec()
+        box.open()
+
+    def _close_answered(self, box: QMessageBox, leave: object) -> None:
         self.close_prompt = None
-        return box.clickedButton() is leave
+        if box.clickedButton() is leave:
+            self.close_confirmed = True
+            self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
-        if not self.confirm_close():
+        if self.exam_running() and not self.close_confirmed:
             event.ignore()
+            self.ask_close()
             return
         self.shutdown()
         super().closeEvent(event)

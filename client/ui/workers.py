@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from exam_packages.errors import EmtihanError
 
+from .errors import error_source
 from .i18n import tr
 from .qtcompat import emit
 
@@ -65,7 +66,7 @@ class TaskWorker(QObject):
         try:
             result = self._fn(self._report)
         except EmtihanError as exc:
-            emit(self.user_message, exc.user_message)
+            emit(self.user_message, error_source(exc))  # translated where shown
         except Exception as exc:  # a bug or a library failure must not kill the UI
             log.exception("background task failed")
             emit(self.user_message, tr("Something went wrong: {detail}").format(detail=exc))

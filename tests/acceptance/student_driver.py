@@ -36,7 +36,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402 (after the env is set)
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel  # noqa: E402
 
 RATE = 16000
 
@@ -59,6 +59,14 @@ def wait_until(cond: Callable[[], Any], timeout: float, what: str) -> None:
         if time.monotonic() > end:
             raise TimeoutError(f"timed out after {timeout:.0f} s waiting for {what}")
         qwait(20)
+
+
+def shot(w: Any, name: str) -> None:
+    """With EMTIHAN_SCREENSHOTS=DIR, save what the student sees now (docs/screenshots)."""
+    folder = os.environ.get("EMTIHAN_SCREENSHOTS")
+    if folder:
+        qwait(150)
+        w.grab().save(str(Path(folder) / f"path_{name}.png"))
 
 
 def click(button: Any) -> None:
@@ -136,6 +144,7 @@ def system_check(w: Any, cfg: dict[str, Any]) -> None:
     click(w.signin.download_button)
     wait_until(w.signin.continue_button.isVisible, 30, "download + verification")
     say("PACKAGE", status=w.signin.status.text())
+    shot(w, "01_sign_in_verified")
     click(w.signin.continue_button)
     checks = w.checks
     try:
@@ -164,12 +173,14 @@ def system_check(w: Any, cfg: dict[str, Any]) -> None:
     wait_until(lambda: "bandwidth" in checks.results, 30, "the bandwidth measurement")
     say("BANDWIDTH", result=checks.results["bandwidth"], text=checks.bw_result.text())
     wait_until(checks.continue_button.isEnabled, 20, "every check to pass")
+    shot(w, "02_system_check")
     click(checks.continue_button)
     say("CHECKS_DONE", step=w.backend.s.step.value, missing=checks.missing())
 
 
 def consent(w: Any) -> None:
     wait_until(w.consent.isVisible, 10, "the consent page")
+    shot(w, "03_consent")
     w.consent.agree.click()
     click(w.consent.accept_button)
 
@@ -226,10 +237,15 @@ def identity(w: Any, cfg: dict[str, Any]) -> None:
     say("LIVENESS", frames_per_step=ident.frames_per_step, steps=ident.steps)
     wait_until(lambda: ident.last_frame is not None, 10, "a camera frame")
     say("ID_NONMATCH", **identity_try(w, cfg["id_nonmatch"], ident.live_button))
+    shot(w, "04a_identity_mismatch")
     click(ident.retry_button)
+    qwait(300)  # new labels are shown by the layout on the next turn of the event loop
     say("ID_RETRY", steps=ident.steps, document_cleared=ident.id_image is None,
-        start_enabled=ident.live_button.isEnabled())
+        start_enabled=ident.live_button.isEnabled(),
+        step_labels=[label.text() for label in ident.findChildren(QLabel, "step")
+                     if not label.isHidden()])
     say("ID_MATCH", **identity_try(w, cfg["id_match"], ident.live_button))
+    shot(w, "04b_identity_review")
     click(ident.retry_button)  # "review": the student may still try again
     say("ID_AGAIN", **identity_try(w, cfg["id_match"], ident.live_button))
     click(ident.continue_button)
@@ -258,6 +274,7 @@ def exam(w: Any) -> None:
     click(page.flag_button)
     click(page.prev_button)
     wait_until(lambda: "saved" in page.autosave_label.text(), 10, "the autosave note")
+    shot(w, "05a_exam")
     core = w.backend.s
     answers = {q: a for q, a in page.answers().items() if a is not None}
     say("SAVED", answers=answers, kinds={q: wd.question["type"] for q, wd in
@@ -272,22 +289,23 @@ def exam(w: Any) -> None:
 
 def close_with_confirmation(w: Any) -> None:
     """The window's close button mid-exam: "Go back" first, then "Close anyway"."""
-    def answer(which: str) -> None:
+    def press(which: str) -> None:
         box = w.close_prompt
-        if box is None:
-            QTimer.singleShot(50, lambda: answer(which))
-            return
-        say("CLOSE_PROMPT", text=box.text(), default=box.defaultButton().text(),
-            buttons=[b.text() for b in box.buttons()])
-        button = next(b for b in box.buttons() if (which in b.text()))
+        assert box is not None and box.isVisible(), "no question before closing"
+        button = next(b for b in box.buttons() if which in b.text())
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(50, lambda: answer("Go back"))
     w.close()
+    box = w.close_prompt
+    say("CLOSE_PROMPT", text=box.text(), default=box.defaultButton().text(),
+        buttons=[b.text() for b in box.buttons()])
+    shot(box, "05b_close_mid_exam")
+    press("Go back")
+    wait_until(lambda: w.close_prompt is None, 5, "the question to close")
     say("STILL_OPEN", visible=w.isVisible(), exam_running=w.exam_running())
-    QTimer.singleShot(50, lambda: answer("Close anyway"))
     say("CLOSING", remaining=w.backend.remaining_s(), wall=time.time())
     w.close()
+    press("Close anyway")
 
 
 def phase_first(cfg: dict[str, Any]) -> None:
@@ -330,18 +348,33 @@ def phase_resume(cfg: dict[str, Any]) -> None:
     page = resumed(w, "RESUMED")
     click(page.finish_button)
     wait_until(page.hand_in_button.isVisible, 5, "the hand-in confirmation")
+    shot(w, "05c_hand_in_confirmation")
     say("CONFIRM", text=page.confirm_text.text(),
         focus=QApplication.focusWidget().text() if QApplication.focusWidget() else None)
     click(page.hand_in_button)
     wait_until(lambda: w.handin.receipt is not None, 60, "the receipt")
     r = w.handin.receipt
+    shot(w, "06_receipt")
     say("RECEIPT", attempt_id=r.attempt_id, sha256=r.sha256, receipt_id=r.receipt_id,
         signature_valid=r.signature_valid, shown=w.handin.receipt_view.toPlainText(),
         status=w.handin.status.text(), core_step=w.backend.s.step.value)
     click(w.handin.close_button)
 
 
-PHASES = {"first": phase_first, "reopen": phase_reopen, "resume": phase_resume}
+def phase_after(cfg: dict[str, Any]) -> None:
+    """Signing in again after the hand-in: straight to the kept receipt."""
+    w = the_window()
+    sign_in(w, cfg["access_code"])
+    wait_until(lambda: w.handin.receipt is not None, 60, "the kept receipt")
+    r, core = w.handin.receipt, w.backend.s
+    say("AFTER", sha256=r.sha256, attempt_id=r.attempt_id, step=w.steps.current,
+        files=sorted(str(p.relative_to(core.attempt_dir)) for p in core.attempt_dir.rglob("*")
+                     if p.is_file()))
+    click(w.handin.close_button)
+
+
+PHASES = {"first": phase_first, "reopen": phase_reopen, "resume": phase_resume,
+          "after": phase_after}
 
 
 def run(phase: str, cfg: dict[str, Any]) -> int:

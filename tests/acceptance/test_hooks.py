@@ -16,7 +16,7 @@ from client.ui.core_backend import CoreBackend
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
-    from client.demo import setup_world
+    from emtihan_demo import setup_world
 
     w = setup_world(tmp_path_factory.mktemp("hooks-world"))
     yield w
@@ -24,7 +24,7 @@ def world(tmp_path_factory):
 
 
 def _signed_in(world, tmp_path) -> CoreBackend:
-    from client.demo import CODE, STUDENT
+    from emtihan_demo import CODE, STUDENT
 
     b = CoreBackend(SessionConfig(tmp_path / "client", world.trust))
     b.sign_in(world.url, world.exam_id, STUDENT, CODE)
@@ -63,9 +63,9 @@ def test_a_started_attempt_is_resumed_with_its_answers(world, tmp_path):
 
 def test_window_without_a_resume_stays_on_sign_in(qtbot):
     from client.core.clock import SystemClock
-    from client.ui.fake_backend import FakeBackend
     from client.ui.i18n import I18n
     from client.ui.window import StudentWindow
+    from tests.support.fake_backend import FakeBackend
 
     w = StudentWindow(FakeBackend(SystemClock()), I18n(), server_url="https://x.example",
                       exam_id="phys-101-final", student_id="s1")

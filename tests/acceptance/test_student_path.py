@@ -89,7 +89,7 @@ class Driver:
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
-    from client.demo import setup_world
+    from emtihan_demo import setup_world
 
     w = setup_world(tmp_path_factory.mktemp("e2e-world"))
     yield w
@@ -97,7 +97,7 @@ def world(tmp_path_factory):
 
 
 def _id_card(photo: Path, out: Path) -> str:
-    from client.demo_student import compose_id_card
+    from emtihan_demo.student import compose_id_card
 
     image = cv2.imread(str(photo))
     assert image is not None, photo
@@ -116,7 +116,7 @@ def _env(pulse_env: dict[str, str]) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def run(world, pulse, tmp_path_factory):
     """The three student processes; returns their progress lines plus what the test saw."""
-    from client.demo import CODE, STUDENT
+    from emtihan_demo import CODE, STUDENT
 
     for f in (CLIP, MATCH_PHOTO, OTHER_PHOTO):
         if not f.exists():
@@ -143,10 +143,14 @@ def run(world, pulse, tmp_path_factory):
     last = Driver("resume", cfg, env)
     last.wait_for("THREADS", 180)
     code = last.finish(30)
-    for line in first.lines + reopened.lines + last.lines:  # shown with -s: real outcomes
+    after = Driver("after", cfg, env)
+    after.wait_for("THREADS", 120)
+    after.finish(30)
+    for line in first.lines + reopened.lines + last.lines + after.lines:  # shown with -s
         if line.startswith("@@"):
             print(line)
     return {"first": first.marks, "reopen": reopened.marks, "last": last.marks,
+            "after": after.marks,
             "killed": killed, "first_code": first_code, "last_code": code,
             "audio_skip": reason, "seconds": time.monotonic() - started}
 
@@ -154,9 +158,9 @@ def run(world, pulse, tmp_path_factory):
 @pytest.fixture(scope="module")
 def review(run, world, qapp):
     """The invigilator's side, on the same server: the review tool opens the hand-in."""
-    from client.demo import PASSPHRASE
-    from client.demo_review import build_review_window
     from client.ui.workers import wait_all
+    from emtihan_demo import PASSPHRASE
+    from emtihan_demo.review import build_review_window
 
     attempt_id = run["last"]["RECEIPT"]["attempt_id"]
     window = build_review_window(world, PASSPHRASE)
@@ -233,6 +237,8 @@ def test_identity_mismatch_then_another_document(run):
     assert other["core_step"] == "consented"  # did not move on
     # "try again" asks for a document again, with a new challenge: no try is burnt silently
     assert retry["document_cleared"] is True and retry["start_enabled"] is False
+    assert len(retry["step_labels"]) == len(retry["steps"]) == 3  # only the new challenge
+    assert not any(t.endswith(("✓", "✗")) for t in retry["step_labels"])
 
 
 def test_identity_review_then_retry_then_continue_flagged(run):
@@ -246,8 +252,8 @@ def test_identity_review_then_retry_then_continue_flagged(run):
         assert attempt["shown"].startswith("We could not confirm it automatically:")
         # every step marked as the verifier judged it: no green tick on a failed step
         steps = {s["name"]: s["passed"] for s in attempt["liveness"]["steps"]}
-        assert [st == ("ok" if ok else "fail") for st, ok in
-                zip(attempt["steps_state"], steps.values(), strict=True)]
+        assert all(st == ("ok" if ok else "fail") for st, ok in
+                   zip(attempt["steps_state"], steps.values(), strict=True))
         assert all(t.endswith("✓" if ok else "✗")
                    for t, ok in zip(attempt["steps_shown"], steps.values(), strict=True))
     assert same["retry_visible"] and same["continue_enabled"] and same["retries_left"] == 1
@@ -314,6 +320,15 @@ def test_hand_in_confirmation_then_signed_receipt(run, world):
     assert len(world.server.services.service.storage.list_submissions(attempt)) == 1
     assert run["last"]["THREADS"] == {"exit_code": 0, "running": 0} and run["last_code"] == 0
     print(f"student path took {run['seconds']:.1f} s")
+
+
+def test_signing_in_again_shows_the_kept_receipt_and_nothing_else_is_left(run):
+    after, rec = run["after"]["AFTER"], run["last"]["RECEIPT"]
+    assert after["step"] == 5 and after["sha256"] == rec["sha256"]
+    assert after["attempt_id"] == rec["attempt_id"]
+    # the local wipe after the verified receipt (issue 16): only the receipt record is left
+    assert after["files"] == ["receipt.json"], after["files"]
+    assert run["after"]["THREADS"] == {"exit_code": 0, "running": 0}
 
 
 # -- the invigilator's side, same server ----------------------------------------------------

@@ -43,6 +43,7 @@ class FakeState:
     attempt_id: str = "att_" + "a" * 32
     start_keys: list[str] = field(default_factory=list)
     exam_id: str = "demo"
+    local_secret: bytes = b"s" * 32  # GET /v1/exams/{id}/local-secret
 
     @property
     def public(self) -> bytes:
@@ -86,6 +87,9 @@ class FakeServerAdapter(BaseAdapter):
             ("HEAD", r"/v1/uploads/([0-9a-f]+)", self.tus_head),
             ("PATCH", r"/v1/uploads/([0-9a-f]+)", self.tus_patch),
             ("GET", r"/v1/attempts/([^/]+)/receipt", self.receipt),
+            ("GET", r"/v1/exams/([^/]+)/local-secret", lambda r, exam: _response(
+                r, 200, {"exam_id": exam,
+                         "secret": base64.b64encode(self.state.local_secret).decode()})),
         ]
 
     def close(self) -> None:
@@ -199,6 +203,7 @@ class FakeServerAdapter(BaseAdapter):
                 del self.state.uploads[upload_id]
                 return _error(req, 422, "hash_mismatch", "hash")
             receipt = {"attempt_id": up["meta"]["attempt_id"], "sha256": digest,
+                       "exam_id": self.state.exam_id, "student_id": "s1",
                        "size": up["length"], "received_at": "2030-01-01T09:00:00Z",
                        "late": False, "late_s": 0, "version": 1}
             self.state.receipts[digest] = {

@@ -10,7 +10,7 @@ import cv2
 import numpy as np
 import pytest
 
-from client.demo import main
+from emtihan_demo.demo import main
 
 
 @pytest.mark.slow

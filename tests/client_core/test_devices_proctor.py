@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from client.core.clock import FakeClock
 from client.core.devices import (
     LevelMeter,
     SyntheticCamera,
@@ -24,6 +23,7 @@ from client.core.devices import (
 from client.core.eventlog import ALERT, INFO, NOTICE, WARNING, EventLog
 from client.core.proctor import Proctor
 from exam_packages.errors import DeviceError
+from tests.support.clocks import FakeClock
 
 FACES = Path(__file__).resolve().parents[2] / ".." / "shared" / "faces"
 CLIP = FACES / "face_recognition" / "examples" / "short_hamilton_clip.mp4"

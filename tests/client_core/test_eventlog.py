@@ -8,7 +8,6 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from client.core.clock import FakeClock
 from client.core.eventlog import (
     ALERT,
     GENESIS_HASH,
@@ -23,6 +22,7 @@ from client.core.eventlog import (
 )
 from exam_packages.canonical import canonical_bytes
 from exam_packages.errors import EventLogError, SessionStateError, SignatureError
+from tests.support.clocks import FakeClock
 
 
 def _pub(key: Ed25519PrivateKey) -> bytes:

@@ -8,12 +8,12 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from client.core.clock import FakeClock
 from client.core.eventlog import WARNING, EventLog
 from client.core.handin import HandinInputs, build_payload, open_handin, parse_payload
 from client.core.outbox import Outbox
 from exam_packages.envelope import seal_result
 from exam_packages.errors import EventLogError, LocalStateError, MalformedPackageError
+from tests.support.clocks import FakeClock
 
 
 def _inputs(tmp_path: Path, key: Ed25519PrivateKey) -> HandinInputs:

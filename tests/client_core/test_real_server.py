@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 
 from client.core.api import ServerClient
-from client.core.clock import FakeClock
 from client.core.handin import open_handin
 from client.core.session import AttemptSession, SessionConfig, Step
 from exam_packages.errors import OfflineError, ServerError
 from exam_packages.package import build_package
 from exam_packages.pkg_testing import PackageKeys, sample_exam_doc, sample_meta
-from server_stub.clock import FakeClock as ServerClock
 from server_stub.clock import to_iso
 from server_stub.config import ServerConfig, init_data_dir
 from server_stub.embedded import EmbeddedServer
+from tests.support.clocks import FakeClock
+from tests.support.clocks import FakeServerClock as ServerClock
 
 T0 = 1_800_000_000
 EXAM = "phys-101-final"
@@ -118,6 +118,7 @@ def test_session_offline_then_online_outbox(world: World, tmp_path: Path) -> Non
     world.server.stop()  # the network goes away
     outcome = session.submit()
     assert outcome.queued and session.step == Step.SUBMITTING
+    blob = session.outbox.envelope_path(outcome.job).read_bytes()  # kept until the receipt
     with pytest.raises(OfflineError):
         session.server.list_exams()  # type: ignore[union-attr]
     world.server = _start_server(world.data, world.server_clock, port)
@@ -126,7 +127,7 @@ def test_session_offline_then_online_outbox(world: World, tmp_path: Path) -> Non
     assert session.step == Step.SUBMITTED and outcome.receipt is not None
     receipt = outcome.receipt["receipt"]
     assert receipt["attempt_id"] == info.attempt_id and receipt["late"] is False
-    blob = session.outbox.envelope_path(outcome.job).read_bytes()
+    assert not session.outbox.envelope_path(outcome.job).exists()  # wiped after the receipt
     assert receipt["sha256"] == hashlib.sha256(blob).hexdigest()
     opened = open_handin(blob, world.keys.results)
     assert opened.answers == {"q1": "a", "q2": True, "q3": "9.81"}
@@ -187,14 +188,16 @@ def test_kill_9_mid_exam_then_sign_in_resumes_everything(world: World, tmp_path:
     config = SessionConfig(data_dir, world.keys.trust())
     session = AttemptSession(config, _client(world))
     session.sign_in(EXAM, "s1", "code-one")
-    assert session.step == Step.STARTED
+    assert session.step == Step.STARTED, session.warnings
     assert session.answers["q1"] == "a" and session.answers["q2"] is True
     assert int(session.answers["q3"]) >= last
     assert 0 < session.remaining_s() <= 1800
     outcome = session.submit()
     assert outcome.receipt is not None
-    opened = open_handin(session.outbox.envelope_path(outcome.job).read_bytes(),
-                         world.keys.results)
+    service = world.server.services.service  # wiped here after the receipt: read the server's
+    sub = service.storage.list_submissions(session.attempt_id)[-1]
+    blob = b"".join(service.blobs.read_range(sub["blob_key"], 0, sub["size"] - 1))
+    opened = open_handin(blob, world.keys.results)
     assert opened.answers == session.answers
     assert b'"kind":"resumed"' in opened.log_bytes
     session.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from client.core.api import ServerClient
-from client.core.clock import FakeClock, parse_iso_utc
+from client.core.clock import parse_iso_utc
 from client.core.eventlog import WARNING
 from client.core.handin import open_handin
 from client.core.session import AttemptSession, SessionConfig, Step
@@ -20,6 +20,7 @@ from exam_packages.errors import (
 )
 from exam_packages.grading import grade
 from exam_packages.pkg_testing import PackageKeys, build_sample
+from tests.support.clocks import FakeClock
 
 from .fakes import BASE, FakeState, fake_session
 

@@ -46,3 +46,13 @@ def pulse(_pulse_daemon: tuple[Pulse | None, str]) -> Pulse:
     if daemon is None:
         pytest.skip(reason)
     return daemon
+
+
+@pytest.fixture(scope="module")
+def demo_world(tmp_path_factory):
+    """The demo's embedded server with the signed sample exam, for walks on the real core."""
+    from emtihan_demo import setup_world
+
+    world = setup_world(tmp_path_factory.mktemp("demo-world"))
+    yield world
+    world.server.stop()

@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from client.core.clock import SystemClock
 from client.ui.app import _parser, main, run_student_app
 from client.ui.window import StudentWindow
+from tests.support.fake_backend import FakeBackend
 
 from .conftest import CLIP
 
@@ -24,7 +26,8 @@ def _close_soon(seen: list[StudentWindow]) -> None:
 def test_run_student_app_opens_the_window_and_returns(qapp):
     seen: list[StudentWindow] = []
     _close_soon(seen)
-    code = run_student_app({"fake": True, "lang": "ru", "camera": str(CLIP),
+    code = run_student_app({"backend": FakeBackend(SystemClock()), "lang": "ru",
+                            "camera": str(CLIP),
                             "base_url": "http://127.0.0.1:9", "exam_id": "phys-101-final",
                             "student_id": "s-1", "access_code": "x"})
     assert code == 0 and len(seen) == 1
@@ -52,3 +55,11 @@ def test_main_with_bad_language_exits(capsys):
     with pytest.raises(SystemExit):
         main(["--lang", "de"])
     assert "invalid choice: 'de'" in capsys.readouterr().err
+
+
+def test_the_real_client_has_no_fake_mode(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit):
+        main(["--fake"])
+    assert "unrecognized arguments: --fake" in capsys.readouterr().err

@@ -115,7 +115,22 @@ def test_task_error_becomes_user_message(qtbot):
 
     run_task(fail, results.append, messages.append)
     qtbot.waitUntil(lambda: bool(messages), timeout=5000)
-    assert messages == ["The exam server does not answer."] and results == []
+    # the student reads the text for the error's code (client/ui/errors.py), translated
+    assert messages == ["No connection to the exam server. Check your internet connection "
+                        "and try again."] and results == []
+
+
+def test_task_error_without_a_known_code_keeps_its_message(qtbot):
+    from exam_packages.errors import SessionStateError
+
+    messages: list[str] = []
+
+    def fail(_report):
+        raise SessionStateError("These checks must pass first: camera.")
+
+    run_task(fail, None, messages.append)
+    qtbot.waitUntil(lambda: bool(messages), timeout=5000)
+    assert messages == ["These checks must pass first: camera."]
 
 
 def test_unexpected_exception_is_caught_too(qtbot):

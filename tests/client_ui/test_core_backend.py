@@ -12,7 +12,7 @@ from exam_packages.errors import InputError, SessionStateError
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
-    from client.demo import setup_world
+    from emtihan_demo import setup_world
 
     w = setup_world(tmp_path_factory.mktemp("demo"))
     yield w
@@ -28,7 +28,7 @@ def _progress(done, total):
 
 
 def test_whole_attempt_through_the_adapter(world, tmp_path):
-    from client.demo import CODE, STUDENT
+    from emtihan_demo import CODE, STUDENT
 
     b = _backend(world, tmp_path)
     exams = b.sign_in(world.url, world.exam_id, STUDENT, CODE)
@@ -73,6 +73,7 @@ def test_whole_attempt_through_the_adapter(world, tmp_path):
                for r in b.s._log().records())
     receipt = b.submit(False, _progress)
     assert receipt.attempt_id == start.attempt_id and len(receipt.sha256) == 64
+    assert receipt.signed["receipt"]["sha256"] == receipt.sha256  # kept for "Save receipt"
 
 
 def world_duration(b):
@@ -80,7 +81,7 @@ def world_duration(b):
 
 
 def test_checks_must_pass_before_consent(world, tmp_path):
-    from client.demo import CODE, STUDENT
+    from emtihan_demo import CODE, STUDENT
 
     b = _backend(world, tmp_path)
     b.sign_in(world.url, world.exam_id, STUDENT, CODE)
@@ -92,7 +93,7 @@ def test_checks_must_pass_before_consent(world, tmp_path):
 
 
 def test_download_of_another_exam_is_refused(world, tmp_path):
-    from client.demo import CODE, STUDENT
+    from emtihan_demo import CODE, STUDENT
 
     b = _backend(world, tmp_path)
     b.sign_in(world.url, world.exam_id, STUDENT, CODE)
@@ -111,9 +112,9 @@ def test_calls_before_sign_in_are_refused(tmp_path):
 
 
 def test_the_window_on_the_real_core(world, tmp_path, qtbot):
-    from client.demo import CODE, STUDENT
     from client.ui.i18n import I18n
     from client.ui.window import StudentWindow
+    from emtihan_demo import CODE, STUDENT
 
     backend = _backend(world, tmp_path)
     w = StudentWindow(backend, I18n(), open_camera=None, server_url=world.url,
@@ -165,3 +166,39 @@ def test_the_window_on_the_real_core(world, tmp_path, qtbot):
         assert w.handin.receipt.attempt_id == backend.s.attempt_id
     finally:
         w.shutdown()
+
+
+def test_a_student_who_cannot_hear_goes_on_flagged(world, tmp_path):
+    """ "I cannot hear the sound" is never a silent pass: the audio check is recorded as
+    failed and declared (a warning, i.e. a flag), and the exam may still go on."""
+    from client.core.eventlog import WARNING
+    from emtihan_demo import CODE, STUDENT
+
+    b = _backend(world, tmp_path)
+    b.sign_in(world.url, world.exam_id, STUDENT, CODE)
+    b.download_package(world.exam_id, _progress)
+    for name in ("camera", "bandwidth"):
+        b.record_check(name, True, {})
+    b.record_check("microphone", True, {"peak_rms": 0.1})
+    b.record_check("speaker", False, {"typed_correctly": False, "student_declared": True,
+                                      "cannot_hear": True})
+    audio = b.s.checks["audio"]
+    assert audio["passed"] is False and audio["student_declared"] is True
+    b.finish_checks()
+    assert b.s.step.value == "checks_done"
+    logged = [r for r in b.s._log().records() if r["kind"] == "check_audio"]
+    assert logged and logged[-1]["severity"] == WARNING
+
+
+def test_checks_failed_without_a_declaration_still_block(world, tmp_path):
+    from emtihan_demo import CODE, STUDENT
+
+    b = _backend(world, tmp_path)
+    b.sign_in(world.url, world.exam_id, STUDENT, CODE)
+    b.download_package(world.exam_id, _progress)
+    for name in ("camera", "bandwidth", "microphone"):
+        b.record_check(name, True, {})
+    b.record_check("speaker", False, {"typed_correctly": False})
+    with pytest.raises(SessionStateError, match="These checks must pass first: audio."):
+        b.finish_checks()
+    assert b.s.step.value == "package_ready"

@@ -40,10 +40,10 @@ def test_feed_hands_on_one_second_blocks_and_keeps_the_rest(qtbot) -> None:
 
 
 def test_window_sends_blocks_to_the_backend_during_the_exam(qtbot) -> None:
-    from client.core.clock import FakeClock
-    from client.ui.fake_backend import FakeBackend
     from client.ui.i18n import I18n
     from client.ui.window import StudentWindow
+    from tests.support.clocks import FakeClock
+    from tests.support.fake_backend import FakeBackend
 
     backend = FakeBackend(FakeClock())
     w = StudentWindow(backend, I18n(), open_camera=None, server_url="http://127.0.0.1:1",
@@ -60,10 +60,10 @@ def test_window_sends_blocks_to_the_backend_during_the_exam(qtbot) -> None:
 def test_core_backend_logs_sustained_voice(tmp_path) -> None:
     import time
 
-    from client.core.clock import FakeClock
     from client.core.session import SessionConfig
-    from client.demo import CODE, STUDENT, setup_world
     from client.ui.core_backend import CoreBackend
+    from emtihan_demo import CODE, STUDENT, setup_world
+    from tests.support.clocks import FakeClock
 
     world = setup_world(tmp_path / "world")
     try:

@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
 
-from client.core.clock import FakeClock
-from client.ui.fake_backend import FakeBackend
 from client.ui.i18n import TextBinder
 from client.ui.pages.exam import ExamPage, format_remaining
 from exam_packages.errors import LocalStateError
+from tests.support.clocks import FakeClock
+from tests.support.fake_backend import FakeBackend
 
 
 @pytest.fixture()

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QTranslator
 
-from client.core.clock import FakeClock
 from client.i18n import build
 from client.i18n.catalogue import CATALOGUE
-from client.ui.fake_backend import FakeBackend
 from client.ui.i18n import I18N_DIR, I18n
 from client.ui.window import StudentWindow
+from tests.support.clocks import FakeClock
+from tests.support.fake_backend import FakeBackend
 
 
 @pytest.fixture()
@@ -29,7 +29,7 @@ def test_switching_language_changes_visible_strings(window):
     seen = {}
     for code in ("kk", "ru", "en"):
         i18n.set_language(code)
-        seen[code] = (w.signin.title.text(), w.steps.labels[1].text(),
+        seen[code] = (w.signin.title.text(), w.steps.labels[1].toolTip(),
                       w.signin.sign_in_button.text(), w.windowTitle())
     assert seen["en"] == ("Sign in", "2. System check", "Sign &in", "Emtihan — student")
     assert seen["kk"] == ("Кіру", "2. Жүйені тексеру", "&Кіру", "Emtihan — студент")

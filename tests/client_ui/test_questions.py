@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
 
-from client.ui.fake_backend import sample_exam_doc
 from client.ui.i18n import TextBinder
 from client.ui.questions import make_question_widget, split_text
+from tests.support.fake_backend import sample_exam_doc
 
 DOC = sample_exam_doc()
 
@@ -75,7 +75,7 @@ def test_numeric_refuses_letters(qtbot):
 
 
 def test_numeric_question_shows_its_image(qtbot):
-    from client.ui.fake_backend import _diagram_png
+    from tests.support.fake_backend import _diagram_png
 
     w, _ = _widget(qtbot, "q5", media={"media/diagram.png": _diagram_png()})
     images = [lbl for lbl in w.findChildren(type(w.layout().itemAt(0).widget()))

@@ -18,7 +18,7 @@ from exam_packages.errors import (
     UnsafeArchiveError,
     VerificationError,
 )
-from exam_packages.package import verify_package
+from exam_packages.package import read_manifest_unverified, verify_package
 from exam_packages.pkg_testing import PackageKeys
 from exam_packages.rollback import RollbackStore
 
@@ -53,9 +53,15 @@ CASES = [
      "zip structure of 'manifest.json' is not in the canonical package layout"),
     ("archive_comment.zip", None, MalformedPackageError,
      "zip structure of the central directory is not in the canonical package layout"),
-    ("manifest_bad_utf8.zip", None, MalformedPackageError, "manifest.json is not valid UTF-8"),
-    ("manifest_bad_json.zip", None, MalformedPackageError, "manifest.json is not valid JSON"),
-    ("manifest_noncanonical.zip", None, MalformedPackageError, "not in canonical JSON form"),
+    # an unsigned manifest is never parsed: the signature check comes first
+    ("manifest_bad_utf8.zip", None, MalformedPackageError, "author_key_id is missing"),
+    ("manifest_bad_json.zip", None, MalformedPackageError, "author_key_id is missing"),
+    ("manifest_noncanonical.zip", None, MalformedPackageError, "author_key_id is missing"),
+]
+UNVERIFIED_CASES = [
+    ("manifest_bad_utf8.zip", "manifest.json is not valid UTF-8"),
+    ("manifest_bad_json.zip", "manifest.json is not valid JSON"),
+    ("manifest_noncanonical.zip", "not in canonical JSON form"),
 ]
 
 
@@ -77,6 +83,13 @@ def test_crafted_container_is_refused(
         verify_package(data, PackageKeys.generate().trust(), check_window=False,
                        rollback=rollback, limits=limits)
     assert rollback.path.read_bytes() == before
+
+
+@pytest.mark.parametrize(("name", "message"), UNVERIFIED_CASES,
+                         ids=[c[0] for c in UNVERIFIED_CASES])
+def test_unverified_reader_refuses_bad_manifest(name: str, message: str) -> None:
+    with pytest.raises(MalformedPackageError, match=message):
+        read_manifest_unverified((DATA / name).read_bytes())
 
 
 def test_ratio_bomb_stops_while_decompressing() -> None:

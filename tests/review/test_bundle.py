@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from client.core.clock import FakeClock
 from client.core.eventlog import ALERT, WARNING, EventLog
 from client.review_core.bundle import (
     BundleInputs,
@@ -21,6 +20,7 @@ from client.review_core.content import SessionContent
 from client.review_core.decisions import raw_public
 from exam_packages.canonical import canonical_bytes
 from exam_packages.errors import DecryptionError, SignatureError, VerificationError
+from tests.support.clocks import FakeClock
 
 ATTEMPT = "att_" + "a" * 32
 BLOB = b"ciphertext-bytes"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from client.demo import PASSPHRASE, DemoWorld, setup_world
-from client.demo_flow import run_headless_student
-from client.demo_review import build_review_window
+from emtihan_demo import PASSPHRASE, DemoWorld, setup_world
+from emtihan_demo.flow import run_headless_student
+from emtihan_demo.review import build_review_window
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def test_review_tool_opens_the_demo_session_verified(qtbot, demo_world, no_threa
 
 
 def test_prepared_sign_in_values_are_printed(demo_world, capsys) -> None:
-    from client.demo_review import prepare_review
+    from emtihan_demo.review import prepare_review
 
     world, _ = demo_world
     values = prepare_review(world, institution_passphrase=PASSPHRASE)

@@ -23,7 +23,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from client.core.api import ServerClient
-from client.core.clock import FakeClock as ClientClock
 from client.core.eventlog import ALERT, NOTICE, WARNING, EventLog
 from client.core.handin import META_FORMAT, HandinInputs, build_payload, seal_handin
 from client.core.identity import IdentityRecord, StepOutcome
@@ -34,9 +33,11 @@ from exam_packages.package import build_package
 from exam_packages.paper import make_paper
 from exam_packages.source import load_source
 from exam_packages.trust import TrustStore
-from server_stub.clock import FakeClock, to_iso
+from server_stub.clock import to_iso
 from server_stub.config import ServerConfig, init_data_dir
 from server_stub.embedded import EmbeddedServer
+from tests.support.clocks import FakeClock as ClientClock
+from tests.support.clocks import FakeServerClock as FakeClock
 
 ROOT = Path(__file__).resolve().parents[2]
 FACES = ROOT / ".." / "shared" / "faces" / "face_recognition" / "examples"

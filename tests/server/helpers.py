@@ -15,8 +15,9 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from exam_packages.envelope import seal_result
 from exam_packages.package import BuildResult, build_package
 from exam_packages.pkg_testing import PackageKeys, sample_exam_doc, sample_meta
-from server_stub.clock import FakeClock, to_iso
+from server_stub.clock import to_iso
 from server_stub.embedded import EmbeddedServer
+from tests.support.clocks import FakeServerClock as FakeClock
 
 T0 = 1_800_000_000  # a fixed "now" for the fake clock
 EXAM = "phys-101-final"

@@ -13,9 +13,9 @@ from exam_packages.envelope import seal_result
 from exam_packages.pkg_testing import PackageKeys
 from server_stub.app import build_services
 from server_stub.cli import main
-from server_stub.clock import FakeClock
 from server_stub.config import ServerConfig, init_data_dir
 from server_stub.service import Principal
+from tests.support.clocks import FakeServerClock as FakeClock
 
 from .helpers import EXAM, ROSTER, T0, attempt_key, make_package
 

@@ -92,9 +92,9 @@ def test_failed_transaction_rolls_back(storage: SqlStorage) -> None:
 
 def test_full_flow_over_http_on_storage(storage: SqlStorage, tmp_path: Path) -> None:
     """The HTTP flow on this storage back-end (PostgreSQL included when configured)."""
-    from server_stub.clock import FakeClock
     from server_stub.config import ServerConfig, init_data_dir
     from server_stub.embedded import EmbeddedServer
+    from tests.support.clocks import FakeServerClock as FakeClock
 
     from .helpers import EXAM, ROSTER, T0, Running, make_package, upload
 

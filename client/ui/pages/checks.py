@@ -25,7 +25,8 @@ from exam_packages.errors import EmtihanError
 from ..audio import MicLevelMeter, TonePlayer, digit_beeps_pcm, new_digits
 from ..backend import StudentBackend
 from ..camera import CameraStats
-from ..i18n import Lazy, TextBinder, tr
+from ..errors import error_source
+from ..i18n import Lazy, TextBinder
 from ..workers import TaskHandle, run_task
 from .common import Page, set_status
 
@@ -180,13 +181,13 @@ class ChecksPage(Page):
             self._show(self.camera_result, "Camera OK.", "ok")
         else:
             self._show(self.camera_result, "{hints}", "fail",
-                       hints=" ".join(tr(h) for h in hints))
+                       hints=Lazy("\n".join(hints)))  # re-translated on a switch
         self._set("camera", ok, {"width": stats.width, "height": stats.height,
                                  "fps": round(stats.fps), "brightness": round(stats.brightness),
                                  "faces": stats.faces, "hints": hints})
 
     def camera_error(self, text: str) -> None:
-        self._show(self.camera_result, "{why}", "fail", why=text)
+        self._show(self.camera_result, "{why}", "fail", why=Lazy(text))
         self._set("camera", False, {"error": text})
 
     # -- headset --------------------------------------------------------------------------
@@ -257,7 +258,7 @@ class ChecksPage(Page):
 
     def _bandwidth_failed(self, text: str) -> None:
         self.bw_button.setEnabled(True)
-        self._show(self.bw_result, "{why}", "fail", why=text)
+        self._show(self.bw_result, "{why}", "fail", why=Lazy(text))
         self._set("bandwidth", False, {"error": text})
 
     # -- done ------------------------------------------------------------------------------
@@ -288,7 +289,7 @@ class ChecksPage(Page):
                 self.backend.record_check(name, passed, details)
             self.backend.finish_checks()
         except EmtihanError as exc:
-            self._show(self.summary, "{why}", "fail", why=exc.user_message)
+            self._show(self.summary, "{why}", "fail", why=Lazy(error_source(exc)))
             return
         self.stop_audio()
         self.completed.emit()

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton
 from exam_packages.errors import EmtihanError
 
 from ..backend import ConsentInfo, StudentBackend
-from ..i18n import TextBinder, tr
+from ..errors import error_source
+from ..i18n import Lazy, TextBinder, tr
 from .common import Page, set_status
 
 
@@ -59,11 +60,14 @@ class ConsentPage(Page):
         self.binder.bind(
             self.details.setText,
             "<b>What is recorded:</b><ul>{items}</ul><b>Where it goes:</b> {dest}.<br>"
-            "<b>How long it is kept:</b> {days} days, then deleted.<br>"
-            "<b>Questions or objections:</b> {contact}.<br><br>Nothing is decided "
+            "<b>How long it is kept:</b> {days} days after the exam closes, then deleted; the "
+            "invigilators' decisions and the receipt record (no pictures, no answers) for "
+            "{records} days. This computer deletes its copy once the server has signed the "
+            "receipt.<br><b>Questions or objections:</b> {contact}.<br><br>Nothing is decided "
             "automatically: a person reviews every flag.",
             items=items, dest=tr(self.info.destination), days=self.info.retention_days,
-            contact=self.info.contact)
+            records=self.info.records_days or self.info.retention_days,
+            contact=tr(self.info.contact))
 
     def answer(self, accepted: bool) -> None:
         if accepted and not self.agree.isChecked():
@@ -71,7 +75,7 @@ class ConsentPage(Page):
         try:
             self.backend.record_consent(accepted)
         except EmtihanError as exc:
-            self.binder.bind(self.status.setText, "{why}", why=exc.user_message)
+            self.binder.bind(self.status.setText, "{why}", why=Lazy(error_source(exc)))
             set_status(self.status, "fail")
             return
         if accepted:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from exam_packages.errors import EmtihanError
 
 from ..backend import ExamStart, StudentBackend
+from ..errors import error_source
 from ..i18n import Lazy, TextBinder, trf
 from ..qtcompat import emit
 from ..questions import QuestionWidget, make_question_widget
@@ -59,6 +60,8 @@ class ExamPage(QWidget):
         top = QHBoxLayout()
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
+        self.title.setWordWrap(True)  # a long (trilingual) exam title wraps on small screens
+        self.title.setMinimumWidth(200)
         self.clock_label = QLabel("0:00:00")
         self.clock_label.setObjectName("countdown")
         self.clock_label.setAccessibleName("time left")
@@ -223,7 +226,7 @@ class ExamPage(QWidget):
             self.backend.save_answer(qid, widget.answer())
         except EmtihanError as exc:
             self.binder.bind(self.autosave_label.setText, "Not saved: {why}",
-                             why=exc.user_message)
+                             why=Lazy(error_source(exc)))
         else:
             self.binder.bind(self.autosave_label.setText, "All answers saved on this computer.")
         self._refresh_nav()
@@ -235,7 +238,7 @@ class ExamPage(QWidget):
             self.backend.set_flag(qid, on)
         except EmtihanError as exc:
             self.binder.bind(self.autosave_label.setText, "Not saved: {why}",
-                             why=exc.user_message)
+                             why=Lazy(error_source(exc)))
         self._refresh_nav()
 
     def answers(self) -> dict[str, Any]:

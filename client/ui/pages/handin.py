@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QProgressBar, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton
 
 from ..backend import Receipt, StudentBackend
-from ..i18n import TextBinder, tr
+from ..i18n import TextBinder
 from ..workers import TaskHandle, run_task
 from .common import Page, set_status
+from .receipt import ReceiptView
 
 RETRY_MS = 30_000
 
@@ -34,11 +35,13 @@ class HandInPage(Page):
         row.addWidget(self.retry_button)
         row.addStretch(1)
         self.layout_.addLayout(row)
-        self.receipt_view = QPlainTextEdit()
-        self.receipt_view.setReadOnly(True)
-        self.receipt_view.setObjectName("receipt")
-        self.receipt_view.hide()
-        self.layout_.addWidget(self.receipt_view, 1)
+        self.receipt_view = ReceiptView(binder)
+        self.layout_.addWidget(self.receipt_view)
+        self.my_record_button = QPushButton()  # issue 16: client/ui/pages/my_record.py
+        binder.bind(self.my_record_button.setText, "What was &recorded about me")
+        self.my_record_button.clicked.connect(self.show_my_record)
+        self.my_record_button.hide()
+        self.layout_.addWidget(self.my_record_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.close_button = QPushButton()
         binder.bind(self.close_button.setText, "&Close")
         self.close_button.hide()
@@ -58,7 +61,11 @@ class HandInPage(Page):
 
     def retry(self) -> None:
         if self.task is not None and self.task.qthread.isRunning():
-            return
+            if not self.offline:
+                return  # an upload is under way
+            # the failed upload has reported and its thread is only ending: let it end
+            # (a Retry clicked right after "Saved on this computer" was ignored before)
+            self.task.qthread.wait(2000)
         self.retry_button.setEnabled(False)
         self._status("Trying to upload again…", "")
         self.task = run_task(self.backend.retry_upload, self._done, self._offline,
@@ -90,18 +97,16 @@ class HandInPage(Page):
         self.progress.setMaximum(1)
         self.progress.setValue(1)
         self._status("Handed in. Keep this receipt: it proves what the server received.", "ok")
-        valid = tr("valid") if receipt.signature_valid else tr("NOT VALID")
-        lines = [f"{tr('Receipt')}: {receipt.receipt_id}",
-                 f"{tr('Attempt')}: {receipt.attempt_id}",
-                 f"{tr('Received at')}: {receipt.received_at}",
-                 f"SHA-256: {receipt.sha256}",
-                 f"{tr('Server signature')}: {valid}"]
-        lines += [f"{k}: {v}" for k, v in sorted(receipt.fields.items())]
-        self.receipt_view.setPlainText("\n".join(lines))
-        self.receipt_view.show()
+        self.receipt_view.show_receipt(receipt)
+        self.my_record_button.setVisible(hasattr(self.backend, "my_record"))
         self.close_button.show()
         self.close_button.setFocus()
         self.completed.emit()
+
+    def show_my_record(self) -> None:
+        from .my_record import MyRecordDialog
+
+        MyRecordDialog(self.backend, self.binder, self).exec()
 
     def stop(self) -> None:
         self.auto_retry.stop()

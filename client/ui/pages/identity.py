@@ -21,6 +21,7 @@ from exam_packages.errors import EmtihanError
 
 from ..backend import IdentityDecision, StudentBackend
 from ..camera import to_qimage
+from ..errors import error_source
 from ..i18n import Lazy, TextBinder, tr
 from ..workers import TaskHandle, run_task
 from .common import Page, set_status
@@ -114,8 +115,10 @@ class IdentityPage(Page):
 
     def load(self) -> None:
         """A fresh challenge (a new random order of steps for every try)."""
-        for label in self.step_labels:
+        for label in self.step_labels:  # the last try's steps go away at once
             self.binder.unbind(label.setText)
+            self.live_layout.removeWidget(label)
+            label.hide()
             label.deleteLater()
         self.step_labels = []
         self.steps = self.backend.liveness_steps()
@@ -203,7 +206,7 @@ class IdentityPage(Page):
                              self.show_decision, self._failed)
 
     def _failed(self, text: str) -> None:
-        self.binder.bind(self.result.setText, "{why}", why=text)
+        self.binder.bind(self.result.setText, "{why}", why=Lazy(text))
         set_status(self.result, "fail")
         self.binder.bind(self.live_status.setText, "The check could not be finished.")
         self.retry_button.show()
@@ -272,6 +275,6 @@ class IdentityPage(Page):
         try:
             self.backend.confirm_identity()
         except EmtihanError as exc:
-            self._failed(exc.user_message)
+            self._failed(error_source(exc))
             return
         self.completed.emit()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..backend import ExamSummary, PackageReport, StudentBackend
-from ..i18n import TextBinder
+from ..i18n import Lazy, LazyCall, LocalTime, TextBinder, minutes, tr
 from ..workers import TaskHandle, run_task
 from .common import Page, set_status
 
@@ -91,7 +93,7 @@ class SignInPage(Page):
 
     def _fail(self, text: str) -> None:
         self._busy(False)
-        self.binder.bind(self.status.setText, "{why}", why=text)
+        self.binder.bind(self.status.setText, "{why}", why=Lazy(text))
         set_status(self.status, "fail")
 
     def sign_in(self) -> None:
@@ -110,8 +112,11 @@ class SignInPage(Page):
     def _signed_in(self, exams: list[ExamSummary]) -> None:
         self.exams.clear()
         for exam in exams:
-            item = QListWidgetItem(f"{exam.title}\n{exam.opens_at} → {exam.closes_at}, "
-                                   f"{exam.duration_s // 60} min")
+            item = QListWidgetItem()
+            self.binder.bind(item.setText, "{title}\n{opens} → {closes}, {duration}",
+                             title=exam.title, opens=LocalTime(exam.opens_at),
+                             closes=LocalTime(exam.closes_at),
+                             duration=LazyCall(partial(minutes, exam.duration_s)))
             item.setData(Qt.ItemDataRole.UserRole, exam.exam_id)
             self.exams.addItem(item)
             if exam.exam_id == (self.exam.text().strip() or self.preferred_exam):
@@ -145,9 +150,10 @@ class SignInPage(Page):
         self.report = report
         self._busy(False)
         self.binder.bind(self.status.setText,
-                         "Verified: “{title}”, version {version}, signed by {signer}. "
+                         "Verified: “{title}”, version {version}, signed by author key {signer}. "
                          "Checked: {checks}.", title=report.title, version=report.version,
-                         signer=report.signer, checks=", ".join(report.checks))
+                         signer=report.signer,
+                         checks=LazyCall(lambda: ", ".join(tr(c) for c in report.checks)))
         set_status(self.status, "ok")
         self.continue_button.show()
         self.continue_button.setFocus()

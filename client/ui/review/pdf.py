@@ -10,11 +10,12 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocum
 from exam_packages.errors import InputError
 
 
-def write_pdf(html: str, images: dict[str, bytes], path: Path, title: str) -> None:
+def write_pdf(html: str, images: dict[str, bytes], path: Path, title: str,
+              creator: str = "Emtihan review") -> None:
     """Render ``html`` (with ``emtihan:`` image resources) to an A4 PDF at ``path``."""
     writer = QPdfWriter(str(path))
     writer.setTitle(title)
-    writer.setCreator("Emtihan review")
+    writer.setCreator(creator)
     writer.setResolution(150)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait,

@@ -15,9 +15,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from exam_packages.errors import NetworkError, VerificationError
-
-from .backend import (
+from client.ui.backend import (
     RECORDED_DURING_EXAM,
     RESULTS_DESTINATION,
     Clock,
@@ -29,6 +27,7 @@ from .backend import (
     Progress,
     Receipt,
 )
+from exam_packages.errors import NetworkError, ServerError, UntrustedSignerError
 
 
 def _diagram_png() -> bytes:
@@ -126,8 +125,8 @@ class FakeBackend:
     def sign_in(self, server_url: str, exam_id: str, student_id: str,
                 access_code: str) -> list[ExamSummary]:
         self.signed_in_as = (server_url, exam_id, student_id)
-        if self.fail_sign_in:
-            raise NetworkError(self.fail_sign_in)
+        if self.fail_sign_in:  # as the real client gets it: the server's code and message
+            raise ServerError(self.fail_sign_in, status=401, server_code="bad_credentials")
         return [
             ExamSummary("phys-101-final", "Physics 101 — final exam", "2026-12-01T08:00:00Z",
                         "2026-12-01T12:00:00Z", self.duration_s),
@@ -144,7 +143,7 @@ class FakeBackend:
                 self.download_failures -= 1
                 raise NetworkError("The connection dropped during the download.")
         if self.verification_error:
-            raise VerificationError(self.verification_error)
+            raise UntrustedSignerError(self.verification_error)
         return PackageReport(exam_id, "Physics 101 — final exam", 3,
                              "Physics department (key 5f3a…c21e)", self.policy,
                              ("signature", "version", "exam window", "file hashes"))
@@ -238,5 +237,10 @@ class FakeBackend:
                 self.offline_uploads -= 1
                 raise NetworkError("No connection to the exam server.")
         digest = hashlib.sha256(json.dumps(self.saved, sort_keys=True).encode()).hexdigest()
+        body = {"attempt_id": "att-7f3c", "exam_id": "phys-101-final", "sha256": digest,
+                "size": total, "received_at": "2026-12-01T09:31:07Z", "late": False,
+                "late_s": 0, "version": 1}
         return Receipt("rcpt-" + digest[:8], "att-7f3c", "2026-12-01T09:31:07Z", digest, True,
-                       {"server_key_id": "a91c…07b2", "size": total})
+                       {k: v for k, v in body.items() if k not in ("attempt_id", "sha256")},
+                       signed={"receipt": body, "signature": "(fake: not signed)",
+                               "key_id": "a91c07b2"})

@@ -6,6 +6,7 @@ import argparse
 import hashlib
 import json
 import random
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import cv2
@@ -15,23 +16,21 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from client.core.api import Progress, ServerClient, verify_receipt
 from client.core.devices import CameraSource, camera_check, default_face_counter
 from client.core.handin import open_handin
+from client.core.identity import combine
 from client.core.proctor import Proctor
-from client.core.session import AttemptSession, SessionConfig
-from client.demo_student import id_image, open_camera, scripted_answer, simulated_audio_check
+from client.core.session import AttemptSession, SessionConfig, Step
 from exam_packages.content_crypto import load_content_key
 from exam_packages.errors import NetworkError
 from exam_packages.grading import grade, render_report
 from exam_packages.keys import load_private_key
+from exam_packages.model import retention_of
 from exam_packages.package import open_package
 
+from .student import id_image, open_camera, scripted_answer, simulated_audio_check
+from .world import CODE, PASSPHRASE, STUDENT, say
+
 if TYPE_CHECKING:
-    from client.demo import DemoWorld
-
-STUDENT, CODE = "s-demo-01", "DEMO-2026"
-
-
-def say(text: str) -> None:
-    print(text, flush=True)
+    from .world import DemoWorld
 
 
 def progress_printer(what: str) -> Progress:
@@ -79,7 +78,10 @@ def do_checks(session: AttemptSession, camera: CameraSource, source: str,
     session.record_check("audio", audio, bool(audio["answer_ok"]))
     session.finish_checks()
     session.consent(True, "consent-v1")
-    say("[student] consent given (camera, microphone, screen events; kept 30 days)")
+    kept = retention_of(session.policy)
+    say(f"[student] consent given (camera, microphone, screen events; hand-in kept "
+        f"{kept['evidence_days']} days, decisions and receipt record {kept['records_days']} "
+        "days: the package's policy)")
 
 
 def do_identity(session: AttemptSession, camera: CameraSource,
@@ -88,15 +90,21 @@ def do_identity(session: AttemptSession, camera: CameraSource,
     live = _frames(camera, 3, 10)
     say(f"[student] identity check: {what} against {len(live)} live frames")
     if image is None or args.no_verifier:
-        summary: dict[str, Any] = {"outcome": "review", "reasons": ["not_run"]}
+        face: dict[str, Any] = {"outcome": "review", "reasons": [
+            {"code": "not_run", "message": "The face comparison was not run."}]}
     else:
         from verifier.identity import IdentityVerifier
 
-        summary = IdentityVerifier().check(image, live).to_dict()
-    summary.update(liveness="not_run: a recorded video cannot follow the challenge",
-                   attempts=1)
-    say(f"  outcome: {summary['outcome']} (distance {summary.get('distance')}); liveness "
-        "not run in the headless demo; nothing is refused automatically")
+        face = IdentityVerifier().check(image, live).to_dict()
+    # the same record the window logs (client.core.identity): no liveness, so never "match"
+    not_run = {"passed": False, "steps": [], "reasons": [
+        {"code": "liveness_not_run",
+         "message": "The liveness challenge was not run (a recorded video cannot follow it)."}]}
+    record = replace(combine(face, not_run, attempt=1, asked=()), final=True)
+    summary = record.to_dict()
+    say(f"  outcome: {summary['outcome']} (face distance {summary.get('distance')}, face "
+        f"alone: {face['outcome']}); liveness not run in the headless demo, so a person "
+        "reviews it; nothing is refused automatically")
     images = {"id_portrait": _jpeg(image)} if image is not None else {}
     if live:
         images["live_0"] = _jpeg(live[0])
@@ -117,18 +125,27 @@ def do_proctoring(session: AttemptSession, camera: CameraSource,
 
 
 def answer_all(session: AttemptSession, start: int, stop: int) -> None:
+    """Answer questions ``start..stop`` of the paper (skipping those already answered)."""
     entries = {e["id"]: e for e in session.paper["questions"]}
     for i, qid in enumerate(session.question_ids()[start:stop], start=start):
+        if qid in session.answers:
+            continue
         question = session.exam_doc["questions"][qid]
         session.set_answer(qid, scripted_answer(question, entries[qid], wrong=(i == 1)))
 
 
-def run_headless_student(world: DemoWorld, args: argparse.Namespace,
-                         rng: random.Random) -> str:
+def sign_in(world: DemoWorld) -> AttemptSession:
+    """The demo student signs in; a saved attempt in the data directory is restored."""
     config = SessionConfig(world.base / "client", world.trust)
     session = AttemptSession(config, ServerClient(world.url))
     session.sign_in(world.exam_id, STUDENT, CODE)
     say(f"[student] signed in as {STUDENT}; server key pinned")
+    return session
+
+
+def start_attempt(session: AttemptSession, args: argparse.Namespace,
+                  rng: random.Random) -> None:
+    """Download, checks, consent, identity, start and a little proctoring."""
     session.download_package(progress_printer("package download"))
     say("[student] package verified: author signature, rollback, every file hash")
     camera, source = open_camera(args.video)
@@ -141,22 +158,50 @@ def run_headless_student(world: DemoWorld, args: argparse.Namespace,
         do_proctoring(session, camera, args)
     finally:
         camera.close()
+
+
+def run_headless_student(world: DemoWorld, args: argparse.Namespace,
+                         rng: random.Random) -> str:
+    session = sign_in(world)
+    if session.step != Step.SIGNED_IN:  # a saved attempt in this data directory
+        return continue_saved(session)
+    start_attempt(session, args, rng)
     half = len(session.question_ids()) // 2
     answer_all(session, 0, half)
     session.close()
     say(f"[student] simulated crash after {half} answers; resuming from the encrypted "
         "autosave ...")
-    session = AttemptSession.resume_offline(config, world.exam_id, STUDENT,
+    session = AttemptSession.resume_offline(session.config, world.exam_id, STUDENT,
                                             ServerClient(world.url))
     say(f"  restored {len(session.answers)} answers, {session.remaining_s()} s left")
     answer_all(session, half, len(session.question_ids()))
-    outcome = session.submit(progress_printer("hand-in upload"))
-    if outcome.receipt is None:
+    return hand_in(session)
+
+
+def hand_in(session: AttemptSession) -> str:
+    """Submit (or finish a queued upload) and print the signed receipt."""
+    progress = progress_printer("hand-in upload")
+    outcome = (session.submit(progress) if session.step == Step.STARTED
+               else session.retry_outbox(progress))  # submitting / submitted: finish it
+    receipt = outcome.receipt
+    if receipt is None:
         raise NetworkError("The hand-in is queued in the outbox; the server did not answer.")
     say("[student] handed in; signed receipt (verified with the pinned server key):")
-    say(json.dumps(outcome.receipt, indent=2, ensure_ascii=False))
+    say(json.dumps(receipt, indent=2, ensure_ascii=False))
+    left = sorted(str(p.relative_to(session.config.data_dir)) for p in
+                  (session.config.data_dir / "attempts").rglob("*") if p.is_file())
+    say(f"[student] local copy wiped after the receipt; left on this computer: {left}")
     session.close()
     return session.attempt_id
+
+
+def continue_saved(session: AttemptSession) -> str:
+    """The data directory holds this student's attempt: resume it rather than start anew."""
+    say(f"[student] resumed the saved attempt {session.attempt_id} ({session.step.value}): "
+        f"{len(session.answers)} answers, {session.remaining_s()} s left")
+    if session.step == Step.STARTED:
+        answer_all(session, 0, len(session.question_ids()))
+    return hand_in(session)
 
 
 def _get(world: DemoWorld, path: str, token: str) -> requests.Response:
@@ -173,7 +218,7 @@ def invigilate(world: DemoWorld, attempt_id: str) -> None:
     blob = _get(world, f"/v1/review/sessions/{attempt_id}/bundle", token).content
     say(f"[invigilator] downloaded the sealed bundle ({len(blob)} bytes, ciphertext only on "
         "the server)")
-    institution = load_private_key(world.institution_key_file, b"demo institution passphrase")
+    institution = load_private_key(world.institution_key_file, PASSPHRASE)
     assert isinstance(institution, X25519PrivateKey)
     opened = open_handin(blob, institution)
     server_key = ServerClient(world.url).server_key()

@@ -1,6 +1,6 @@
 """Walk the whole student flow with the fake backend and save a PNG of every step.
 
-    QT_QPA_PLATFORM=offscreen python -m client.ui.screenshots [--out docs/screenshots]
+    QT_QPA_PLATFORM=offscreen python -m tests.support.screenshots [--out docs/screenshots]
         [--camera CLIP] [--id-image JPG]
     (or under ``xvfb-run``)
 
@@ -21,13 +21,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication
 
-from client.core.clock import FakeClock
-
-from .backend import IdentityDecision
-from .camera import default_face_counter, open_camera
-from .fake_backend import FakeBackend
-from .i18n import I18n
-from .window import StudentWindow
+from client.ui.backend import IdentityDecision
+from client.ui.camera import default_face_counter, open_camera
+from client.ui.i18n import I18n
+from client.ui.window import StudentWindow
+from tests.support.clocks import FakeClock
+from tests.support.fake_backend import FakeBackend
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / ".." / "shared" / "faces"

@@ -1,9 +1,14 @@
 """``emtihan-demo``: the whole product on one machine.
 
-1. starts the embedded exam server on 127.0.0.1 with a temporary data directory;
-2. creates an author signing key and the institution results key (passphrase-protected);
-3. builds, signs, encrypts and publishes ``exam_packages/samples/demo_exam.yaml``;
-4. imports a one-student roster;
+1. with a window, keeps everything in one persistent data directory (``--data-dir``,
+   default ``$XDG_DATA_HOME/emtihan-demo``; ``--fresh`` wipes it), so closing the student
+   window and running the demo again resumes the same attempt; headless (CI) it uses a
+   fresh temporary directory unless ``--data-dir`` is given (see ``emtihan_demo.world``);
+2. creates (or reuses) an author signing key and the institution results key
+   (passphrase-protected);
+3. builds, signs, encrypts and publishes ``exam_packages/samples/demo_exam.yaml`` (only
+   when it is missing), starts the embedded exam server on 127.0.0.1;
+4. imports a one-student roster (only when it is missing);
 5. opens the PySide6 student client (``client.ui.app.run_student_app``) or, with
    ``--headless`` (or when no display / no UI is available, said plainly), runs the
    student flow scripted through ``client.core``: sign in, download + verify, bandwidth,
@@ -12,7 +17,7 @@
    hand-in, signed receipt;
 6. plays the invigilator: headless, it downloads the ciphertext, decrypts it with the
    institution key, verifies log/signatures/receipt and prints the automatic grade;
-   with a screen, it opens the review tool (``client.demo_review``) signed in to the
+   with a screen, it opens the review tool (``emtihan_demo.review``) signed in to the
    same server once the student window closes.
 """
 
@@ -26,43 +31,22 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from exam_packages.errors import EmtihanError
-from exam_packages.keys import generate_results_key, generate_signing_key, save_private_key
-from exam_packages.package import build_package
-from exam_packages.source import load_source
-from exam_packages.trust import TrustStore
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "exam_packages" / "samples" / "demo_exam.yaml"
-STUDENT, CODE, NAME = "s-demo-01", "DEMO-2026", "Aigerim Demo"
-PASSPHRASE = b"demo institution passphrase"
-
-
-@dataclass
-class DemoWorld:
-    base: Path
-    server: Any
-    url: str
-    exam_id: str
-    trust: TrustStore
-    institution_key_file: Path
-    package: Path
-    content_key_file: Path
-
-
-def say(text: str) -> None:
-    print(text, flush=True)
+from .world import CODE, PASSPHRASE, STUDENT, DemoWorld, default_data_dir, say, setup_world, wipe
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="emtihan-demo", description=__doc__.split("\n")[0])
     parser.add_argument("--headless", action="store_true",
                         help="run the scripted student flow without a window")
-    parser.add_argument("--data-dir", type=Path, help="keep everything here (default: temp)")
+    parser.add_argument("--data-dir", type=Path,
+                        help="keep the demo here (default with a window: "
+                             f"{default_data_dir()}; headless: a temporary directory)")
+    parser.add_argument("--fresh", action="store_true",
+                        help="delete the demo data directory first and start over")
     parser.add_argument("--video", type=Path, help="camera video file or image folder")
     parser.add_argument("--id-image", type=Path, help="photo of an ID document")
     parser.add_argument("--no-review", action="store_true",
@@ -72,32 +56,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def setup_world(base: Path) -> DemoWorld:
-    from server_stub.config import init_data_dir
-    from server_stub.embedded import EmbeddedServer
+def data_dir(args: argparse.Namespace) -> tuple[Path, bool]:
+    """Where the demo lives and whether it is a temporary directory (removed at the end).
 
-    keys_dir = base / "keys"
-    keys_dir.mkdir(parents=True, exist_ok=True)
-    author, institution = generate_signing_key(), generate_results_key()
-    inst_file = keys_dir / "institution_results.pem"
-    save_private_key(institution, inst_file, PASSPHRASE)
-    save_private_key(author, keys_dir / "author.pem", None)
-    source = load_source(SAMPLE)
-    out = base / f"{source.meta['exam_id']}.emtihan"
-    built = build_package(source.meta, source.exam_doc, source.media, out, author,
-                          institution.public_key(), encrypt=True)
-    assert built.key_path is not None
-    say(f"[author] built and signed {out.name} (encrypted, {out.stat().st_size} bytes)")
-    init_data_dir(base / "server")
-    server = EmbeddedServer(base / "server")
-    server.services.service.publish(built.path, built.key_path)
-    roster = f"student_id,name,access_code\n{STUDENT},{NAME},{CODE}\n"
-    server.services.service.import_roster(roster, source.meta["exam_id"])
-    url = server.start()
-    say(f"[server] embedded server at {url}; exam published; roster: 1 student")
-    trust = TrustStore.from_keys([("demo author", author.public_key())])
-    return DemoWorld(base, server, url, source.meta["exam_id"], trust, inst_file, built.path,
-                     built.key_path)
+    With a window the demo persists in one directory, so closing the student window and
+    running the demo again resumes the same attempt; the headless run (CI) starts from a
+    fresh temporary directory unless ``--data-dir`` is given.
+    """
+    if args.data_dir is not None:
+        return args.data_dir, False
+    if args.headless or not has_display():
+        return Path(tempfile.mkdtemp(prefix="emtihan-demo-")), True
+    return default_data_dir(), False
 
 
 def has_display() -> bool:
@@ -115,7 +85,7 @@ def try_gui(world: DemoWorld, args: argparse.Namespace) -> int | None:
         say("[client] No display is available, so the PySide6 window cannot open; "
             "running the headless student flow instead.")
         return None
-    from client.demo_student import CLIP
+    from .student import CLIP
 
     try:
         from client.ui.app import run_student_app
@@ -131,23 +101,32 @@ def try_gui(world: DemoWorld, args: argparse.Namespace) -> int | None:
     code = int(run_student_app(config))
     if args.no_review:
         return code
-    from client.demo_review import open_review
+    from .review import open_review
 
     say("[invigilator] opening the review tool on the same server")
     return open_review(world, PASSPHRASE) or code
 
 
+def _say_resume(base: Path) -> None:
+    attempts = base / "client" / "attempts"
+    if attempts.exists() and any(attempts.rglob("*")):
+        say(f"[demo] continuing the demo saved in {base} (the same attempt resumes at sign-in;"
+            " run with --fresh to start over)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     started = time.monotonic()
-    base = args.data_dir or Path(tempfile.mkdtemp(prefix="emtihan-demo-"))
-    base.mkdir(parents=True, exist_ok=True)
+    base, temporary = data_dir(args)
+    if args.fresh and not temporary:
+        wipe(base)
+    _say_resume(base)
     world = None
     try:
         world = setup_world(base)
         code = None if args.headless else try_gui(world, args)
         if code is None:
-            from client.demo_flow import invigilate, run_headless_student
+            from .flow import invigilate, run_headless_student
 
             attempt_id = run_headless_student(world, args, random.Random(2026))
             invigilate(world, attempt_id)
@@ -160,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if world is not None:
             world.server.stop()
-        if args.data_dir is None:
+        if temporary:
             shutil.rmtree(base, ignore_errors=True)
 
 

@@ -14,19 +14,21 @@ from typing import TYPE_CHECKING
 from exam_packages.keys import generate_signing_key, save_private_key
 
 if TYPE_CHECKING:  # pragma: no cover
-    from client.demo import DemoWorld
     from client.ui.review.main_window import ReviewWindow
+
+    from .world import DemoWorld
 
 INVIGILATOR_PASSPHRASE = b"demo invigilator passphrase"
 
 
 def prepare_review(world: DemoWorld, say: object = print,
                    institution_passphrase: bytes = b"") -> dict[str, object]:
-    """Create an invigilator token + key and a trust file; return the sign-in values."""
+    """A fresh invigilator token, the (kept) invigilator key and the trust file's values."""
     token, _ = world.server.services.service.create_token("invigilator", 8 * 3600)
     keys = world.base / "keys"
     invigilator_key = keys / "invigilator.pem"
-    save_private_key(generate_signing_key(), invigilator_key, INVIGILATOR_PASSPHRASE)
+    if not invigilator_key.exists():  # kept, so earlier decisions stay signed by it
+        save_private_key(generate_signing_key(), invigilator_key, INVIGILATOR_PASSPHRASE)
     trust_file = keys / "trust.json"
     world.trust.save(trust_file)
     values: dict[str, object] = {

@@ -1,0 +1,1 @@
+"""Test support: the fake student backend and the screenshot driver (never installed)."""
