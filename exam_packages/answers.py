@@ -11,7 +11,15 @@ numeric    a decimal string such as ``"9.81"`` (``,`` is accepted as decimal mar
 essay      text, at most :data:`MAX_ESSAY_CHARS` characters
 matching   ``{pair_id: chosen_pair_id}`` for some or all left-hand items
 ordering   a list of every item id exactly once
+gapselect  ``{gap_id: choice_id}`` for some or all gaps (a choice of the gap's group)
+ddwtos     the same as gapselect
+cloze      ``{gap_id: value}``, each value in the schema of the gap's type
+           (single: an option id, short: text, numeric: a number)
+description no answer (always unanswered)
 ========== =====================================================================
+
+A numeric question with ``units`` takes the number followed (or, with
+``units_left``, preceded) by a unit: ``"985 cm/s^2"``.
 
 ``None`` (or an empty string, list or mapping) means unanswered. The student
 widgets produce these shapes, the session checks them before autosave, grading
@@ -26,6 +34,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .errors import InputError
+from .moodle_rules import split_number
 
 MAX_SHORT_ANSWER_CHARS = 200
 MAX_NUMBER_CHARS = 100
@@ -82,7 +91,10 @@ def _numeric(q: dict[str, Any], answer: Any) -> None:
         raise AnswerShapeError("not a number written as text")
     if len(answer) > MAX_NUMBER_CHARS:
         raise AnswerShapeError(f"longer than {MAX_NUMBER_CHARS} characters")
-    if not NUMBER_RE.fullmatch(answer.strip()):
+    if q.get("units"):
+        if split_number(answer, bool(q.get("units_left", False))) is None:
+            raise AnswerShapeError("not a number with an optional unit")
+    elif not NUMBER_RE.fullmatch(answer.strip()):
         raise AnswerShapeError("not a number")
 
 
@@ -101,10 +113,45 @@ def _ordering(q: dict[str, Any], answer: Any) -> None:
         raise AnswerShapeError("not an ordering of the item ids")
 
 
+def _description(q: dict[str, Any], answer: Any) -> None:
+    raise AnswerShapeError("a description takes no answer")
+
+
+def gap_choices(q: dict[str, Any], gap_id: str) -> list[dict[str, Any]]:
+    """The choices offered in one gap of a gapselect/ddwtos question: its group's."""
+    by_id = {c["id"]: c for c in q["choices"]}
+    correct = next(g["correct"] for g in q["gaps"] if g["id"] == gap_id)
+    group = by_id[correct].get("group", 1)
+    return [c for c in q["choices"] if c.get("group", 1) == group]
+
+
+def _select_gaps(q: dict[str, Any], answer: Any) -> None:
+    gaps = {g["id"] for g in q["gaps"]}
+    if not isinstance(answer, dict) or not all(k in gaps for k in answer):
+        raise AnswerShapeError("not a mapping of gap ids to choice ids")
+    for gap, choice in answer.items():
+        if choice not in [c["id"] for c in gap_choices(q, gap)]:
+            raise AnswerShapeError(f"{choice!r} is not a choice of gap {gap}")
+
+
+def _cloze(q: dict[str, Any], answer: Any) -> None:
+    gaps = {g["id"]: g for g in q["gaps"]}
+    if not isinstance(answer, dict) or not all(k in gaps for k in answer):
+        raise AnswerShapeError("not a mapping of gap ids to answers")
+    for gap, value in answer.items():
+        if not is_unanswered(value):
+            try:
+                CHECKS[gaps[gap]["type"]](gaps[gap], value)
+            except AnswerShapeError as exc:
+                raise AnswerShapeError(f"gap {gap}: {exc.user_message}") from exc
+
+
 CHECKS: dict[str, Callable[[dict[str, Any], Any], None]] = {
     "single": _single, "multiple": _multiple, "truefalse": _truefalse,
     "short": _text(MAX_SHORT_ANSWER_CHARS), "numeric": _numeric,
     "essay": _text(MAX_ESSAY_CHARS), "matching": _matching, "ordering": _ordering,
+    "description": _description, "gapselect": _select_gaps, "ddwtos": _select_gaps,
+    "cloze": _cloze,
 }
 
 

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from . import cli_commands as cmd
+from . import cli_grade
 from .errors import EmtihanError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -96,13 +97,10 @@ def _other_commands(sub: argparse._SubParsersAction) -> None:
         p.add_argument(arg, metavar=arg.upper())
         p.add_argument("--out", required=True, metavar="SOURCE_DIR")
         p.add_argument("--force", action="store_true", help="overwrite SOURCE_DIR/exam.yaml")
-    p = _add(sub, "grade", cmd.cmd_grade, "decrypt a result envelope and grade it")
-    p.add_argument("envelope", metavar="ENVELOPE")
-    p.add_argument("--key", required=True, metavar="INSTITUTION_KEY",
-                   help="institution results private key (X25519)")
-    p.add_argument("--package", required=True, metavar="PKG")
-    p.add_argument("--trust", required=True, metavar="FILE")
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p = _add(sub, "grade", cli_grade.cmd_grade,
+             "grade an answers file against a package (--answers), or decrypt a result "
+             "envelope and grade it (--key, --package, --trust)")
+    cli_grade.add_grade_arguments(p)
     _passphrase_arg(p)
     _content_key_arg(p)
 

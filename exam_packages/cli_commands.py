@@ -18,7 +18,7 @@ from . import keys, safejson
 from .content_crypto import load_content_key
 from .envelope import open_result
 from .errors import InputError, MalformedPackageError
-from .gift import import_gift
+from .gift import decode_gift, import_gift
 from .grading import grade, render_report, report_to_dict
 from .importing import ImportResult, render_import_report, write_source
 from .moodle import import_moodle_xml
@@ -188,10 +188,7 @@ def cmd_import_moodle(args: argparse.Namespace) -> int:
 
 
 def cmd_import_gift(args: argparse.Namespace) -> int:
-    try:
-        text = _read_input(args.file).decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{args.file} is not UTF-8 text") from exc
+    text = decode_gift(_read_input(args.file))
     return _write_import(import_gift(text), Path(args.out), args.force)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from .answers import gap_choices
 from .model import question_points
 
 
@@ -56,6 +57,15 @@ def _body(question: dict[str, Any], entry: dict[str, Any]) -> list[str]:
         return [f"   - {texts[iid]}" for iid in entry["items"]]
     if qtype == "essay":
         return ["   [essay answer]"]
+    if qtype == "description":
+        return []
+    if qtype in ("gapselect", "ddwtos"):
+        return [f"   [[{g['id']}]]: " + " / ".join(c["text"] for c in gap_choices(question, gid))
+                for g in question["gaps"] for gid in [g["id"]]]
+    if qtype == "cloze":
+        return [f"   [[{g['id']}]]: " + (" / ".join(o["text"] for o in g["options"])
+                                        if g["type"] == "single" else f"{g['type']} ________")
+                for g in question["gaps"]]
     return ["   answer: ________"]
 
 

@@ -1,14 +1,17 @@
 """Import GIFT (Moodle's plain-text question format).
 
-Supported: multiple choice (``=right ~wrong``, weights ``~%50%`` -> multiple
-answers with partial credit), true/false (``{T}``, ``{TRUE}``, ``{F}``,
-``{FALSE}``), short answer (``{=a =b}``), numeric (``{#3.14:0.01}``,
-``{#1..2}``, ``{#=5:0 =%50%4:1}``), essay (``{}``), matching
-(``{=a -> b}``), ``$CATEGORY:`` (-> sections), titles ``::title::``, format
-tags ``[html]``/``[markdown]``/``[plain]``/``[moodle]``, ``//`` comments,
-feedback (``#...``, ``####...``, dropped) and the escapes ``\\~ \\= \\# \\{ \\}
-\\: \\n``. A question that cannot be read is reported with its line and
-skipped; the rest of the file is still imported.
+Supported, graded as Moodle does: multiple choice (with an ``=`` answer it is
+one-answer, ``~%50%`` weights are partial grades; without one it is
+several-answers with the weights as grades), true/false (``{T}``, ``{TRUE}``,
+``{F}``, ``{FALSE}``), short answer (``{=a =%50%b}``, graded answers),
+numeric (``{#3.14:0.01}``, ``{#1..2}``, ``{#=5:0 =%50%4:1}``), essay
+(``{}``), matching (``{=a -> b}``), descriptions (no answer block),
+``$CATEGORY:`` (-> sections), titles ``::title::``, format tags
+``[html]``/``[markdown]``/``[plain]``/``[moodle]``, ``//`` comments, general
+feedback ``####...`` (kept), per-answer feedback ``#...`` (reported, not kept)
+and the escapes ``\\~ \\= \\# \\{ \\} \\: \\n``. Grades must be in Moodle's list.
+As in Moodle a blank line ends a question, so a question that cannot be read
+is reported with its name and line and the next one is read normally.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from typing import Any
 
 from .errors import InputError
 from .importing import DocBuilder, ImportResult, decimal_text, default_meta, html_to_text
+from .moodle_rules import allowed_fraction
+from .richtext import latex_to_images
 
 _ESCAPES = {"\\~": "\ue000", "\\=": "\ue001", "\\#": "\ue002", "\\{": "\ue003",
             "\\}": "\ue004", "\\:": "\ue005", "\\n": "\n", "\\\\": "\ue006"}
@@ -53,28 +58,23 @@ def _restore(text: str) -> str:
 def _blocks(text: str) -> Iterator[tuple[int, list[str]]]:
     """Yield (first line number, lines) for each blank-line separated block.
 
-    A blank line inside an open ``{`` does not end the question, unless the
-    next line clearly starts a new one (``::title::`` or ``$CATEGORY:``), so an
-    unclosed brace spoils only its own question.
+    As in Moodle, a blank line always ends a question: an unclosed ``{`` spoils
+    only its own question, and the next one is read normally.
     """
     current: list[str] = []
-    start, depth, gap = 0, 0, False
+    start = 0
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip()
         if line.lstrip().startswith("//"):
             continue
         if not line.strip():
-            gap = True
+            if current:
+                yield start, current
+            current = []
             continue
-        starts_new = line.startswith(("::", "$CATEGORY:"))
-        if current and gap and (depth == 0 or starts_new):
-            yield start, current
-            current, depth = [], 0
-        gap = False
         if not current:
             start = number
         current.append(line)
-        depth = max(depth + line.count("{") - line.count("}"), 0)
     if current:
         yield start, current
 
@@ -91,101 +91,147 @@ def _split_answers(body: str) -> list[tuple[str, str]]:
     return out
 
 
-def _answer_text(raw: str) -> tuple[Decimal | None, str]:
-    """Strip weight and feedback; return (weight or None, plain text)."""
-    raw = raw.split("#", 1)[0].strip()
-    weight = None
+def _weight(raw: str) -> tuple[Decimal | None, str]:
     match = _WEIGHT_RE.match(raw)
-    if match:
-        weight = Decimal(match.group(1))
-        raw = raw[match.end():].strip()
-    return weight, _restore(raw)
+    if not match:
+        return None, raw
+    allowed = allowed_fraction(Decimal(match.group(1)) / 100)
+    if allowed is None:
+        raise _GiftError(f"invalid grade {match.group(1)}%: Moodle accepts only its list of "
+                         "grades (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, "
+                         "33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0 % "
+                         "and their negatives)")
+    return allowed, raw[match.end():].strip()
 
 
-def _choice(body: str) -> dict[str, Any]:
-    options, correct, weighted = [], [], False
-    for index, (marker, raw) in enumerate(_split_answers(body)):
-        weight, text = _answer_text(raw)
+def _answer_text(raw: str, changes: list[str]) -> tuple[Decimal | None, str]:
+    """Strip weight and feedback; return (weight or None, plain text)."""
+    raw, _, feedback = raw.partition("#")
+    if feedback.strip():
+        _note(changes, "per-answer feedback not kept")
+    weight, raw = _weight(raw.strip())
+    return weight, _restore(raw.strip())
+
+
+def _note(changes: list[str], message: str) -> None:
+    if message not in changes:
+        changes.append(message)
+
+
+def _choice(body: str, changes: list[str]) -> dict[str, Any]:
+    """Moodle's rule: with an '=' answer it is one-answer ('=' is 100%), without one
+    it is several-answers with the ``%weight%`` grades."""
+    alternatives = _split_answers(body)
+    single = any(marker == "=" for marker, _ in alternatives)
+    options, grades = [], {}
+    for index, (marker, raw) in enumerate(alternatives):
+        weight, text = _answer_text(raw, changes)
         oid = chr(ord("a") + index) if index < 26 else f"o{index + 1}"
         options.append({"id": oid, "text": text})
-        if weight is not None:
-            weighted = True
-        if (marker == "=" and weight is None) or (weight is not None and weight > 0):
-            correct.append(oid)
-    if weighted and len(correct) > 1:
-        return {"type": "multiple", "options": options, "correct": correct,
-                "scoring": "partial"}
-    if len(correct) > 1:
-        raise _GiftError("more than one answer is marked '=' in a multiple-choice question")
-    return {"type": "single", "options": options, "correct": correct}
+        grade = Decimal(1) if marker == "=" else (weight or Decimal(0))
+        if marker == "=" and weight is not None and weight != 1:
+            _note(changes, "a weight after '=' is ignored ('=' answers are 100%, as in Moodle)")
+        if grade:
+            grades[oid] = decimal_text(str(grade), "grade")
+    if single:
+        correct = [k for k, v in grades.items() if v == "1"]
+        if len(correct) > 1:
+            raise _GiftError("more than one answer is marked '=' in a multiple-choice question")
+        out: dict[str, Any] = {"type": "single", "options": options, "correct": correct}
+        if set(grades.values()) != {"1"}:
+            out["fractions"] = grades
+        return out
+    correct = [k for k, v in grades.items() if Decimal(v) > 0]
+    if not correct:
+        raise _GiftError("no answer is right: mark one with '=' or give weights like ~%50%")
+    return {"type": "multiple", "options": options, "correct": correct, "fractions": grades}
 
 
-def _short(body: str) -> dict[str, Any]:
+def _short(body: str, changes: list[str]) -> dict[str, Any]:
     accept = []
     for _, raw in _split_answers(body):
-        weight, text = _answer_text(raw)
-        if weight is None or weight >= 100:
-            accept.append({"pattern": text, "mode": "exact", "case_sensitive": False})
+        weight, text = _answer_text(raw, changes)
+        rule: dict[str, Any] = {"pattern": text, "mode": "exact", "case_sensitive": False}
+        if weight is not None and weight != 1:
+            rule["fraction"] = decimal_text(str(max(weight, Decimal(0))), "grade")
+        accept.append(rule)
     return {"type": "short", "accept": accept}
 
 
-def _numeric(body: str) -> dict[str, Any]:
-    body = body[1:].strip()
-    if body.startswith("="):
-        candidates = [_answer_text(raw) for _, raw in _split_answers(body)]
-        chosen = [t for w, t in candidates if w is None or w >= 100]
-        if not chosen:
-            raise _GiftError("numeric question has no 100% answer")
-        body = chosen[0]
-    else:
-        body = _restore(body.split("#", 1)[0].strip())
+def _number(body: str) -> dict[str, Any]:
+    """``3.14:0.01`` or ``1..2`` -> a numeric answer entry."""
     try:
         if ".." in body:
             low, high = (Decimal(decimal_text(x, "range")) for x in body.split("..", 1))
             if low > high:
                 raise _GiftError(f"range {body!r} is empty")
             middle, half = (low + high) / 2, (high - low) / 2
-            return {"type": "numeric", "answer": decimal_text(str(middle), "answer"),
-                    "tolerance": decimal_text(str(half), "tolerance")}
-        value, _, tolerance = body.partition(":")
-        out = {"type": "numeric", "answer": decimal_text(value, "answer")}
-        if tolerance.strip() and Decimal(decimal_text(tolerance, "tolerance")) != 0:
-            out["tolerance"] = decimal_text(tolerance, "tolerance")
-        return out
+            entry = {"answer": decimal_text(str(middle), "answer"),
+                     "tolerance": decimal_text(str(half), "tolerance")}
+        else:
+            value, _, tolerance = body.partition(":")
+            entry = {"answer": decimal_text(value, "answer")}
+            if tolerance.strip() and Decimal(decimal_text(tolerance, "tolerance")) != 0:
+                entry["tolerance"] = decimal_text(str(abs(Decimal(tolerance))), "tolerance")
     except InputError as exc:
         raise _GiftError(f"numeric answer {body!r} is not a number") from exc
+    if entry.get("tolerance") == "0":
+        del entry["tolerance"]
+    return entry
 
 
-def _matching(body: str) -> dict[str, Any]:
+def _numeric(body: str, changes: list[str]) -> dict[str, Any]:
+    body = body[1:].strip()
+    if not body.startswith("="):
+        return {"type": "numeric", **_number(_answer_text(body, changes)[1])}
+    answers = []
+    for _, raw in _split_answers(body):
+        weight, text = _answer_text(raw, changes)
+        entry = _number(text)
+        if weight is not None and weight != 1:
+            entry["fraction"] = decimal_text(str(max(weight, Decimal(0))), "grade")
+        answers.append(entry)
+    if len(answers) == 1 and "fraction" not in answers[0]:
+        return {"type": "numeric", **answers[0]}
+    return {"type": "numeric", "answers": answers}
+
+
+def _matching(body: str, changes: list[str]) -> dict[str, Any]:
     pairs: list[dict[str, str]] = []
     for marker, raw in _split_answers(body):
         if marker != "=" or "->" not in raw:
             raise _GiftError("every matching answer must look like '=left -> right'")
         left, right = raw.split("->", 1)
         pairs.append({"id": f"p{len(pairs) + 1}", "left": _restore(left.strip()),
-                      "right": _restore(right.split("#", 1)[0].strip())})
+                      "right": _restore(_answer_text(right, changes)[1])})
     return {"type": "matching", "pairs": pairs}
 
 
-def _answer_block(body: str) -> dict[str, Any]:
-    body = body.split("####", 1)[0].strip()
+def _answer_block(body: str, changes: list[str]) -> dict[str, Any]:
+    body, _, general = body.partition("####")
+    body = body.strip()
+    out: dict[str, Any] = {}
+    if general.strip():
+        out["feedback"] = _restore(general.strip())
     if not body:
-        return {"type": "essay"}
+        return {"type": "essay", **out}
     head = body.split("#", 1)[0].strip()
     if head.upper() in _TF:
-        return {"type": "truefalse", "correct": _TF[head.upper()]}
+        if "#" in body:
+            _note(changes, "true/false feedback not kept")
+        return {"type": "truefalse", "correct": _TF[head.upper()], **out}
     if body.startswith("#"):
-        return _numeric(body)
+        return {**_numeric(body, changes), **out}
     if "->" in body:
-        return _matching(body)
+        return {**_matching(body, changes), **out}
     if "~" in body:
-        return _choice(body)
+        return {**_choice(body, changes), **out}
     if body.startswith("="):
-        return _short(body)
+        return {**_short(body, changes), **out}
     raise _GiftError(f"cannot read the answer block {{{_restore(body)}}}")
 
 
-def _parse_question(block: str) -> tuple[str, dict[str, Any]]:
+def _parse_question(block: str, changes: list[str]) -> tuple[str, dict[str, Any]]:
     """Return (title, question without validation)."""
     text = block.strip()
     title = ""
@@ -196,10 +242,13 @@ def _parse_question(block: str) -> tuple[str, dict[str, Any]]:
     is_html = bool(fmt and fmt.group(1).lower() in ("html", "moodle"))
     if fmt:
         text = text[fmt.end():].strip()
+    if "{" not in text and "}" not in text:
+        stem = html_to_text(_restore(text))[0] if is_html else _restore(text)
+        return title, {"type": "description", "text": stem or title}
     if text.count("{") != 1 or text.count("}") != 1 or text.index("{") > text.index("}"):
-        if "{" not in text and "}" not in text:
-            raise _GiftError("no answer block {...}: descriptions are not supported",
-                             "description")
+        if text.count("{") > text.count("}"):
+            raise _GiftError("the answer block '{' is never closed (the question ends at the "
+                             "next blank line)")
         raise _GiftError("expected exactly one answer block {...} (use \\{ \\} for braces)")
     before, rest = text.split("{", 1)
     body, after = rest.split("}", 1)
@@ -207,8 +256,29 @@ def _parse_question(block: str) -> tuple[str, dict[str, Any]]:
     stem = _restore(stem)
     if is_html:
         stem = html_to_text(stem)[0]
-    question = _answer_block(body)
+    question = _answer_block(body, changes)
     return title, {"text": stem or title, **question}
+
+
+def _name(block: str) -> str:
+    """The question's title, or the start of its text (to name it in the report)."""
+    title = _TITLE_RE.match(block)
+    if title:
+        return _restore(title.group(1).strip())
+    words = _restore(block.split("{", 1)[0]).split()
+    text = " ".join(words)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def decode_gift(data: bytes) -> str:
+    """GIFT bytes as text: UTF-8 (with or without BOM); otherwise the line of the first
+    bad byte is named."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise InputError(f"GIFT: line {line}: bytes that are not UTF-8 (Moodle's GIFT files "
+                         "are UTF-8; save the file as UTF-8)") from exc
 
 
 def import_gift(text: str) -> ImportResult:
@@ -228,13 +298,17 @@ def import_gift(text: str) -> ImportResult:
             continue
         block = "\n".join(lines)
         found = True
+        name = _name(block)
+        entry = builder.begin(name, "gift", line)
         try:
-            title, question = _parse_question(block)
+            title, question = _parse_question(block, entry.changes)
         except _GiftError as exc:
-            title_match = _TITLE_RE.match(block)
-            name = _restore(title_match.group(1)) if title_match else ""
             builder.skip(name, exc.kind, str(exc), line)
             continue
+        entry.qtype = question["type"]
+        question["text"], kept = latex_to_images(question["text"], builder.add_media)
+        for source in kept:
+            builder.change(f"LaTeX {source[:40]!r} kept as written (not rendered)")
         builder.add(question, title, question["type"], line)
     if not found:
         raise InputError("GIFT: no questions found")

@@ -12,14 +12,20 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from .answers import MAX_NUMBER_CHARS, AnswerShapeError, check_answer, is_unanswered
+from .answers import AnswerShapeError, check_answer, is_unanswered
 from .model import question_points
+from .model_answers import model_answers
+from .moodle_rules import choice_fraction, numeric_fraction, ordering_fraction
 from .paper import paper_question_ids, validate_paper
 
-STATUSES = ("correct", "partial", "wrong", "unanswered", "manual")
+__all__ = ["STATUSES", "GradeReport", "QuestionGrade", "grade", "grade_question",
+           "model_answers", "normalize_text", "parse_number", "render_report",
+           "report_to_dict", "short_matches"]
+
+STATUSES = ("correct", "partial", "wrong", "unanswered", "manual", "info")
 _CENT = Decimal("0.01")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -70,6 +76,8 @@ def _fraction_status(fraction: Decimal) -> str:
 
 
 def _choice(q: dict[str, Any], answer: Any) -> Decimal:
+    if "fractions" in q:
+        return choice_fraction(q, answer)
     correct = set(q["correct"])
     if q["type"] == "single":
         return Decimal(answer in correct)
@@ -97,7 +105,11 @@ def short_matches(rule: dict[str, Any], answer: str) -> bool:
 
 
 def _short(q: dict[str, Any], answer: Any) -> Decimal:
-    return Decimal(any(short_matches(rule, answer) for rule in q["accept"]))
+    """The grade of the first accepted answer that matches (Moodle's order rule)."""
+    for rule in q["accept"]:
+        if short_matches(rule, answer):
+            return Decimal(rule.get("fraction", 1))
+    return Decimal(0)
 
 
 def parse_number(answer: Any) -> Decimal:
@@ -109,12 +121,7 @@ def parse_number(answer: Any) -> Decimal:
 
 
 def _numeric(q: dict[str, Any], answer: Any) -> Decimal:
-    given = parse_number(answer)
-    with localcontext() as ctx:  # bounds exact for any authored decimal; compare, never subtract
-        ctx.prec = 2 * MAX_NUMBER_CHARS
-        expected, tolerance = Decimal(q["answer"]), Decimal(q.get("tolerance", 0))
-        low, high = expected - tolerance, expected + tolerance
-    return Decimal(low <= given <= high)
+    return numeric_fraction(q, answer)
 
 
 def _matching(q: dict[str, Any], answer: Any) -> Decimal:
@@ -126,15 +133,31 @@ def _matching(q: dict[str, Any], answer: Any) -> Decimal:
 
 
 def _ordering(q: dict[str, Any], answer: Any) -> Decimal:
-    order = q["correct_order"]
-    if q.get("scoring", "all_or_nothing") == "all_or_nothing":
-        return Decimal(answer == order)
-    return Decimal(sum(1 for a, b in zip(answer, order, strict=True) if a == b)) / len(order)
+    return ordering_fraction(q.get("scoring", "all_or_nothing"), answer, q["correct_order"])
+
+
+def _select_gaps(q: dict[str, Any], answer: Any) -> Decimal:
+    """qtype_gapselect / qtype_ddwtos: the share of gaps filled with their right choice."""
+    right = sum(1 for g in q["gaps"] if answer.get(g["id"]) == g["correct"])
+    return Decimal(right) / len(q["gaps"])
+
+
+def _cloze(q: dict[str, Any], answer: Any) -> Decimal:
+    """qtype_multianswer: each gap's grade weighted by its points."""
+    total, weight = Decimal(0), Decimal(0)
+    for gap in q["gaps"]:
+        points = Decimal(gap.get("points", 1))
+        weight += points
+        value = answer.get(gap["id"])
+        if not is_unanswered(value):
+            total += SCORERS[gap["type"]](gap, value) * points
+    return total / weight
 
 
 SCORERS: dict[str, Callable[[dict[str, Any], Any], Decimal]] = {
     "single": _choice, "multiple": _choice, "truefalse": _truefalse, "short": _short,
     "numeric": _numeric, "matching": _matching, "ordering": _ordering,
+    "gapselect": _select_gaps, "ddwtos": _select_gaps, "cloze": _cloze,
 }
 
 
@@ -142,6 +165,8 @@ def grade_question(qid: str, question: dict[str, Any], answer: Any) -> QuestionG
     """Grade one answer; never raises for a malformed answer (it is ``wrong``)."""
     qtype = question["type"]
     maximum = question_points(question)
+    if qtype == "description":
+        return QuestionGrade(qid, qtype, "info", Decimal(0), maximum, "not graded")
     if is_unanswered(answer):
         return QuestionGrade(qid, qtype, "unanswered", Decimal(0), maximum)
     if qtype == "essay":
@@ -177,32 +202,6 @@ def grade(exam_doc: dict[str, Any], answers: dict[str, Any],
                                                answers.get(qid)))
     report.ignored_answers = sorted(set(map(str, answers)) - set(qids))
     return report
-
-
-def model_answers(exam_doc: dict[str, Any]) -> dict[str, Any]:
-    """A full-marks answer for every objective question (essays are left out).
-
-    Short answers use the first ``exact`` pattern, or are omitted when every
-    accepted answer is a regex. Useful for demos and self-checks.
-    """
-    answers: dict[str, Any] = {}
-    for qid, q in exam_doc["questions"].items():
-        qtype = q["type"]
-        if qtype in ("single", "truefalse"):
-            answers[qid] = q["correct"][0] if qtype == "single" else q["correct"]
-        elif qtype == "multiple":
-            answers[qid] = list(q["correct"])
-        elif qtype == "numeric":
-            answers[qid] = str(q["answer"])
-        elif qtype == "matching":
-            answers[qid] = {p["id"]: p["id"] for p in q["pairs"]}
-        elif qtype == "ordering":
-            answers[qid] = list(q["correct_order"])
-        elif qtype == "short":
-            exact = [r["pattern"] for r in q["accept"] if r.get("mode", "exact") == "exact"]
-            if exact:
-                answers[qid] = exact[0]
-    return answers
 
 
 def report_to_dict(report: GradeReport) -> dict[str, Any]:

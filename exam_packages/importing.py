@@ -34,18 +34,39 @@ class SkippedQuestion:
 
 
 @dataclass
+class ImportEntry:
+    """One source question: ``imported``, ``changed`` (imported with the listed
+    changes) or ``skipped`` (with the reason)."""
+
+    name: str
+    qtype: str
+    line: int | None = None
+    status: str = "imported"
+    qid: str | None = None
+    changes: list[str] = field(default_factory=list)
+    reason: str = ""
+
+
+@dataclass
 class ImportResult:
     meta: dict[str, Any]
     exam_doc: dict[str, Any]
     media: dict[str, bytes] = field(default_factory=dict)
-    skipped: list[SkippedQuestion] = field(default_factory=list)
+    entries: list[ImportEntry] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> list[SkippedQuestion]:
+        return [SkippedQuestion(e.name, e.qtype, e.reason, e.line) for e in self.entries
+                if e.status == "skipped"]
 
     @property
     def counts(self) -> dict[str, Any]:
         imported = Counter(q["type"] for q in self.exam_doc["questions"].values())
         skipped = Counter(s.qtype for s in self.skipped)
+        changed = sum(1 for e in self.entries if e.status == "changed")
         return {"imported": sum(imported.values()), "skipped": sum(skipped.values()),
+                "changed": changed,
                 "imported_by_type": dict(sorted(imported.items())),
                 "skipped_by_type": dict(sorted(skipped.items()))}
 
@@ -69,6 +90,17 @@ def decimal_text(value: str, where: str) -> str:
     return "0" if text in ("-0", "0") else text
 
 
+def image_marker(attrs: dict[str, str | None],
+                 media_map: dict[str, str]) -> tuple[str, list[str]]:
+    """``<img>`` -> ``![alt](media/name)`` (embedded) or ``[image: alt]`` + its URL."""
+    src = attrs.get("src") or ""
+    alt = (attrs.get("alt") or "").replace("]", ")").replace("[", "(")
+    if src.startswith(PLUGINFILE):
+        name = safe_media_name(src[len(PLUGINFILE):])
+        return f"![{alt}](media/{media_map.get(name, name)})", []
+    return f"[image: {alt or src}]", [src]
+
+
 class _TextExtractor(HTMLParser):
     BLOCK = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"}
 
@@ -86,6 +118,8 @@ class _TextExtractor(HTMLParser):
             self.parts.append("\n")
         elif tag == "img":
             self._image(dict(attrs))
+        elif tag in ("a", "source", "audio", "video", "embed", "object"):
+            self._link(dict(attrs))
         elif tag in self.BLOCK:
             self.parts.append("\n")
 
@@ -99,21 +133,22 @@ class _TextExtractor(HTMLParser):
         if not self.skip:
             self.parts.append(data)
 
+    def _link(self, attrs: dict[str, str | None]) -> None:
+        target = attrs.get("href") or attrs.get("src") or attrs.get("data") or ""
+        if target.startswith(PLUGINFILE):
+            self.external.append("link:" + safe_media_name(target[len(PLUGINFILE):]))
+
     def _image(self, attrs: dict[str, str | None]) -> None:
-        src = attrs.get("src") or ""
-        alt = (attrs.get("alt") or "").replace("]", ")").replace("[", "(")
-        if src.startswith(PLUGINFILE):
-            name = safe_media_name(src[len(PLUGINFILE):])
-            self.parts.append(f"![{alt}](media/{self.media_map.get(name, name)})")
-        else:
-            self.external.append(src)
-            self.parts.append(f"[image: {alt or src}]")
+        marker, external = image_marker(attrs, self.media_map)
+        self.parts.append(marker)
+        self.external.extend(external)
 
 
 def html_to_text(html: str, media_map: dict[str, str] | None = None) -> tuple[str, list[str]]:
     """Plain text from Moodle HTML; ``@@PLUGINFILE@@`` images become ``![](media/..)``.
 
-    Returns the text and the list of external image URLs that were not kept.
+    Returns the text and the list of external image URLs that were not kept
+    (and ``link:<name>`` for embedded files that are linked, not shown).
     """
     parser = _TextExtractor(media_map or {})
     parser.feed(html)
@@ -137,15 +172,17 @@ def default_meta(title: str = "Imported exam", now: datetime | None = None) -> d
 
 
 class DocBuilder:
-    """Collects imported questions into sections, validating each one."""
+    """Collects imported questions into sections, validating each one, and keeps
+    one :class:`ImportEntry` per source question (never a silent drop)."""
 
     def __init__(self) -> None:
         self.questions: dict[str, Any] = {}
         self.sections: list[dict[str, Any]] = []
         self.media: dict[str, bytes] = {}
-        self.skipped: list[SkippedQuestion] = []
+        self.entries: list[ImportEntry] = []
         self.notes: list[str] = []
         self._current: dict[str, Any] | None = None
+        self._entry: ImportEntry | None = None
 
     def start_section(self, title: str) -> None:
         self._current = {"id": f"s{len(self.sections) + 1}", "title": title, "questions": []}
@@ -161,12 +198,29 @@ class DocBuilder:
         self.media[final] = data
         return final
 
+    def begin(self, name: str, qtype: str, line: int | None = None) -> ImportEntry:
+        """Start the report entry of the next source question."""
+        self._entry = ImportEntry(name, qtype, line)
+        self.entries.append(self._entry)
+        return self._entry
+
+    def change(self, message: str) -> None:
+        """Record something the current question loses or changes on import."""
+        if self._entry is None:
+            self.notes.append(message)
+        elif message not in self._entry.changes:
+            self._entry.changes.append(message)
+
     def skip(self, name: str, qtype: str, reason: str, line: int | None = None) -> None:
-        self.skipped.append(SkippedQuestion(name, qtype, reason, line))
+        entry = self._entry or self.begin(name, qtype, line)
+        entry.status, entry.reason, entry.qid, entry.qtype = "skipped", reason, None, qtype
+        self._entry = None
 
     def add(self, question: dict[str, Any], name: str, source_type: str,
             line: int | None = None) -> None:
-        qid = f"q{len(self.questions) + len(self.skipped) + 1}"
+        if self._entry is None:
+            self.begin(name, source_type, line)
+        qid = f"q{len(self.entries)}"
         if name:
             question = {**question, "title": name}
         try:
@@ -175,11 +229,45 @@ class DocBuilder:
             self.skip(name, source_type, exc.user_message.replace(f"question {qid}", "question"),
                       line)
             return
+        assert self._entry is not None
+        self._entry.qid = qid
+        self._entry.status = "changed" if self._entry.changes else "imported"
+        self._entry = None
         self.questions[qid] = question
         if self._current is None:
             self.start_section("Imported")
         assert self._current is not None
         self._current["questions"].append(qid)
+
+    def add_variants(self, variants: list[dict[str, Any]], name: str, source_type: str,
+                     line: int | None = None) -> None:
+        """One source question precomputed as variants: its own ``draw: 1`` section
+        (the paper seed picks the variant); the current section continues after it."""
+        if self._entry is None:
+            self.begin(name, source_type, line)
+        base = f"q{len(self.entries)}"
+        qids = [f"{base}-v{i + 1}" for i in range(len(variants))]
+        try:
+            for qid, variant in zip(qids, variants, strict=True):
+                validate_question(qid, {**variant, "title": name} if name else variant,
+                                  set(self.media))
+        except InputError as exc:
+            self.skip(name, source_type, exc.user_message.replace(f"question {qids[0]}",
+                                                                  "question"), line)
+            return
+        assert self._entry is not None
+        continuing = self._current["title"] if self._current else "Imported"
+        self.start_section(f"{continuing}: {name}" if name else continuing)
+        assert self._current is not None
+        self._current["draw"] = 1
+        for qid, variant in zip(qids, variants, strict=True):
+            self.questions[qid] = {**variant, "title": name} if name else variant
+            self._current["questions"].append(qid)
+        self._entry.changes.append(f"{len(qids)} variants precomputed from the dataset; "
+                                   "the paper seed picks one")
+        self._entry.status, self._entry.qid = "changed", f"{qids[0]}..{qids[-1]}"
+        self._entry = None
+        self.start_section(continuing)
 
     def result(self, meta: dict[str, Any]) -> ImportResult:
         sections = [s for s in self.sections if s["questions"]]
@@ -187,27 +275,45 @@ class DocBuilder:
         if self.questions:
             validate_exam_doc(doc, set(self.media))
         return ImportResult(meta=meta, exam_doc=doc, media=dict(self.media),
-                            skipped=list(self.skipped), notes=list(self.notes))
+                            entries=list(self.entries), notes=list(self.notes))
 
 
 def render_import_report(result: ImportResult) -> str:
+    """Every source question: imported, imported with changes (what), or skipped (why)."""
     counts = result.counts
     by_type = ", ".join(f"{k}: {v}" for k, v in counts["imported_by_type"].items()) or "none"
-    lines = [f"imported {counts['imported']} question(s) ({by_type})",
+    lines = [f"imported {counts['imported']} question(s) ({by_type}), "
+             f"{counts['changed']} of them with changes",
              f"skipped {counts['skipped']} question(s)"]
-    for item in result.skipped:
-        where = f" (line {item.line})" if item.line else ""
-        lines.append(f"  - {item.name or '(no name)'} [{item.qtype}]{where}: {item.reason}")
+    for entry in result.entries:
+        where = f" (line {entry.line})" if entry.line else ""
+        head = f"  {entry.status:<8} {entry.name or '(no name)'} [{entry.qtype}]{where}"
+        if entry.status == "skipped":
+            lines.append(f"{head}: {entry.reason}")
+        else:
+            lines.append(f"{head} -> {entry.qid}")
+            lines.extend(f"             - {change}" for change in entry.changes)
     lines.extend(f"note: {note}" for note in result.notes)
     if result.media:
         lines.append(f"media: {', '.join(sorted(result.media))}")
     return "\n".join(lines)
 
 
+def report_to_json(result: ImportResult) -> dict[str, Any]:
+    """The import report as JSON-ready data."""
+    return {"counts": result.counts, "notes": list(result.notes),
+            "questions": [{"name": e.name, "type": e.qtype, "line": e.line, "status": e.status,
+                           "id": e.qid, "changes": list(e.changes), "reason": e.reason}
+                          for e in result.entries]}
+
+
 def write_source(result: ImportResult, out_dir: Path, name: str = "exam.yaml") -> Path:
     """Write an editable YAML source plus ``media/``; returns the source path."""
     if not result.exam_doc["questions"]:
-        raise InputError("nothing to write: no question could be imported")
+        reasons = "; ".join(f"{s.name or '(no name)'}"
+                            f"{f' (line {s.line})' if s.line else ''}: {s.reason}"
+                            for s in result.skipped)
+        raise InputError(f"nothing to write: no question could be imported ({reasons})")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     media_dir = out_dir / "media"

@@ -68,7 +68,13 @@ def parse_utc(value: Any, field: str) -> datetime:
 
 
 def question_points(question: dict[str, Any]) -> Decimal:
-    """The maximum points of a question (``points`` defaults to 1)."""
+    """The maximum points of a question: ``points``, by default 1; a description
+    has none; a cloze question defaults to the sum of its gaps' points (as Moodle)."""
+    if question.get("type") == "description":
+        return Decimal(0)
+    if question.get("type") == "cloze" and "points" not in question:
+        return sum((parse_decimal(g.get("points", 1), "points") for g in question["gaps"]),
+                   Decimal(0))
     return parse_decimal(question.get("points", 1), "points")
 
 

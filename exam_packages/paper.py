@@ -12,7 +12,9 @@ Rules:
 * a section with ``draw: k`` keeps k of its questions (context ``draw|<section>``);
 * ``shuffle_questions`` shuffles questions inside each section
   (``questions|<section>``), otherwise the authored order is kept;
-* ``shuffle_options`` shuffles single/multiple options (``options|<qid>``);
+* ``shuffle_options`` shuffles single/multiple options (``options|<qid>``),
+  except in a question with ``shuffle: false`` (Moodle's per-question
+  "shuffle the choices" setting);
 * matching right-hand sides (``matching|<qid>``) and ordering items
   (``ordering|<qid>``) are always shuffled, and never shown already solved:
   a shuffle that equals the solved order is rotated by one.
@@ -89,7 +91,7 @@ def _question_entry(qid: str, question: dict[str, Any], seed: str,
     qtype = question["type"]
     if qtype in ("single", "multiple"):
         ids = [o["id"] for o in question["options"]]
-        if shuffle_options:
+        if shuffle_options and question.get("shuffle", True):
             ids = SeededStream(seed, f"options|{qid}").shuffled(ids)
         return {"id": qid, "options": ids}
     if qtype == "matching":

@@ -9,7 +9,7 @@ from typing import Any
 
 from .errors import InputError
 
-PASS_THROUGH = ("type", "text", "points", "title", "feedback")
+PASS_THROUGH = ("type", "text", "points", "title", "feedback", "shuffle", "format")
 
 
 def _where(qid: str, entry: Any) -> str:
@@ -54,11 +54,33 @@ def _options(where: str, raw: Any) -> tuple[list[dict[str, Any]], list[str]]:
     return options, marked
 
 
+def _option_fractions(raw: Any, options: list[dict[str, Any]]) -> dict[str, str]:
+    """``options: [{text, fraction: 0.5}]`` -> ``{option id: "0.5"}``."""
+    if not isinstance(raw, list):
+        return {}
+    return {opt["id"]: _as_text(item["fraction"]) for opt, item in zip(options, raw, strict=True)
+            if isinstance(item, dict) and "fraction" in item}
+
+
+def _derived_correct(qtype: str, fractions: dict[str, str]) -> list[str] | None:
+    if not fractions:
+        return None
+    if qtype == "single":
+        return [k for k, v in fractions.items() if Decimal(v) == 1] or None
+    return [k for k, v in fractions.items() if Decimal(v) > 0] or None
+
+
 def _choice(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
     where = _where(qid, entry)
     options, marked = _options(where, entry.get("options"))
     out["options"] = options
-    correct = entry.get("correct", marked or None)
+    fractions = entry.get("fractions") or _option_fractions(entry.get("options"), options)
+    if fractions:
+        out["fractions"] = ({str(k): _as_text(v) for k, v in fractions.items()}
+                            if isinstance(fractions, dict) else fractions)
+    given = out.get("fractions")
+    derived: dict[str, str] = given if isinstance(given, dict) else {}
+    correct = entry.get("correct", marked or _derived_correct(str(entry.get("type")), derived))
     if isinstance(correct, str | int) and not isinstance(correct, bool):
         correct = [str(correct)]
     if correct is None or correct == []:
@@ -89,6 +111,8 @@ def _short(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
     for item in raw if isinstance(raw, list) else [raw]:
         rule = dict(item) if isinstance(item, dict) else {"pattern": _as_text(item)}
         rule["pattern"] = _as_text(rule.get("pattern"))
+        if "fraction" in rule:
+            rule["fraction"] = _as_text(rule["fraction"])
         rule.setdefault("mode", default_mode)
         rule.setdefault("case_sensitive", default_case)
         rules.append(rule)
@@ -96,11 +120,25 @@ def _short(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
 
 
 def _numeric(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
-    if "answer" not in entry:
+    if "answer" not in entry and "answers" not in entry:
         raise InputError(f"{_where(qid, entry)} has no correct answer")
-    out["answer"] = _as_text(entry["answer"])
-    if "tolerance" in entry:
-        out["tolerance"] = _as_text(entry["tolerance"])
+    for key in ("answer", "tolerance", "unit_penalty"):
+        if key in entry:
+            out[key] = _as_text(entry[key])
+    if isinstance(entry.get("answers"), list):
+        out["answers"] = [{k: _as_text(v) for k, v in item.items()}
+                          if isinstance(item, dict) else item for item in entry["answers"]]
+    elif "answers" in entry:
+        out["answers"] = entry["answers"]
+    units = entry.get("units")
+    if isinstance(units, dict):  # friendly: {m: 1, cm: 100}
+        units = [{"unit": str(k), "multiplier": v} for k, v in units.items()]
+    if isinstance(units, list):
+        out["units"] = [{k: _as_text(v) for k, v in u.items()} if isinstance(u, dict) else u
+                        for u in units]
+    for key in ("unit_grading", "unit_display", "units_left"):
+        if key in entry:
+            out[key] = entry[key]
 
 
 def _essay(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
@@ -147,12 +185,46 @@ def _ordering(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
         out["scoring"] = entry["scoring"]
 
 
+def _select_gaps(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
+    raw = entry.get("choices")
+    if isinstance(raw, list):
+        ids = _letter_ids(len(raw))
+        out["choices"] = [
+            {**{k: _as_text(v) if k != "group" else v for k, v in item.items()},
+             "id": str(item.get("id", ids[i]))} if isinstance(item, dict)
+            else {"id": ids[i], "text": _as_text(item)} for i, item in enumerate(raw)]
+    else:
+        out["choices"] = raw
+    out["gaps"] = entry.get("gaps")
+
+
+def _cloze(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
+    raw = entry.get("gaps")
+    if not isinstance(raw, list):
+        out["gaps"] = raw
+        return
+    gaps = []
+    for index, item in enumerate(raw):
+        if not isinstance(item, dict) or item.get("type") not in ("single", "short", "numeric"):
+            gaps.append(item)
+            continue
+        gap: dict[str, Any] = {"id": str(item.get("id", f"g{index + 1}")), "type": item["type"]}
+        if "points" in item:
+            gap["points"] = item["points"]
+        NORMALIZERS[item["type"]](f"{qid}.gaps[{index}]", item, gap)
+        gaps.append(gap)
+    out["gaps"] = gaps
+
+
 NORMALIZERS: dict[str, Callable[[str, dict[str, Any], dict[str, Any]], None]] = {
     "single": _choice, "multiple": _choice, "truefalse": _truefalse, "short": _short,
     "numeric": _numeric, "essay": _essay, "matching": _matching, "ordering": _ordering,
+    "description": _essay, "gapselect": _select_gaps, "ddwtos": _select_gaps, "cloze": _cloze,
 }
 FRIENDLY_ONLY = {"id", "image", "correct", "answer", "accept", "options", "pairs", "items",
-                 "correct_order", "scoring", "case_sensitive", "mode", "tolerance"}
+                 "correct_order", "scoring", "case_sensitive", "mode", "tolerance", "fractions",
+                 "answers", "units", "unit_grading", "unit_penalty", "unit_display",
+                 "units_left", "choices", "gaps"}
 
 
 def normalize_question(qid: str, entry: dict[str, Any]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html import escape
+from html import escape, unescape
 from typing import Any
 
 from exam_packages.errors import EmtihanError
@@ -17,7 +17,9 @@ from exam_packages.grading import GradeReport, QuestionGrade, grade, is_unanswer
 from exam_packages.paper import make_paper
 
 STATUS_LABELS = {"correct": "correct", "partial": "partly correct", "wrong": "wrong",
-                 "unanswered": "not answered", "manual": "to grade by hand"}
+                 "unanswered": "not answered", "manual": "to grade by hand",
+                 "info": "information (not graded)"}
+_GAP_RE = re.compile(r"\[\[([A-Za-z0-9][A-Za-z0-9._-]{0,31})\]\]")
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class PaperItem:
     choices: list[tuple[str, str, bool, bool]]  # (id, text, chosen, correct)
     answer: str
     grade: QuestionGrade
+    feedback: str = ""
+    rich: bool = False
 
 
 @dataclass
@@ -59,9 +63,39 @@ def _answer_text(question: dict[str, Any], answer: Any) -> str:
     if qtype == "ordering" and isinstance(answer, list):
         texts = {i["id"]: i["text"] for i in question.get("items", [])}
         return " → ".join(texts.get(i, str(i)) for i in answer)
+    if qtype in ("gapselect", "ddwtos", "cloze") and isinstance(answer, dict):
+        return _gaps_text(question, answer)
     if isinstance(answer, list):
         return ", ".join(map(str, answer))
     return str(answer)
+
+
+def _gap_value(question: dict[str, Any], gap: dict[str, Any], value: Any) -> str:
+    if question["type"] in ("gapselect", "ddwtos"):
+        texts = {c["id"]: c["text"] for c in question.get("choices", [])}
+        return texts.get(value, str(value))
+    if gap.get("type") == "single":
+        return {o["id"]: o["text"] for o in gap.get("options", [])}.get(value, str(value))
+    return str(value)
+
+
+def _gaps_text(question: dict[str, Any], answer: dict[str, Any]) -> str:
+    """``[1] cat; [2] —`` in the order the gaps appear in the text."""
+    gaps = {g["id"]: g for g in question.get("gaps", [])}
+    order = list(dict.fromkeys(_GAP_RE.findall(str(question.get("text", "")))))
+    parts = []
+    for number, gid in enumerate(order, start=1):
+        value = answer.get(gid)
+        shown = "—" if is_unanswered(value) else _gap_value(question, gaps.get(gid, {}), value)
+        parts.append(f"[{number}] {shown}")
+    return "; ".join(parts)
+
+
+def _shown_text(question: dict[str, Any]) -> str:
+    """Question text with gaps shown as ``[1]``, ``[2]``, as the student saw them."""
+    numbers: dict[str, int] = {}
+    return _GAP_RE.sub(lambda m: f"[{numbers.setdefault(m.group(1), len(numbers) + 1)}]",
+                       str(question.get("text", "")))
 
 
 def _choices(question: dict[str, Any], entry: dict[str, Any], answer: Any) -> list:
@@ -92,9 +126,11 @@ def reconstruct(
     for number, entry in enumerate(paper["questions"], start=1):
         qid = entry["id"]
         question = exam_doc["questions"][qid]
-        items.append(PaperItem(number, qid, question["type"], question.get("text", ""),
+        items.append(PaperItem(number, qid, question["type"], _shown_text(question),
                                _choices(question, entry, answers.get(qid)),
-                               _answer_text(question, answers.get(qid)), grades[qid]))
+                               _answer_text(question, answers.get(qid)), grades[qid],
+                               str(question.get("feedback", "")),
+                               question.get("format") == "html"))
     if report.ignored_answers:
         warnings.append("Answers to questions not on this paper: "
                         + ", ".join(report.ignored_answers))
@@ -104,11 +140,13 @@ def reconstruct(
 _IMAGE_RE = re.compile(r"!\[([^\]]*)\]\(media/([^)\s]+)\)")
 
 
-def text_html(text: str) -> str:
-    """Escaped question text; ``![alt](media/x.png)`` becomes an ``emtihan:media/x.png`` image."""
-    html = escape(text).replace(chr(10), "<br>")
-    return _IMAGE_RE.sub(lambda m: f"<br><img src='emtihan:media/{m.group(2)}' "
-                                   f"alt='{m.group(1)}' width='320'><br>", html)
+def text_html(text: str, rich: bool = False) -> str:
+    """Question text as HTML: escaped, or (``rich``) the package's checked rich-text subset;
+    ``![alt](media/x.png)`` becomes an ``emtihan:media/x.png`` image."""
+    html = text if rich else escape(text).replace(chr(10), "<br>")
+    return _IMAGE_RE.sub(lambda m: f"<br><img src='emtihan:media/{escape(unescape(m.group(2)))}' "
+                                   f"alt='{escape(unescape(m.group(1)))}' width='320'><br>",
+                         html)
 
 
 def _item_html(item: PaperItem) -> str:
@@ -117,7 +155,7 @@ def _item_html(item: PaperItem) -> str:
         g.status, "#44505e")
     parts = [f"<h3>{item.number}. <span style='color:#5f6b7a'>[{escape(item.qid)}, "
              f"{escape(item.type)}]</span></h3>",
-             f"<p>{text_html(item.text)}</p>"]
+             f"<p>{text_html(item.text, item.rich)}</p>"]
     if item.choices:
         rows = []
         for _oid, text, chosen, correct in item.choices:
@@ -125,11 +163,13 @@ def _item_html(item: PaperItem) -> str:
             tail = " <i>(correct)</i>" if correct else ""
             rows.append(f"<li>{mark} {escape(text)}{tail}</li>")
         parts.append("<ul style='list-style:none'>" + "".join(rows) + "</ul>")
-    else:
+    elif item.type != "description":
         parts.append(f"<p><b>Answer:</b> {escape(item.answer)}</p>")
     parts.append(f"<p style='color:{colour}'><b>{STATUS_LABELS.get(g.status, g.status)}</b>"
                  f" — {g.points}/{g.max_points} points"
                  + (f" ({escape(g.detail)})" if g.detail else "") + "</p>")
+    if item.feedback:  # the author's feedback is always shown in review
+        parts.append(f"<p><b>Feedback:</b> {text_html(item.feedback)}</p>")
     return "".join(parts)
 
 

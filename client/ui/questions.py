@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPixmap, QRegularExpressionValidator, QShortcut
+from PySide6.QtCore import QRegularExpression, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
@@ -52,6 +53,20 @@ def split_text(text: str) -> list[tuple[str, str]]:
     return parts
 
 
+def show_option_image(button: QAbstractButton, text: str, media: dict[str, bytes]) -> None:
+    """An option ``![alt](media/x.png)`` is shown as its image (the alt text is kept)."""
+    match = IMAGE_RE.search(text)
+    if match is None:
+        return
+    pix = QPixmap()
+    if match.group(2) in media and pix.loadFromData(media[match.group(2)]):
+        button.setIcon(QIcon(pix))
+        button.setIconSize(pix.size().boundedTo(QSize(320, 240)))
+    rest = IMAGE_RE.sub("", text).strip()
+    button.setText(rest or match.group(1))
+    button.setAccessibleName(rest or match.group(1) or match.group(2))
+
+
 def ordered(items: list[dict[str, Any]], order: list[str] | None) -> list[dict[str, Any]]:
     by_id = {i["id"]: i for i in items}
     if order and set(order) == set(by_id):
@@ -67,6 +82,7 @@ class QuestionWidget(QWidget):
         super().__init__()
         self.question = question
         self.binder = binder
+        self.media = media
         self.box = QVBoxLayout(self)
         for kind, value in split_text(str(question.get("text", ""))):
             self.box.addWidget(self._part(kind, value, media))
@@ -77,6 +93,8 @@ class QuestionWidget(QWidget):
         label = QLabel()
         label.setWordWrap(True)
         if kind == "text":
+            rich = self.question.get("format") == "html"  # the package's checked subset
+            label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
             label.setText(value)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setObjectName("questionText")
@@ -115,6 +133,7 @@ class ChoiceQuestion(QuestionWidget):
         self.buttons: dict[str, QRadioButton | QCheckBox] = {}
         for opt in ordered(self.question["options"], order):
             button = QCheckBox(opt["text"]) if multiple else QRadioButton(opt["text"])
+            show_option_image(button, opt["text"], self.media)
             self.group.addButton(button)
             self.buttons[opt["id"]] = button
             self.box.addWidget(button)
@@ -285,15 +304,20 @@ class OrderingQuestion(QuestionWidget):
         self.touched = True
 
 
+# The Moodle types subclass QuestionWidget, so they are imported once it exists.
+from .questions_gaps import GAP_WIDGETS, NumericUnitQuestion  # noqa: E402
+
 WIDGETS: dict[str, type[QuestionWidget]] = {
     "single": ChoiceQuestion, "multiple": ChoiceQuestion, "truefalse": TrueFalseQuestion,
     "short": TextQuestion, "numeric": TextQuestion, "essay": TextQuestion,
-    "matching": MatchingQuestion, "ordering": OrderingQuestion,
+    "matching": MatchingQuestion, "ordering": OrderingQuestion, **GAP_WIDGETS,
 }
 
 
 def make_question_widget(question: dict[str, Any], order: list[str] | None,
                          media: dict[str, bytes], binder: TextBinder) -> QuestionWidget:
+    if question.get("type") == "numeric" and question.get("units"):
+        return NumericUnitQuestion(question, order, media, binder)
     cls = WIDGETS.get(str(question.get("type")))
     if cls is None:
         raise ValueError(f"unknown question type {question.get('type')!r}")

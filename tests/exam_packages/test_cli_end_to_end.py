@@ -195,7 +195,7 @@ def test_grade_handin_bundle(built: Path, capsys: pytest.CaptureFixture[str]) ->
 
 def test_import_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "import-gift", GIFT, "--out", tmp_path / "g")
-    assert code == 0 and "imported 12 question(s)" in out and "skipped 3" in out
+    assert code == 0 and "imported 13 question(s)" in out and "skipped 2" in out
     assert (tmp_path / "g" / "exam.yaml").is_file()
     code, _, err = run(capsys, "import-gift", GIFT, "--out", tmp_path / "g")
     assert code == 2 and "already exists; use --force" in err
@@ -236,4 +236,4 @@ def test_imported_moodle_source_builds(built: Path, capsys: pytest.CaptureFixtur
     assert (code, err) == (0, "")
     code, out, _ = run(capsys, "preview", built / "moodle.emtihan", "--seed", "1",
                        "--trust", built / "trust.json")
-    assert code == 0 and "9 questions" in out and "![arrow](media/arrow_pic.png)" in out
+    assert code == 0 and "10 questions" in out and "![arrow](media/arrow_pic.png)" in out

@@ -28,36 +28,45 @@ def test_moodle_imports_every_supported_type() -> None:
     result = import_moodle_xml(XML)
     doc = result.exam_doc
     assert result.counts["imported_by_type"] == {
-        "essay": 1, "matching": 1, "multiple": 1, "numeric": 1, "ordering": 1, "short": 2,
-        "single": 1, "truefalse": 1}
+        "cloze": 1, "essay": 1, "matching": 1, "multiple": 1, "numeric": 1, "ordering": 1,
+        "short": 2, "single": 1, "truefalse": 1}
     capital = _by_title(doc, "Capital KZ")
-    assert capital["text"] == "Қазақстанның астанасы?\nWhich is the capital city?"
+    assert capital["text"] == ("<p>Қазақстанның астанасы?<br>Which is the <b>capital</b> "
+                               "city?</p>")
+    assert capital["format"] == "html"  # emphasis kept in the rich-text subset
     assert capital["points"] == 2
     assert capital["correct"] == ["b"] and capital["options"][1]["text"] == "Астана"
     vectors = _by_title(doc, "Vectors")
     assert vectors["type"] == "multiple" and vectors["correct"] == ["a", "c"]
-    assert vectors["scoring"] == "partial"
+    assert vectors["fractions"] == {"a": "0.5", "b": "-0.5", "c": "0.5"}
     assert _by_title(doc, "Light")["correct"] is True
     unit = _by_title(doc, "Force unit")
     assert unit["accept"] == [
         {"pattern": "newton", "mode": "exact", "case_sensitive": False},
-        {"pattern": "Ньютон.*", "mode": "regex", "case_sensitive": False}]
+        {"pattern": "Ньютон.*", "mode": "regex", "case_sensitive": False},
+        {"pattern": "N", "mode": "exact", "case_sensitive": False, "fraction": "0.5"}]
     assert _by_title(doc, "Symbol")["accept"][0]["case_sensitive"] is True
     gravity = _by_title(doc, "Gravity")
-    assert (gravity["answer"], gravity["tolerance"], gravity["points"]) == ("9.81", "0.05", "2.5")
+    assert (gravity["answers"], gravity["points"]) == (
+        [{"answer": "9.81", "tolerance": "0.05"}], "2.5")
     essay = _by_title(doc, "Third law")
     assert essay["text"] == "Explain Newton's third law." and essay["points"] == 5
     assert [p["left"] for p in _by_title(doc, "Units")["pairs"]] == ["Force", "Energy"]
     planets = _by_title(doc, "Planets")
     assert [i["text"] for i in planets["items"]] == ["Mercury", "Venus", "Earth"]
     assert planets["correct_order"] == ["i1", "i2", "i3"]
+    assert planets["scoring"] == "relative_next_exclude_last"  # Moodle's default
+    cloze = _by_title(doc, "Cloze one")
+    assert cloze["text"] == "Fill [[g1]] in."
+    assert cloze["gaps"] == [{"id": "g1", "type": "short", "accept": [
+        {"pattern": "Astana", "mode": "exact", "case_sensitive": False}]}]
 
 
 def test_moodle_categories_become_sections() -> None:
     doc = import_moodle_xml(XML).exam_doc
     assert [s["title"] for s in doc["sections"]] == ["Механика", "Units & numbers"]
     assert len(doc["sections"][0]["questions"]) == 3
-    assert len(doc["sections"][1]["questions"]) == 6
+    assert len(doc["sections"][1]["questions"]) == 7
 
 
 def test_moodle_base64_image_becomes_media() -> None:
@@ -69,18 +78,20 @@ def test_moodle_base64_image_becomes_media() -> None:
 
 def test_moodle_unsupported_reported_and_counted() -> None:
     result = import_moodle_xml(XML)
-    assert result.counts["skipped"] == 3
-    assert result.counts["skipped_by_type"] == {"calculated": 1, "multianswer": 1,
-                                                "multichoice": 1}
-    assert [(s.name, s.line) for s in result.skipped] == [
-        ("Cloze one", 76), ("Calc", 80), ("No right answer", 84)]
+    assert result.counts["skipped"] == 2
+    assert result.counts["skipped_by_type"] == {"calculated": 1, "multichoice": 1}
+    assert [(s.name, s.line) for s in result.skipped] == [("Calc", 80), ("No right answer", 84)]
     reasons = {s.name: s.reason for s in result.skipped}
-    assert reasons["Cloze one"] == "cloze (embedded answers) questions are not supported"
-    assert reasons["No right answer"] == "question has no correct answer"
+    assert reasons["Calc"] == "calculated question without datasets"
+    assert reasons["No right answer"] == ("a one-answer question needs exactly one answer "
+                                          "with grade 100% (this one has 0)")
     report = render_import_report(result)
-    assert "skipped 3 question(s)" in report
-    assert "Cloze one [multianswer] (line 76): cloze (embedded answers)" in report
-    assert "note: Force unit: partial-credit answer 'N' dropped" in report
+    assert "skipped 2 question(s)" in report
+    assert "skipped  Calc [calculated] (line 80): calculated question without" in report
+    assert "changed  Capital KZ [multichoice] (line 7) -> q1" in report
+    assert "- per-answer feedback of 1 answer(s) not kept" in report
+    assert "imported Light [truefalse] (line 28) -> q3" in report
+    assert len(result.entries) == 12  # every source question (not categories) is listed
 
 
 def test_moodle_malformed_xml_has_line() -> None:
@@ -122,7 +133,7 @@ def test_moodle_bad_base64_is_noted_and_question_skipped() -> None:
     assert result.media == {}
     assert result.skipped[0].reason == ("question.text: image 'media/x.png' is not in "
                                         "the package")
-    assert "Pic: file x.png is not valid base64" in result.notes
+    assert result.entries[0].changes == ["file x.png is not valid base64 and was not imported"]
 
 
 def test_html_to_text_images_and_entities() -> None:
@@ -135,21 +146,26 @@ def test_html_to_text_images_and_entities() -> None:
 def test_gift_imports_all_constructs() -> None:
     result = import_gift(GIFT)
     doc = result.exam_doc
-    assert result.counts["imported"] == 12
+    assert result.counts["imported"] == 13
     capital = _by_title(doc, "Capital")
     assert capital["type"] == "single" and capital["correct"] == ["a"]
     assert capital["text"] == "Қазақстанның астанасы қай қала?"
     vectors = _by_title(doc, "Vectors")
     assert (vectors["type"], vectors["correct"], vectors["text"]) == (
         "multiple", ["a", "c"], "Какие величины векторные?")
+    assert vectors["fractions"] == {"a": "0.5", "b": "-0.5", "c": "0.5"}
     assert _by_title(doc, "Light")["correct"] is True
     assert _by_title(doc, "Sound in vacuum")["correct"] is False
-    assert [r["pattern"] for r in _by_title(doc, "Unit")["accept"]] == ["newton", "Ньютон"]
+    assert [(r["pattern"], r.get("fraction")) for r in _by_title(doc, "Unit")["accept"]] == [
+        ("newton", None), ("Ньютон", None), ("N", "0.5")]  # =%50%N is half marks
     pi = _by_title(doc, "Pi")
     assert (pi["answer"], pi["tolerance"]) == ("3.14", "0.01")
     rng = _by_title(doc, "Range")
     assert (rng["answer"], rng["tolerance"]) == ("1.5", "0.5")
-    assert _by_title(doc, "Multi numeric")["answer"] == "5"
+    assert _by_title(doc, "Multi numeric")["answers"] == [
+        {"answer": "5"}, {"answer": "4", "tolerance": "1", "fraction": "0.5"}]
+    assert _by_title(doc, "No answer") == {"type": "description", "title": "No answer",
+                                           "text": "Just a description without answer block."}
     essay = _by_title(doc, "Essay")
     assert essay == {"type": "essay", "title": "Essay",
                      "text": "Explain Newton's third law {in your own words}."}
@@ -166,11 +182,14 @@ def test_gift_imports_all_constructs() -> None:
 def test_gift_malformed_reported_with_line() -> None:
     result = import_gift(GIFT)
     skipped = [(s.name, s.qtype, s.line) for s in result.skipped]
-    assert skipped == [("Broken", "malformed", 46), ("Also broken", "malformed", 48),
-                       ("No answer", "description", 50)]
+    assert skipped == [("Broken", "malformed", 46), ("Also broken", "malformed", 48)]
+    assert result.skipped[0].reason == ("the answer block '{' is never closed (the question "
+                                        "ends at the next blank line)")
     assert result.skipped[1].reason == ("more than one answer is marked '=' in a "
                                         "multiple-choice question")
-    assert result.counts["skipped"] == 3
+    assert result.counts["skipped"] == 2
+    sound = next(e for e in result.entries if e.name == "Sound in vacuum")
+    assert (sound.status, sound.changes) == ("changed", ["true/false feedback not kept"])
 
 
 def test_gift_empty_refused() -> None:

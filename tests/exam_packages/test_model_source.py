@@ -37,6 +37,8 @@ def test_sample_covers_every_type_and_is_canonical() -> None:
     validate_meta(source.meta)
     validate_exam_doc(source.exam_doc, set(source.media))
     types = {q["type"] for q in source.exam_doc["questions"].values()}
+    moodle = load_source(SAMPLE.with_name("moodle_types.yaml"))
+    types |= {q["type"] for q in moodle.exam_doc["questions"].values()}
     assert types == set(QUESTION_TYPES)
     canonical_bytes(source.exam_doc)  # no floats, nothing unserialisable
     canonical_bytes(source.meta)

@@ -1,0 +1,369 @@
+"""Moodle XML question types -> canonical questions (used by :mod:`exam_packages.moodle`).
+
+Each converter gets a :class:`MoodleQuestion` (one ``<question>`` with its media
+resolved) and returns the canonical question; anything it cannot keep exactly
+is recorded with :meth:`MoodleQuestion.change` and shows up in the import report.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .errors import InputError
+from .importing import DocBuilder, decimal_text, html_to_text, image_marker, safe_media_name
+from .moodle_rules import allowed_fraction, wildcard_regex
+from .richtext import html_to_rich, latex_to_images
+
+ORDERING_GRADING = {
+    "ALL_OR_NOTHING": "all_or_nothing", "-1": "all_or_nothing",
+    "ABSOLUTE_POSITION": "absolute_position", "0": "absolute_position",
+    "RELATIVE_NEXT_EXCLUDE_LAST": "relative_next_exclude_last", "1": "relative_next_exclude_last",
+    "RELATIVE_NEXT_INCLUDE_LAST": "relative_next_include_last", "2": "relative_next_include_last",
+    "RELATIVE_ONE_PREVIOUS_AND_NEXT": "relative_one_previous_and_next",
+    "3": "relative_one_previous_and_next",
+    "RELATIVE_ALL_PREVIOUS_AND_NEXT": "relative_all_previous_and_next",
+    "4": "relative_all_previous_and_next",
+    "LONGEST_ORDERED_SUBSET": "longest_ordered_subset", "5": "longest_ordered_subset",
+    "LONGEST_CONTIGUOUS_SUBSET": "longest_contiguous_subset", "6": "longest_contiguous_subset",
+    "RELATIVE_TO_CORRECT": "relative_to_correct", "7": "relative_to_correct",
+}
+UNIT_GRADING = {"0": "optional", "1": "out_of_mark", "2": "out_of_max"}
+UNIT_DISPLAY = {"0": "input", "1": "choice", "2": "select", "3": "none"}
+COMBINED_FEEDBACK = ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback")
+NOT_SHOWN = {"feedback", "hint", "graderinfo", "responsetemplate", *COMBINED_FEEDBACK}
+
+
+class ConvertError(InputError):
+    """This question cannot be imported; the message is the reason."""
+
+
+def text_of(element: ET.Element | None, path: str = "text") -> str:
+    if element is None:
+        return ""
+    found = element.find(path)
+    return (found.text or "") if found is not None else ""
+
+
+def option_id(index: int) -> str:
+    return chr(ord("a") + index) if index < 26 else f"o{index + 1}"
+
+
+class MoodleQuestion:
+    """One ``<question>`` with its media resolved through the builder."""
+
+    def __init__(self, element: ET.Element, builder: DocBuilder) -> None:
+        self.element = element
+        self.builder = builder
+        self.name = text_of(element.find("name")).strip()
+        self.media_map: dict[str, str] = {}
+        for parent in element.iter():
+            if parent.tag in NOT_SHOWN:
+                continue
+            for file in parent.findall("file"):
+                self._add_file(file)
+
+    def change(self, message: str) -> None:
+        self.builder.change(message)
+
+    def _add_file(self, file: ET.Element) -> None:
+        name = safe_media_name(file.get("name", "image"))
+        if file.get("encoding", "base64") != "base64":
+            self.change(f"file {name} has an unknown encoding and was not imported")
+            return
+        data = self._base64(file.text or "", name)
+        if data is not None:
+            self.media_map[name] = self.builder.add_media(name, data)
+
+    def _base64(self, text: str, name: str) -> bytes | None:
+        try:
+            return base64.b64decode("".join(text.split()), validate=True)
+        except (binascii.Error, ValueError):
+            self.change(f"file {name} is not valid base64 and was not imported")
+            return None
+
+    def html(self, element: ET.Element | None) -> str:
+        if element is None:
+            return ""
+        text, external = html_to_text(text_of(element), self.media_map)
+        for url in external:
+            if url.startswith("link:"):
+                self.change(f"linked file {url[5:]!r} is not offered to students (only images "
+                            "are shown)")
+            else:
+                self.change(f"external image {url!r} not imported (only embedded files are)")
+        return text
+
+    def rich(self, element: ET.Element | None) -> tuple[str, bool]:
+        """The question text in the rich subset when it has structure (tables, lists,
+        emphasis, sub/superscript, code), else plain; LaTeX becomes SVG images."""
+        raw = text_of(element) if element is not None else ""
+        external: list[str] = []
+
+        def image(attrs: dict[str, str | None]) -> str:
+            marker, missing = image_marker(attrs, self.media_map)
+            external.extend(missing)
+            return marker
+
+        rich_text, is_rich = html_to_rich(raw, image)
+        text = rich_text if is_rich else self.html(element)
+        if is_rich:
+            for url in external:
+                self.change(f"external image {url!r} not imported (only embedded files are)")
+        text, kept = latex_to_images(text, self.builder.add_media, unescape=is_rich)
+        for source in kept:
+            self.change(f"LaTeX {source[:40]!r} kept as written (not rendered)")
+        return text, is_rich
+
+    def old_image(self) -> str:
+        """Moodle 1.9 ``<image>``/``<image_base64>`` -> ``![](media/..)`` (or '')."""
+        name = (self.element.findtext("image") or "").strip()
+        data64 = self.element.findtext("image_base64") or ""
+        if not name:
+            return ""
+        if not data64.strip():
+            self.change(f"image {name!r} refers to a course file that is not in the export")
+            return ""
+        data = self._base64(data64, name)
+        if data is None:
+            return ""
+        final = self.builder.add_media(safe_media_name(name), data)
+        return f"\n\n![{final}](media/{final})"
+
+    def base(self, qtype: str) -> dict[str, Any]:
+        text, is_rich = self.rich(self.element.find("questiontext"))
+        text += self.old_image()
+        out: dict[str, Any] = {"type": qtype, "text": text.strip()}
+        if is_rich:
+            out["format"] = "html"
+        grade = text_of(self.element, "defaultgrade").strip()
+        if grade:
+            points = decimal_text(grade, "defaultgrade")
+            if Decimal(points) > 0 and points != "1":
+                out["points"] = int(points) if points.isdigit() else points
+            elif Decimal(points) <= 0:
+                self.change(f"default mark {points} is not positive: imported as 1 point")
+        feedback = self.html(self.element.find("generalfeedback"))
+        if feedback:
+            out["feedback"] = feedback
+        self._dropped_feedback()
+        return out
+
+    def _dropped_feedback(self) -> None:
+        answers = [a for a in self.element.findall("answer") if text_of(a.find("feedback")).strip()]
+        if answers:
+            self.change(f"per-answer feedback of {len(answers)} answer(s) not kept")
+        if any(text_of(self.element.find(tag)).strip() for tag in COMBINED_FEEDBACK):
+            self.change("combined feedback (correct/partly/incorrect) not kept")
+        if self.element.findall("hint"):
+            self.change("hints not kept (Emtihan has one attempt per question)")
+
+    def shuffle(self, out: dict[str, Any]) -> None:
+        value = text_of(self.element, "shuffleanswers").strip().lower()
+        if value in ("0", "false"):
+            out["shuffle"] = False
+
+    def answers(self) -> list[ET.Element]:
+        return self.element.findall("answer")
+
+    def fraction(self, answer: ET.Element) -> Decimal:
+        """The answer's grade as one of Moodle's allowed values, or ConvertError."""
+        raw = answer.get("fraction", "0")
+        try:
+            value = Decimal(raw) / 100
+        except InvalidOperation as exc:
+            raise ConvertError(f"grade {raw!r} is not a number") from exc
+        allowed = allowed_fraction(value)
+        if allowed is None:
+            raise ConvertError(f"invalid grade {raw}% (Moodle accepts only its list of grades: "
+                               "100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, "
+                               "30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0 % "
+                               "and their negatives)")
+        return allowed
+
+
+def _grades(q: MoodleQuestion) -> list[Decimal]:
+    fractions, invalid = [], []
+    for answer in q.answers():
+        try:
+            fractions.append(q.fraction(answer))
+        except ConvertError:
+            invalid.append(answer.get("fraction", "0"))
+    if invalid:
+        raise ConvertError(f"invalid grade(s) {', '.join(x + '%' for x in invalid)}: Moodle "
+                           "refuses grades that are not in its list (100, 90, 83.33333, 80, "
+                           "75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, "
+                           "14.28571, 12.5, 11.11111, 10, 5, 0 % and their negatives)")
+    return fractions
+
+
+def fraction_text(value: Decimal) -> str:
+    return decimal_text(str(value), "fraction")
+
+
+def multichoice(q: MoodleQuestion) -> dict[str, Any]:
+    single = text_of(q.element, "single").strip().lower() in ("true", "1")
+    out = q.base("single" if single else "multiple")
+    q.shuffle(out)
+    grades = _grades(q)
+    options = [{"id": option_id(i), "text": q.html(a)} for i, a in enumerate(q.answers())]
+    ids = [o["id"] for o in options]
+    fractions = {oid: fraction_text(g) for oid, g in zip(ids, grades, strict=True) if g != 0}
+    if single:
+        correct = [oid for oid, g in zip(ids, grades, strict=True) if g == 1]
+        if len(correct) != 1:
+            raise ConvertError("a one-answer question needs exactly one answer with grade 100% "
+                               f"(this one has {len(correct)})")
+        if set(fractions.values()) != {"1"}:
+            out["fractions"] = fractions
+    else:
+        correct = [oid for oid, g in zip(ids, grades, strict=True) if g > 0]
+        out["fractions"] = fractions
+        total = sum((g for g in grades if g > 0), Decimal(0))
+        if correct and abs(total - 1) > Decimal("0.00001"):
+            q.change(f"the positive grades add up to {total * 100:.5g}% (Moodle caps the "
+                     "mark at 100%, as here)")
+    if not correct:
+        raise ConvertError("question has no correct answer")
+    out.update(options=options, correct=correct)
+    return out
+
+
+def truefalse(q: MoodleQuestion) -> dict[str, Any]:
+    out = q.base("truefalse")
+    for answer in q.answers():
+        if q.fraction(answer) == 1:
+            out["correct"] = text_of(answer).strip().lower() == "true"
+    if "correct" not in out:
+        raise ConvertError("question has no correct answer")
+    return out
+
+
+def short_rule(pattern: str, case: bool, fraction: Decimal) -> dict[str, Any]:
+    """A Moodle shortanswer answer: ``*`` is a wildcard, ``\\*`` a literal star."""
+    rule: dict[str, Any]
+    if re.search(r"(?<!\\)\*", pattern):
+        rule = {"pattern": wildcard_regex(pattern), "mode": "regex", "case_sensitive": case}
+    else:
+        rule = {"pattern": pattern.replace("\\*", "*"), "mode": "exact", "case_sensitive": case}
+    if fraction != 1:
+        rule["fraction"] = fraction_text(fraction)
+    return rule
+
+
+def shortanswer(q: MoodleQuestion) -> dict[str, Any]:
+    out = q.base("short")
+    case = text_of(q.element, "usecase").strip() in ("1", "true")
+    rules = []
+    for answer, grade in zip(q.answers(), _grades(q), strict=True):
+        pattern = text_of(answer).strip()
+        if not pattern:
+            continue
+        if grade < 0:
+            q.change(f"negative grade of answer {pattern!r} imported as 0")
+        rules.append(short_rule(pattern, case, max(grade, Decimal(0))))
+    out["accept"] = rules
+    return out
+
+
+def _numeric_answers(q: MoodleQuestion) -> list[dict[str, Any]]:
+    entries = []
+    for answer, fraction in zip(q.answers(), _grades(q), strict=True):
+        value = text_of(answer).strip()
+        entry: dict[str, Any] = {"answer": "*" if value == "*" else
+                                 decimal_text(value, f"answer {value!r}")}
+        tolerance = text_of(answer, "tolerance").strip()
+        if tolerance and Decimal(decimal_text(tolerance, "tolerance")) != 0:
+            entry["tolerance"] = decimal_text(str(abs(Decimal(tolerance))), "tolerance")
+        if fraction != 1:
+            entry["fraction"] = fraction_text(max(fraction, Decimal(0)))
+        entries.append(entry)
+    return entries
+
+
+def numerical(q: MoodleQuestion) -> dict[str, Any]:
+    out = q.base("numeric")
+    out["answers"] = _numeric_answers(q)
+    units = []
+    for unit in q.element.findall("units/unit"):
+        name = text_of(unit, "unit_name").strip() or (unit.findtext("unit_name") or "").strip()
+        multiplier = decimal_text(unit.findtext("multiplier") or "1", "unit multiplier")
+        if name:
+            units.append({"unit": name, "multiplier": multiplier})
+    if units:
+        out["units"] = units
+        grading = UNIT_GRADING.get((q.element.findtext("unitgradingtype") or "0").strip(),
+                                   "optional")
+        display = UNIT_DISPLAY.get((q.element.findtext("showunits") or "0").strip(), "input")
+        penalty = decimal_text(q.element.findtext("unitpenalty") or "0", "unitpenalty")
+        out.update(unit_grading=grading, unit_display=display)
+        if grading != "optional":
+            out["unit_penalty"] = penalty
+        if (q.element.findtext("unitsleft") or "0").strip() == "1":
+            out["units_left"] = True
+    return out
+
+
+def essay(q: MoodleQuestion) -> dict[str, Any]:
+    out = q.base("essay")
+    if text_of(q.element.find("graderinfo")).strip():
+        q.change("grader information not kept")
+    return out
+
+
+def description(q: MoodleQuestion) -> dict[str, Any]:
+    out = q.base("description")
+    out.pop("points", None)
+    return out
+
+
+def matching(q: MoodleQuestion) -> dict[str, Any]:
+    out = q.base("matching")
+    q.shuffle(out)
+    pairs: list[dict[str, str]] = []
+    for sub in q.element.findall("subquestion"):
+        left = q.html(sub)
+        right = text_of(sub.find("answer")).strip()
+        if not left:
+            q.change(f"extra wrong answer {right!r} dropped (distractors are not supported)")
+            continue
+        pairs.append({"id": f"p{len(pairs) + 1}", "left": left, "right": right})
+    out.update(pairs=pairs, scoring="partial")
+    return out
+
+
+def ordering(q: MoodleQuestion) -> dict[str, Any]:
+    out = q.base("ordering")
+    answers = sorted(enumerate(q.answers()),
+                     key=lambda pair: (_order_key(pair[1]), pair[0]))
+    items = [{"id": f"i{i + 1}", "text": q.html(a)} for i, (_, a) in enumerate(answers)]
+    grading = (q.element.findtext("gradingtype") or "").strip().upper()
+    if grading not in ORDERING_GRADING:
+        what = f"grading type {grading!r} unknown" if grading else "no grading type given"
+        q.change(f"{what}: Moodle's default 'relative to the next item (excluding last)' used")
+    select = (q.element.findtext("selecttype") or "ALL").strip().upper()
+    count = (q.element.findtext("selectcount") or "0").strip()
+    if select not in ("", "ALL", "0") and count.isdigit() and 2 <= int(count) < len(items):
+        q.change(f"Moodle shows {count} of the {len(items)} items; Emtihan shows all")
+    out.update(items=items, correct_order=[i["id"] for i in items],
+               scoring=ORDERING_GRADING.get(grading, "relative_next_exclude_last"))
+    return out
+
+
+def _order_key(answer: ET.Element) -> Decimal:
+    try:
+        return Decimal(answer.get("fraction", "0"))
+    except InvalidOperation:
+        return Decimal(0)
+
+
+CONVERTERS: dict[str, Callable[[MoodleQuestion], dict[str, Any]]] = {
+    "multichoice": multichoice, "truefalse": truefalse, "shortanswer": shortanswer,
+    "numerical": numerical, "essay": essay, "matching": matching, "ordering": ordering,
+    "description": description,
+}
