@@ -245,7 +245,10 @@ def test_identity_review_then_retry_then_continue_flagged(run):
     same, again, final = (run["first"][k] for k in ("ID_MATCH", "ID_AGAIN", "ID_FINAL"))
     for attempt in (same, again):
         low, high = map(float, attempt["review_band"])
-        assert float(attempt["distance"]) < high  # the face is the ID holder's ...
+        if attempt["distance"] is None:  # no template: the clip's frames broke continuity
+            assert attempt["reasons"], attempt
+        else:
+            assert float(attempt["distance"]) < high  # the face is the ID holder's ...
         # ... but liveness cannot pass on a recorded clip, so nobody is told "accept"
         assert attempt["outcome"] == "review" and attempt["decision"] == "review"
         assert attempt["liveness"]["passed"] is False
