@@ -184,3 +184,25 @@ def test_a_virtual_machine_is_recorded_but_does_not_block(qtbot, win, tmp_path):
 def test_a_desktop_picture_is_a_small_jpeg(qapp):
     shot = grab_desktop_jpeg(width=200)
     assert shot is not None and shot[:2] == b"\xff\xd8" and len(shot) < 64 * 1024
+
+
+def test_desktop_pictures_land_in_the_evidence_budget(qapp, tmp_path):
+    import hashlib
+
+    from client.core.eventlog import WARNING, EventLog, EvidenceBudget
+    from client.core.proctor import Proctor
+
+    shot, small = grab_desktop_jpeg(), grab_desktop_jpeg(width=160)
+    assert shot is not None and small is not None and shot != small
+    budget = EvidenceBudget(max_bytes=len(shot) + len(small) - 1)  # not both
+    log = EventLog(tmp_path / "log", budget=budget)
+    first = Proctor(log.append).focus_lost(12.4, thumbnail=shot)
+    sha = hashlib.sha256(shot).hexdigest()
+    assert first["kind"] == "focus_lost" and first["data"] == {"seconds": 12}
+    assert first["thumb_sha256"] == sha and log.evidence() == {sha: shot}
+    assert log.evidence_bytes() == len(shot)
+    second = log.append("environment_flag", {"findings": []}, severity=WARNING,
+                        thumbnail=small)
+    assert second["thumb_sha256"] == hashlib.sha256(small).hexdigest()
+    assert log.evidence_bytes() == len(small) <= budget.max_bytes  # the older one made room
+    assert sha not in log.evidence()
