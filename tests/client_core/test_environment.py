@@ -58,23 +58,23 @@ def test_a_running_anydesk_is_found_and_asked_to_close(anydesk) -> None:
     assert found[0] in report.blocking()
 
 
-def test_renamed_argv0_does_not_hide_the_binary(tmp_path: Path) -> None:
-    proc = _start(tmp_path, "teamviewer", argv0="innocent-editor")
+def _scan_one(tmp_path: Path, name: str, argv0: str) -> list:
+    """Start one renamed binary, scan under the default policy, stop it."""
+    proc = _start(tmp_path, name, argv0=argv0)
     try:
-        found = _mine(scan_processes(EnvironmentPolicy.from_policy()), proc.pid)
+        return _mine(scan_processes(EnvironmentPolicy.from_policy()), proc.pid)
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_renamed_argv0_does_not_hide_the_binary(tmp_path: Path) -> None:
+    found = _scan_one(tmp_path, "teamviewer", "innocent-editor")
     assert [(f.category, f.name) for f in found] == [("remote_control", "teamviewer")]
 
 
 def test_argv0_names_a_listed_tool(tmp_path: Path) -> None:
-    proc = _start(tmp_path, "helper", argv0="obs")
-    try:
-        found = _mine(scan_processes(EnvironmentPolicy.from_policy()), proc.pid)
-    finally:
-        proc.kill()
-        proc.wait()
+    found = _scan_one(tmp_path, "helper", "obs")
     assert [(f.category, f.action, f.how) for f in found] == [("recording", "flag", "cmdline")]
 
 
