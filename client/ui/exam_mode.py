@@ -15,7 +15,7 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject, Qt, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
@@ -122,12 +122,17 @@ class ExamClipboard(QObject):
 
 
 class ExamMode(QObject):
+    # False keeps the window's size (the scale-2 layout test: Qt's offscreen platform gives a
+    # full-screen window the screen's device-pixel size under QT_SCALE_FACTOR)
+    full_screen = True
+
     def __init__(self, window: QWidget, backend: StudentBackend, page: ExamPage) -> None:
         super().__init__(window)
         self.window = window
         self.backend = backend
         self.page = page
         self.active = False
+        self.normal_geometry = QByteArray()
         self.settle_until = 0.0
         self.shot: bytes | None = None
         self.scanner: PeriodicScan | None = None
@@ -143,12 +148,16 @@ class ExamMode(QObject):
     def start(self, policy: dict[str, Any]) -> None:
         self.active = True
         self.settle_until = time.monotonic() + SETTLE_S
+        self.normal_geometry = self.window.saveGeometry()
         self.window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         handle = self.window.windowHandle()
         primary = QGuiApplication.primaryScreen()
         if handle is not None and primary is not None:
             handle.setScreen(primary)
-        self.window.showFullScreen()
+        if self.full_screen:
+            self.window.showFullScreen()
+        else:
+            self.window.show()
         self.clipboard.start()
         try:
             self.scanner = PeriodicScan(policy)
@@ -167,6 +176,7 @@ class ExamMode(QObject):
         self.clipboard.stop()
         self.window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, False)
         self.window.showNormal()
+        self.window.restoreGeometry(self.normal_geometry)
 
     def settling(self) -> bool:
         return time.monotonic() < self.settle_until

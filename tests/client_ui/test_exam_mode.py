@@ -26,7 +26,9 @@ pytestmark = pytest.mark.qt
 @pytest.fixture()
 def win(qtbot, monkeypatch):
     backend = FakeBackend(FakeClock(), duration_s=1800)
-    w = StudentWindow(backend, I18n(), open_camera=None)
+    i18n = I18n()
+    i18n.set_language("en")  # the translator is global: earlier tests may leave kk or ru
+    w = StudentWindow(backend, i18n, open_camera=None)
     monkeypatch.setattr(w, "confirm_close", lambda: True)  # pytest-qt closes it at the end
     qtbot.addWidget(w)
     w.show()
