@@ -51,6 +51,7 @@ DEFAULT_POLICY: dict[str, Any] = {
     # records_days. The consent page shows both (docs/package-format.md).
     "retention": {"evidence_days": 30, "records_days": 365},
 }
+OPTIONAL_POLICY = {"environment"}  # no default: the client's own list applies
 META_FIELDS = {"exam_id", "version", "title", "language", "opens_at", "closes_at",
                "duration_s", "policy"}
 REQUIRED_META = META_FIELDS - {"policy"}
@@ -85,7 +86,7 @@ def _is_int(value: Any) -> bool:
 def _check_policy(policy: Any) -> None:
     if not isinstance(policy, dict):
         raise InputError("exam.policy: expected a mapping")
-    unknown = set(policy) - set(DEFAULT_POLICY)
+    unknown = set(policy) - set(DEFAULT_POLICY) - OPTIONAL_POLICY
     if unknown:
         raise InputError(f"exam.policy: unknown field {sorted(unknown)[0]!r}")
     for key in ("shuffle_questions", "shuffle_options"):
@@ -101,6 +102,7 @@ def _check_policy(policy: Any) -> None:
     _check_required(policy.get("required_checks", {}))
     if "retention" in policy:
         _check_retention(policy["retention"])
+    _check_environment(policy.get("environment", {}))
 
 
 def _check_retention(retention: Any) -> None:
@@ -117,6 +119,27 @@ def _check_retention(retention: Any) -> None:
     if merged["records_days"] < merged["evidence_days"]:
         raise InputError("exam.policy.retention.records_days must not be shorter than "
                          "evidence_days")
+
+
+def _check_environment(env: Any) -> None:
+    """``policy.environment`` (issue 13): scan interval, per-category action and lists."""
+    if not isinstance(env, dict) or set(env) - {"scan_interval_s", "actions", "lists"}:
+        raise InputError("exam.policy.environment: expected a mapping of scan_interval_s, "
+                         "actions and lists")
+    interval = env.get("scan_interval_s", 60)
+    if not isinstance(interval, int | float) or isinstance(interval, bool) or interval < 10:
+        raise InputError("exam.policy.environment.scan_interval_s: expected seconds >= 10")
+    for cat, action in (env.get("actions") or {}).items():
+        if action not in ("allow", "ask_to_close", "flag"):
+            raise InputError(f"exam.policy.environment.actions.{cat}: expected allow, "
+                             "ask_to_close or flag")
+    for cat, lists in (env.get("lists") or {}).items():
+        if not isinstance(lists, dict) or not all(
+                isinstance(lists.get(k, []), list)
+                and all(isinstance(x, str) for x in lists.get(k, []))
+                for k in ("names", "paths")):
+            raise InputError(f"exam.policy.environment.lists.{cat}: expected names and "
+                             "paths as lists of strings")
 
 
 def _check_required(checks: Any) -> None:

@@ -78,9 +78,10 @@ class Proctor:
         return self._record(self.analyser.process_audio(t, samples, rate))
 
     # ------------------------------------------------------------------ from the UI
-    def focus_lost(self, seconds: float | None = None) -> dict[str, Any]:
+    def focus_lost(self, seconds: float | None = None,
+                   thumbnail: bytes | None = None) -> dict[str, Any]:
         data = {} if seconds is None else {"seconds": int(round(seconds))}
-        return self.report("focus_lost", data, severity=WARNING)
+        return self.report("focus_lost", data, severity=WARNING, thumbnail=thumbnail)
 
     def focus_back(self) -> dict[str, Any]:
         return self.report("focus_back", {}, severity=INFO)

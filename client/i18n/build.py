@@ -30,7 +30,8 @@ CONTEXT = "Emtihan"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 LANGS = {"kk": 0, "ru": 1}
 TABLES = ("STEPS", "CHECK_NAMES", "RECEIPT_ROWS", "STEP_TEXT", "OUTCOME_TEXT", "SHOWN_TEXTS",
-          "ERROR_TEXT", "PACKAGE_CHECKS", "CONNECTION", "PACKAGE_BAD", "SIGN_IN_AGAIN")
+          "ERROR_TEXT", "PACKAGE_CHECKS", "CONNECTION", "PACKAGE_BAD", "SIGN_IN_AGAIN",
+          "CATEGORY_NAMES")
 # Qt-free modules whose texts the UI shows (identity outcomes and steps, camera hints)
 SHOWN_TABLES = (HERE.parent / "core" / "identity.py", HERE.parent / "core" / "camera_check.py")
 
@@ -44,7 +45,7 @@ def _from_call(call: ast.Call) -> Iterator[str]:
     func = call.func
     name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
     args = call.args
-    if name in ("tr", "trf", "Lazy", "append", "_box", "_status") and args:
+    if name in ("tr", "trf", "Lazy", "append", "_box", "_status", "show_notice") and args:
         yield from _strings(args[0])
     elif name in ("bind", "_show") and len(args) >= 2:
         yield from _strings(args[1])

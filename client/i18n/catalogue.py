@@ -490,3 +490,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 from .catalogue_path import STUDENT_PATH  # noqa: E402
 
 CATALOGUE.update(STUDENT_PATH)
+
+from .catalogue_exammode import EXAM_MODE  # noqa: E402
+
+CATALOGUE.update(EXAM_MODE)

@@ -184,6 +184,10 @@
         <translation>Те&amp;ксеру</translation>
     </message>
     <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Қайта тексеру</translation>
+    </message>
+    <message>
         <source>Check finished.</source>
         <translation>Тексеру аяқталды.</translation>
     </message>
@@ -270,6 +274,10 @@
     <message>
         <source>Flags recorded ({count} of {events} events):</source>
         <translation>Жазылған белгілер ({events} оқиғаның {count}):</translation>
+    </message>
+    <message>
+        <source>Found and recorded for the invigilator: {names}</source>
+        <translation>Табылды және бақылаушы үшін жазылды: {names}</translation>
     </message>
     <message>
         <source>Hand-in</source>
@@ -484,8 +492,20 @@
         <translation>Басқа оқиға: {kind}</translation>
     </message>
     <message>
+        <source>Other programs</source>
+        <translation>Басқа бағдарламалар</translation>
+    </message>
+    <message>
         <source>PDF document</source>
         <translation>PDF құжаты</translation>
+    </message>
+    <message>
+        <source>Pasting text from outside the exam is not allowed; this is recorded.</source>
+        <translation>Емтиханнан тыс мәтінді қоюға болмайды; бұл жазылды.</translation>
+    </message>
+    <message>
+        <source>Please close these programs, then press “Check again”: {names}</source>
+        <translation>Мына бағдарламаларды жабыңыз, содан кейін «Қайта тексеру» түймесін басыңыз: {names}</translation>
     </message>
     <message>
         <source>Please fill in all four fields.</source>
@@ -530,6 +550,10 @@
     <message>
         <source>Review band (a person compares)</source>
         <translation>Тексеру аралығы (адам салыстырады)</translation>
+    </message>
+    <message>
+        <source>Running during the exam: {names}. This is recorded for the invigilator.</source>
+        <translation>Емтихан кезінде іске қосылған: {names}. Бұл бақылаушы үшін жазылды.</translation>
     </message>
     <message>
         <source>Save receipt</source>
@@ -892,6 +916,10 @@
         <translation>Сіз прокторингтен бас тарттыңыз, сондықтан емтихан онлайн басталмайды. Ештеңе жазылған жоқ. Емтиханды басқа жолмен тапсыру үшін емтихан бөліміне хабарласыңыз. Бұл терезені жабуға болады.</translation>
     </message>
     <message>
+        <source>You left the exam window for {seconds} s; this is recorded.</source>
+        <translation>Сіз емтихан терезесінен {seconds} с шықтыңыз; бұл жазылды.</translation>
+    </message>
+    <message>
         <source>You may not write in that folder. Choose another folder, e.g. Documents.</source>
         <translation>Бұл қалтаға жазуға рұқсатыңыз жоқ. Басқа қалтаны таңдаңыз, мысалы, «Құжаттар».</translation>
     </message>
@@ -944,6 +972,10 @@
         <translation>Кіру мерзімі өтті. Қайта кіріңіз.</translation>
     </message>
     <message>
+        <source>a small picture of your screen when you leave the exam window or such a program runs</source>
+        <translation>емтихан терезесінен шыққанда немесе осындай бағдарлама іске қосылғанда экраныңыздың шағын суреті</translation>
+    </message>
+    <message>
         <source>alert</source>
         <translation>дабыл</translation>
     </message>
@@ -964,12 +996,32 @@
         <translation>орындалды</translation>
     </message>
     <message>
+        <source>remote control</source>
+        <translation>қашықтан басқару</translation>
+    </message>
+    <message>
+        <source>remote-control, screen-sharing and recording programs that are running</source>
+        <translation>іске қосылған қашықтан басқару, экранды көрсету және жазу бағдарламалары</translation>
+    </message>
+    <message>
+        <source>screen recording</source>
+        <translation>экранды жазу</translation>
+    </message>
+    <message>
+        <source>screen sharing</source>
+        <translation>экранды көрсету</translation>
+    </message>
+    <message>
         <source>signature</source>
         <translation>қолтаңба</translation>
     </message>
     <message>
         <source>version</source>
         <translation>нұсқа</translation>
+    </message>
+    <message>
+        <source>virtual machine</source>
+        <translation>виртуалды машина</translation>
     </message>
     <message>
         <source>warning</source>

@@ -184,6 +184,10 @@
         <translation>Пр&amp;оверить</translation>
     </message>
     <message>
+        <source>Check &amp;again</source>
+        <translation>Проверить &amp;снова</translation>
+    </message>
+    <message>
         <source>Check finished.</source>
         <translation>Проверка завершена.</translation>
     </message>
@@ -270,6 +274,10 @@
     <message>
         <source>Flags recorded ({count} of {events} events):</source>
         <translation>Записанные отметки ({count} из {events} событий):</translation>
+    </message>
+    <message>
+        <source>Found and recorded for the invigilator: {names}</source>
+        <translation>Обнаружено и записано для наблюдателя: {names}</translation>
     </message>
     <message>
         <source>Hand-in</source>
@@ -484,8 +492,20 @@
         <translation>Другое событие: {kind}</translation>
     </message>
     <message>
+        <source>Other programs</source>
+        <translation>Другие программы</translation>
+    </message>
+    <message>
         <source>PDF document</source>
         <translation>Документ PDF</translation>
+    </message>
+    <message>
+        <source>Pasting text from outside the exam is not allowed; this is recorded.</source>
+        <translation>Вставлять текст извне экзамена нельзя; это записано.</translation>
+    </message>
+    <message>
+        <source>Please close these programs, then press “Check again”: {names}</source>
+        <translation>Закройте эти программы и нажмите «Проверить снова»: {names}</translation>
     </message>
     <message>
         <source>Please fill in all four fields.</source>
@@ -530,6 +550,10 @@
     <message>
         <source>Review band (a person compares)</source>
         <translation>Зона проверки (сравнивает человек)</translation>
+    </message>
+    <message>
+        <source>Running during the exam: {names}. This is recorded for the invigilator.</source>
+        <translation>Запущено во время экзамена: {names}. Это записано для наблюдателя.</translation>
     </message>
     <message>
         <source>Save receipt</source>
@@ -892,6 +916,10 @@
         <translation>Вы отказались от прокторинга, поэтому экзамен не может начаться онлайн. Ничего не записано. Обратитесь в экзаменационный отдел, чтобы договориться о другом способе сдачи. Это окно можно закрыть.</translation>
     </message>
     <message>
+        <source>You left the exam window for {seconds} s; this is recorded.</source>
+        <translation>Вы покидали окно экзамена на {seconds} с; это записано.</translation>
+    </message>
+    <message>
         <source>You may not write in that folder. Choose another folder, e.g. Documents.</source>
         <translation>У вас нет права записи в эту папку. Выберите другую, например «Документы».</translation>
     </message>
@@ -944,6 +972,10 @@
         <translation>Срок входа истёк. Войдите снова.</translation>
     </message>
     <message>
+        <source>a small picture of your screen when you leave the exam window or such a program runs</source>
+        <translation>небольшой снимок вашего экрана, когда вы покидаете окно экзамена или работает такая программа</translation>
+    </message>
+    <message>
         <source>alert</source>
         <translation>тревога</translation>
     </message>
@@ -964,12 +996,32 @@
         <translation>пройден</translation>
     </message>
     <message>
+        <source>remote control</source>
+        <translation>удалённое управление</translation>
+    </message>
+    <message>
+        <source>remote-control, screen-sharing and recording programs that are running</source>
+        <translation>запущенные программы удалённого управления, демонстрации и записи экрана</translation>
+    </message>
+    <message>
+        <source>screen recording</source>
+        <translation>запись экрана</translation>
+    </message>
+    <message>
+        <source>screen sharing</source>
+        <translation>демонстрация экрана</translation>
+    </message>
+    <message>
         <source>signature</source>
         <translation>подпись</translation>
     </message>
     <message>
         <source>version</source>
         <translation>версия</translation>
+    </message>
+    <message>
+        <source>virtual machine</source>
+        <translation>виртуальная машина</translation>
     </message>
     <message>
         <source>warning</source>

@@ -2,6 +2,7 @@
 
     emtihan-student [--server URL] [--exam ID] [--student ID] [--camera PATH|INDEX]
                     [--lang kk|ru|en] [--data-dir DIR] [--trust FILE]
+    emtihan-student --check-environment [--json]
 
 ``run_student_app(config)`` is what ``emtihan-demo`` calls with a dict:
 ``base_url, exam_id, student_id, access_code, data_dir, trust, video`` (optional
@@ -36,7 +37,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=sorted(LANGUAGES), default="en")
     p.add_argument("--data-dir", type=Path, default=Path.home() / ".emtihan")
     p.add_argument("--trust", type=Path, default=None, help="trusted author keys file")
+    p.add_argument("--check-environment", action="store_true",
+                   help="list remote-control, screen-sharing and recording software and "
+                        "virtual-machine signs (what the system check shows), then exit")
+    p.add_argument("--json", action="store_true", help="with --check-environment: JSON")
     return p
+
+
+def check_environment_cli(as_json: bool) -> int:
+    """``--check-environment``: the system check's scan under the default policy; exit 0."""
+    import json
+
+    from client.core.environment import check_environment, describe
+
+    report = check_environment()
+    print(json.dumps(report.to_dict(), indent=2) if as_json else describe(report))
+    return 0
 
 
 def make_backend(config: dict[str, Any]) -> StudentBackend:
@@ -75,6 +91,8 @@ def run_student_app(config: dict[str, Any]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.check_environment:
+        return check_environment_cli(args.json)
     config: dict[str, Any] = {"base_url": args.server, "exam_id": args.exam,
                               "student_id": args.student, "camera": args.camera,
                               "lang": args.lang, "data_dir": str(args.data_dir),

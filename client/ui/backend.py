@@ -63,7 +63,9 @@ class ConsentInfo:
 RECORDED_DURING_EXAM = (
     "webcam pictures when something unusual happens",
     "whether someone speaks near the microphone (nothing is recorded)",
-    "when the exam window loses focus", "your answers and their times")
+    "when the exam window loses focus", "your answers and their times",
+    "remote-control, screen-sharing and recording programs that are running",
+    "a small picture of your screen when you leave the exam window or such a program runs")
 RESULTS_DESTINATION = "your university's exam office (encrypted to its key)"
 
 
@@ -158,8 +160,15 @@ class StudentBackend(Protocol):
         """A block of mono int16 microphone samples during the exam (worker thread)."""
         ...
 
-    def focus_lost(self, seconds: float) -> None:
-        """Quick: the exam window was in the background for ``seconds``."""
+    def focus_lost(self, seconds: float, thumbnail: bytes | None = None) -> None:
+        """Quick: the exam window was in the background for ``seconds`` (``thumbnail``: a
+        downscaled JPEG of the desktop taken meanwhile)."""
+        ...
+
+    def record_integrity(self, kind: str, data: dict[str, Any],
+                         thumbnail: bytes | None = None) -> None:
+        """Quick: an exam-mode flag (``environment_flag``, ``paste_refused``), recorded as a
+        warning with an optional desktop thumbnail."""
         ...
 
     def app_hidden(self) -> None:

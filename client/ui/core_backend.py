@@ -17,6 +17,7 @@ import cv2
 import numpy as np
 
 from client.core.api import ServerClient
+from client.core.eventlog import WARNING
 from client.core.identity import STEP_TEXT, IdentityRecord, combine
 from client.core.session import AttemptSession, SessionConfig, Step
 from exam_packages.errors import EmtihanError, InputError, SessionStateError
@@ -270,9 +271,14 @@ class CoreBackend:
             except EmtihanError:
                 pass  # proctoring never interrupts the exam
 
-    def focus_lost(self, seconds: float) -> None:
+    def focus_lost(self, seconds: float, thumbnail: bytes | None = None) -> None:
         with self._lock:
-            self._get_proctor().focus_lost(seconds)
+            self._get_proctor().focus_lost(seconds, thumbnail=thumbnail)
+
+    def record_integrity(self, kind: str, data: dict[str, Any],
+                         thumbnail: bytes | None = None) -> None:
+        with self._lock:
+            self.s.report(kind, data, severity=WARNING, thumbnail=thumbnail)
 
     def app_hidden(self) -> None:
         with self._lock:

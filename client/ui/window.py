@@ -25,6 +25,7 @@ from exam_packages.errors import EmtihanError
 from .backend import ExamStart, PackageReport, StudentBackend
 from .camera import CameraWorker, FrameSource
 from .exam_audio import ExamAudioFeed
+from .exam_mode import ExamMode
 from .i18n import LANGUAGES, I18n, Lazy, TextBinder, tr
 from .pages.checks import ChecksPage
 from .pages.common import Page, set_status
@@ -147,6 +148,7 @@ class StudentWindow(QMainWindow):
         self.identity.completed.connect(self._after_identity)
         self.exam.submit_requested.connect(self._submit)
         self.handin.close_button.clicked.connect(self.close)
+        self.exam_mode = ExamMode(self, b, self.exam)
 
     # -- flow ------------------------------------------------------------------------------
     def show_step(self, index: int) -> None:
@@ -215,12 +217,14 @@ class StudentWindow(QMainWindow):
 
     def _exam_started(self, start: ExamStart) -> None:
         self.exam.load(start)
+        self.exam_mode.start(start.policy)  # full screen, on top, clipboard, scan
         self.show_step(4)
         self.start_exam_microphone()
         self.check_screens()
 
     def _submit(self, auto: bool) -> None:
         self.show_step(5)
+        self.exam_mode.stop()
         self.handin.submit(auto)
         self.stop_camera()
         self.stop_exam_microphone()
@@ -273,7 +277,8 @@ class StudentWindow(QMainWindow):
     # -- focus ------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.ActivationChange:
-            self.activation_changed(self.isActiveWindow())
+            if not self.exam_mode.settling():  # entering full screen is not leaving
+                self.activation_changed(self.isActiveWindow())
         elif event.type() == QEvent.Type.WindowStateChange and self.isMinimized():
             self.window_hidden()
         super().changeEvent(event)
@@ -302,9 +307,11 @@ class StudentWindow(QMainWindow):
         """Report time spent outside the exam window (only while the exam runs)."""
         if not active and self.exam_running():
             self.blurred_at = time.monotonic()
+            self.exam_mode.left()
         elif active and self.blurred_at is not None:
             seconds, self.blurred_at = time.monotonic() - self.blurred_at, None
-            self._tell(lambda: self.backend.focus_lost(seconds))
+            shot = self.exam_mode.back(seconds)
+            self._tell(lambda: self.backend.focus_lost(seconds, thumbnail=shot))
 
     # -- language and closing ---------------------------------------------------------------
     def retranslate(self, _code: str = "") -> None:
@@ -318,6 +325,7 @@ class StudentWindow(QMainWindow):
             self.lang.blockSignals(False)
 
     def shutdown(self) -> None:
+        self.exam_mode.stop()
         self.exam.stop()
         self.handin.stop()
         self.checks.stop_audio()

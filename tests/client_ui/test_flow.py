@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from client.core.environment import EnvironmentReport
 from client.ui.backend import IdentityDecision
 from client.ui.i18n import I18n
 from client.ui.window import StudentWindow
@@ -23,6 +24,9 @@ def flow(qtbot):
     backend = FakeBackend(clock, duration_s=1800)
     i18n = I18n()
     w = StudentWindow(backend, i18n, open_camera=None)
+    # this machine's own processes and VM are not what these tests are about (see
+    # test_exam_mode.py for the real scan)
+    w.checks.env_check = lambda _policy: EnvironmentReport()
     qtbot.addWidget(w)
     w.show()
     yield FlowDriver(w, backend, clock)
@@ -108,13 +112,15 @@ def test_failed_verification_does_not_continue(qtbot, flow):
 def test_checks_gate_continue_and_record_results(qtbot, flow):
     flow.sign_in()
     checks = flow.w.checks
+    qtbot.waitUntil(lambda: checks.env_report is not None, timeout=5000)
     assert not checks.continue_button.isEnabled()
     assert checks.summary.text() == "Still to pass: Camera, Microphone, Speaker, Connection"
     flow.checks(with_camera=False)
     assert checks.continue_button.isEnabled()
     checks.continue_button.click()
     assert flow.w.stack.currentWidget() is flow.w.consent
-    assert set(flow.backend.checks) == {"camera", "microphone", "speaker", "bandwidth"}
+    assert set(flow.backend.checks) == {"camera", "microphone", "speaker", "bandwidth",
+                                        "environment"}
     assert flow.backend.checks["bandwidth"] == (True, {"kbps": 2400, "required_kbps": 512})
     assert flow.backend.checks_finished
 
@@ -294,6 +300,8 @@ def test_focus_changes_before_the_exam_are_not_reported(flow):
 def test_minimising_and_extra_screens_are_reported_during_the_exam(qtbot, flow, monkeypatch):
     from PySide6.QtGui import QGuiApplication
 
+    # the exam mode brings the minimised window back, so closing it at the end would ask
+    monkeypatch.setattr(flow.w, "confirm_close", lambda: True)
     flow.w.window_hidden()  # before the exam: nothing
     screens = [object()]
     monkeypatch.setattr(QGuiApplication, "screens", staticmethod(lambda: screens))

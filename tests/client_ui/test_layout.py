@@ -120,6 +120,9 @@ def main_scaled(url: str, exam_id: str, trust: str, tmp: str) -> int:
             problems.append(f"{name}: the window needs {hint.width()}×{hint.height()}")
         problems.extend(f"{name}: {p}" for p in clipped(w))
 
+    from client.ui.exam_mode import ExamMode
+
+    ExamMode.full_screen = False  # offscreen Qt sizes full screen in device pixels at scale 2
     walk(demo_world, Path(tmp), _Bot(), visit, size=(800, 600))
     print(f"walked {len(stops)} stops at scale 2")
     print("\n".join(dict.fromkeys(problems)))

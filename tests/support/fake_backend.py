@@ -111,6 +111,8 @@ class FakeBackend:
         self.consent: bool | None = None
         self.checks_finished = False
         self.focus_events: list[float] = []
+        self.focus_thumbnails: list[bytes | None] = []
+        self.integrity_events: list[tuple[str, dict[str, Any], bytes | None]] = []
         self.identity_calls: list[tuple[np.ndarray, list[list[np.ndarray]]]] = []
         self.submitted: list[bool] = []
         self.proctored_frames = 0
@@ -212,8 +214,13 @@ class FakeBackend:
         with self._lock:
             self.proctored_audio.append((len(samples), sample_rate))
 
-    def focus_lost(self, seconds: float) -> None:
+    def focus_lost(self, seconds: float, thumbnail: bytes | None = None) -> None:
         self.focus_events.append(seconds)
+        self.focus_thumbnails.append(thumbnail)
+
+    def record_integrity(self, kind: str, data: dict[str, Any],
+                         thumbnail: bytes | None = None) -> None:
+        self.integrity_events.append((kind, data, thumbnail))
 
     def app_hidden(self) -> None:
         self.window_events.append("hidden")

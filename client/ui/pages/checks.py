@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.core.camera_check import CameraJudge
+from client.core.environment import EnvironmentReport, check_environment
 from client.core.netcheck import meets_minimum
 from exam_packages.errors import EmtihanError
 
@@ -31,7 +32,7 @@ from ..workers import TaskHandle, run_task
 from .common import Page, set_status
 
 CHECK_NAMES = {"camera": "Camera", "microphone": "Microphone", "speaker": "Speaker",
-               "bandwidth": "Connection"}
+               "bandwidth": "Connection", "environment": "Other programs"}
 VOICE_LEVEL = 0.02  # RMS, about -34 dBFS: speaking near a headset microphone
 
 
@@ -64,6 +65,7 @@ class ChecksPage(Page):
         self.continue_button.setEnabled(False)
         self.continue_button.clicked.connect(self.finish)
         self.summary = self.message_label()
+        self.layout_.addLayout(self._environment_row())
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
         row.addWidget(self.continue_button)
@@ -141,9 +143,28 @@ class ChecksPage(Page):
         lay.addWidget(self.bw_result)
         return box
 
+    def _environment_row(self) -> QHBoxLayout:
+        """Running programs (issue 13): shown only when something was found."""
+        self.env_check = check_environment  # (policy) -> EnvironmentReport, in a worker
+        self.env_task: TaskHandle | None = None
+        self.env_report: EnvironmentReport | None = None
+        self.env_policy: dict[str, Any] = {}
+        self.env_result = self.message_label()
+        self.env_button = QPushButton()
+        self.binder.bind(self.env_button.setText, "Check &again")
+        self.env_button.clicked.connect(self.check_environment)
+        row = QHBoxLayout()
+        row.addWidget(self.env_result, 1)
+        row.addWidget(self.env_button)
+        self.env_result.hide()
+        self.env_button.hide()
+        return row
+
     # -- life cycle ------------------------------------------------------------------------
     def set_policy(self, policy: dict[str, Any]) -> None:
         self.required = dict(policy.get("required_checks", self.required))
+        self.env_policy = policy
+        self.check_environment()
         self._update_continue()
 
     def start_audio(self) -> None:
@@ -261,12 +282,49 @@ class ChecksPage(Page):
         self._show(self.bw_result, "{why}", "fail", why=Lazy(text))
         self._set("bandwidth", False, {"error": text})
 
+    # -- running programs ---------------------------------------------------------------
+    def check_environment(self) -> None:
+        busy = self.env_task is not None and self.env_task.qthread.isRunning()
+        if busy:
+            return
+        self.env_report = None
+        self.env_button.setEnabled(False)
+        policy = self.env_policy
+        self.env_task = run_task(lambda _p: self.env_check(policy), self._env_done,
+                                 self._env_failed)
+        self._update_continue()
+
+    def _env_done(self, report: EnvironmentReport) -> None:
+        from ..exam_mode import findings_text
+
+        self.env_report = report
+        self.env_button.setEnabled(True)
+        blocking, flagged = report.blocking(), report.flagged()
+        if blocking:
+            self._show(self.env_result, "Please close these programs, then press “Check "
+                       "again”: {names}", "fail", names=findings_text(blocking))
+        elif flagged:
+            self._show(self.env_result, "Found and recorded for the invigilator: {names}",
+                       "warn", names=findings_text(flagged))
+        self.env_result.setVisible(bool(blocking or flagged))
+        self.env_button.setVisible(bool(blocking))
+        self._set("environment", not (blocking or flagged), report.to_dict())
+
+    def _env_failed(self, text: str) -> None:  # the scan itself failed: not the student's
+        self.env_report = EnvironmentReport()
+        self.env_button.setEnabled(True)
+        self._set("environment", True, {"error": text})
+
     # -- done ------------------------------------------------------------------------------
     def missing(self) -> list[str]:
         need = [n for n, key in (("camera", "camera"), ("microphone", "headset"),
                                  ("speaker", "headset"), ("bandwidth", "min_bandwidth_kbps"))
                 if self.required.get(key)]
-        return [n for n in need if not self._passed_or_declared(n)]
+        missing = [n for n in need if not self._passed_or_declared(n)]
+        if self.env_report is None and self.env_task is not None or (
+                self.env_report is not None and self.env_report.blocking()):
+            missing += ["environment"]
+        return missing
 
     def _passed_or_declared(self, name: str) -> bool:
         passed, details = self.results.get(name, (False, {}))

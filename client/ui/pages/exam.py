@@ -73,6 +73,11 @@ class ExamPage(QWidget):
         self.banner.setWordWrap(True)
         self.banner.hide()
         outer.addWidget(self.banner)
+        self.notice = QLabel()  # exam mode (issue 13): what was recorded, in words
+        self.notice.setObjectName("hint")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        outer.addWidget(self.notice)
         body = QHBoxLayout()
         outer.addLayout(body, 1)
         nav_box = QVBoxLayout()
@@ -240,6 +245,11 @@ class ExamPage(QWidget):
             self.binder.bind(self.autosave_label.setText, "Not saved: {why}",
                              why=Lazy(error_source(exc)))
         self._refresh_nav()
+
+    def show_notice(self, text: str, **kw: Any) -> None:
+        """Tell the student what the exam mode recorded (translated, re-translated)."""
+        self.binder.bind(self.notice.setText, text, **kw)
+        self.notice.show()
 
     def answers(self) -> dict[str, Any]:
         return {q: w.answer() for q, w in zip(self.ids, self.widgets, strict=True)}
