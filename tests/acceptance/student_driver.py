@@ -349,8 +349,9 @@ def phase_resume(cfg: dict[str, Any]) -> None:
     click(page.finish_button)
     wait_until(page.hand_in_button.isVisible, 5, "the hand-in confirmation")
     shot(w, "05c_hand_in_confirmation")
+    focus = w.focusWidget()  # the window's focus widget (the window may not be active)
     say("CONFIRM", text=page.confirm_text.text(),
-        focus=QApplication.focusWidget().text() if QApplication.focusWidget() else None)
+        focus=focus.text() if focus is not None and hasattr(focus, "text") else None)
     click(page.hand_in_button)
     wait_until(lambda: w.handin.receipt is not None, 60, "the receipt")
     r = w.handin.receipt

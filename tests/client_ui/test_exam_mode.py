@@ -29,7 +29,7 @@ def win(qtbot, monkeypatch):
     i18n = I18n()
     i18n.set_language("en")  # the translator is global: earlier tests may leave kk or ru
     w = StudentWindow(backend, i18n, open_camera=None)
-    monkeypatch.setattr(w, "confirm_close", lambda: True)  # pytest-qt closes it at the end
+    w.close_confirmed = True  # pytest-qt closes it at the end: no question then
     qtbot.addWidget(w)
     w.show()
     yield w

@@ -301,7 +301,7 @@ def test_minimising_and_extra_screens_are_reported_during_the_exam(qtbot, flow, 
     from PySide6.QtGui import QGuiApplication
 
     # the exam mode brings the minimised window back, so closing it at the end would ask
-    monkeypatch.setattr(flow.w, "confirm_close", lambda: True)
+    flow.w.close_confirmed = True
     flow.w.window_hidden()  # before the exam: nothing
     screens = [object()]
     monkeypatch.setattr(QGuiApplication, "screens", staticmethod(lambda: screens))
