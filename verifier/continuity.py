@@ -132,7 +132,8 @@ class ContinuityCheck:
             chosen = [s for s in self.samples if pick(s)]
             if chosen:
                 spread = _spread(chosen, self.config.max_enrol_frames)
-                return Template.from_encodings([s.encoding for s in spread])
+                return Template.from_encodings([s.encoding for s in spread],
+                                               [s.t for s in spread])
         return None
 
     def person_changed(self) -> Reason | None:

@@ -34,13 +34,15 @@ class Template:
 
     vector: np.ndarray
     frames_used: int
+    capture_times: tuple[float, ...] = ()  # when its frames were captured (when known)
 
     @classmethod
-    def from_encodings(cls, encodings: Sequence[np.ndarray]) -> Template:
+    def from_encodings(cls, encodings: Sequence[np.ndarray],
+                       capture_times: Sequence[float] = ()) -> Template:
         if not encodings:
             raise EnrolmentError("No usable face to build a template from.")
         mean = np.mean([unit(np.asarray(e, dtype=np.float64)) for e in encodings], axis=0)
-        return cls(unit(mean), len(encodings))
+        return cls(unit(mean), len(encodings), tuple(capture_times))
 
     def distance(self, encoding: np.ndarray) -> float:
         return distance(self.vector, encoding)

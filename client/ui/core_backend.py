@@ -41,19 +41,13 @@ from .backend import (
 PACKAGE_CHECKS = ("signature", "version", "file hashes")
 
 
-def template_frame(frames: list[np.ndarray]) -> np.ndarray | None:
-    """A live frame the identity template can be built from (a face passes the quality
-    gates), shown to the invigilator beside the ID portrait; None when there is none."""
-    from verifier.identity import IdentityVerifier
+def template_frame(frames: list[np.ndarray], times: tuple[float, ...]) -> np.ndarray | None:
+    """The first captured frame the identity template was built from (``times``: the
+    template's capture times), shown to the invigilator beside the ID portrait; None when
+    no template could be built."""
+    from verifier.capture import capture_time
 
-    verifier = IdentityVerifier()
-    for frame in frames:
-        try:
-            verifier.enrol([frame])
-        except EmtihanError:
-            continue
-        return frame
-    return None
+    return next((f for f in frames if times and capture_time(f) == times[0]), None)
 
 
 def _jpeg(image: np.ndarray) -> bytes:
@@ -177,7 +171,6 @@ class CoreBackend:
         captured = flatten_steps(frames)
         attempt = AttemptVerifier().decide_frames(id_image, LivenessChallenge(self.challenge),
                                                   captured)
-        live = captured[::4]
         self.identity_tries += 1
         # same rule as verifier.attempt.combine: a failed liveness is never a match
         record = combine(attempt.identity.to_dict(), attempt.liveness.to_dict(),
@@ -186,7 +179,8 @@ class CoreBackend:
         retries = int(self.s.policy.get("identity_retries", 3) or 0)
         left = max(0, retries - self.identity_tries)
         images = {"id_portrait": _jpeg(id_image)}
-        shown = template_frame(live)
+        template = attempt.liveness.template
+        shown = template_frame(captured, template.capture_times if template else ())
         if shown is not None:
             images["live_0"] = _jpeg(shown)
         self._last = (record, images)

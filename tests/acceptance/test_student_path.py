@@ -362,6 +362,9 @@ def test_review_shows_what_the_student_was_told(run, review):
     for _name, ok in identity.steps:
         assert ("passed ✓" if ok else "not passed ✗") in html
     assert identity.tries == ("1: no_match", "2: review")
+    # the live picture beside the portrait is a frame the template was built from: there is
+    # one exactly when a template (hence a distance) was made
+    assert bool(identity.live_frames) == (told["distance"] is not None)
     assert any(c.name == "Identity record" and c.ok for c in review["record"].opened.checks)
 
 

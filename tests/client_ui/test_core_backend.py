@@ -202,3 +202,13 @@ def test_checks_failed_without_a_declaration_still_block(world, tmp_path):
     with pytest.raises(SessionStateError, match="These checks must pass first: audio."):
         b.finish_checks()
     assert b.s.step.value == "package_ready"
+
+
+def test_the_live_picture_kept_is_a_frame_the_template_was_built_from():
+    from client.ui.core_backend import template_frame
+    from verifier.capture import stamp
+
+    frames = [stamp(np.full((4, 4, 3), i, np.uint8), 10.0 + i) for i in range(5)]
+    shown = template_frame(frames, (12.0, 14.0))
+    assert shown is not None and int(shown[0, 0, 0]) == 2  # the first frame of the template
+    assert template_frame(frames, ()) is None  # no template: no live picture pretends to be one

@@ -136,3 +136,16 @@ def test_failure_to_enrol_is_reported_with_reasons(engine, config):
         IdentityVerifier(config, engine).enrol([blank])
     assert [r.code for r in info.value.reasons] == ["no_face"]
 
+
+
+def test_the_template_names_the_capture_times_of_its_frames(config):
+    from verifier.continuity import Sample
+
+    check = ContinuityCheck(config, engine=None)
+    rng = np.random.default_rng(3)
+    for t, yaw, usable in ((0.0, 0.0, True), (1.0, 35.0, True), (2.0, 2.0, False),
+                           (3.0, -1.0, True)):
+        check.samples.append(Sample(t, rng.normal(size=128), yaw, usable, ""))
+    template = check.template()
+    assert template is not None and template.frames_used == 2
+    assert template.capture_times == (0.0, 3.0)  # usable, near-frontal, spread
