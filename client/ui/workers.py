@@ -96,6 +96,7 @@ class TaskHandle(QObject):
         self._on_done = on_done
         self._on_error = on_error
         self._on_progress = on_progress
+        self.reported = False  # the done or error callback has been delivered
         worker.done.connect(self._done)
         worker.user_message.connect(self._error)
         worker.progress.connect(self._progress)
@@ -103,13 +104,21 @@ class TaskHandle(QObject):
     def wait(self, timeout_ms: int = 10000) -> bool:
         return self.qthread.wait(timeout_ms)
 
+    @property
+    def pending(self) -> bool:
+        """The result is not in yet. A thread that has reported may still be ending for a
+        moment: a button pressed then must start new work, not be ignored."""
+        return not self.reported and self.qthread.isRunning()
+
     @Slot(object)
     def _done(self, result: object) -> None:
+        self.reported = True
         if self._on_done is not None:
             self._on_done(result)
 
     @Slot(str)
     def _error(self, text: str) -> None:
+        self.reported = True
         if self._on_error is not None:
             self._on_error(text)
 

@@ -149,3 +149,17 @@ def test_leak_guard_sees_a_running_thread(qtbot):
     finally:
         worker.stop()
     assert worker not in running_threads()
+
+
+def test_a_task_is_no_longer_pending_once_it_has_reported(qtbot):
+    """A button pressed just after the result came in must start new work; the thread
+    may still be ending then (CI: "Check again" was ignored and the test timed out)."""
+    import threading
+
+    release, seen = threading.Event(), []
+    handle = run_task(lambda _r: release.wait(5), lambda _r: seen.append(handle.pending))
+    assert handle.pending  # working
+    release.set()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [False]  # reported, even though its thread may not have ended yet
+    assert handle.wait(5000) and not handle.pending

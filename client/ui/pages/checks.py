@@ -284,7 +284,7 @@ class ChecksPage(Page):
 
     # -- running programs ---------------------------------------------------------------
     def check_environment(self) -> None:
-        busy = self.env_task is not None and self.env_task.qthread.isRunning()
+        busy = self.env_task is not None and self.env_task.pending
         if busy:
             return
         self.env_report = None

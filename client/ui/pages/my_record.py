@@ -122,7 +122,7 @@ class MyRecordDialog(QDialog):
         self.body.addStretch(1)
 
     def check_decisions(self) -> None:
-        if self.task is not None and self.task.qthread.isRunning():
+        if self.task is not None and self.task.pending:
             return
         self.fetch.setEnabled(False)
         self.binder.bind(self.decision_text.setText, "Asking the exam server…")
