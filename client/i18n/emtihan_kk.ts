@@ -972,8 +972,8 @@
         <translation>Кіру мерзімі өтті. Қайта кіріңіз.</translation>
     </message>
     <message>
-        <source>a small picture of your screen when you leave the exam window or such a program runs</source>
-        <translation>емтихан терезесінен шыққанда немесе осындай бағдарлама іске қосылғанда экраныңыздың шағын суреті</translation>
+        <source>a small picture of your screen when you leave the exam window, connect a second screen or such a program runs</source>
+        <translation>емтихан терезесінен шыққанда, екінші экран қосқанда немесе осындай бағдарлама іске қосылғанда экраныңыздың шағын суреті</translation>
     </message>
     <message>
         <source>alert</source>
@@ -1050,6 +1050,10 @@
     <message>
         <source>{count} evidence pictures were dropped to keep the hand-in small; the log says which.</source>
         <translation>Тапсыру көлемі шағын болуы үшін {count} дәлел суреті алынып тасталды; қайсысы екені журналда жазылған.</translation>
+    </message>
+    <message>
+        <source>{count} screens are connected during the exam; this is recorded for the invigilator.</source>
+        <translation>Емтихан кезінде {count} экран қосулы; бұл бақылаушы үшін жазылды.</translation>
     </message>
     <message>
         <source>{kbps} kbit/s — enough (needed: {need}).</source>

@@ -972,8 +972,8 @@
         <translation>Срок входа истёк. Войдите снова.</translation>
     </message>
     <message>
-        <source>a small picture of your screen when you leave the exam window or such a program runs</source>
-        <translation>небольшой снимок вашего экрана, когда вы покидаете окно экзамена или работает такая программа</translation>
+        <source>a small picture of your screen when you leave the exam window, connect a second screen or such a program runs</source>
+        <translation>небольшой снимок вашего экрана, когда вы покидаете окно экзамена, подключаете второй экран или работает такая программа</translation>
     </message>
     <message>
         <source>alert</source>
@@ -1050,6 +1050,10 @@
     <message>
         <source>{count} evidence pictures were dropped to keep the hand-in small; the log says which.</source>
         <translation>{count} снимков-доказательств удалено, чтобы сдача была небольшой; журнал говорит, каких.</translation>
+    </message>
+    <message>
+        <source>{count} screens are connected during the exam; this is recorded for the invigilator.</source>
+        <translation>Во время экзамена подключено экранов: {count}; это записано для наблюдателя.</translation>
     </message>
     <message>
         <source>{kbps} kbit/s — enough (needed: {need}).</source>

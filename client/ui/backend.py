@@ -65,7 +65,8 @@ RECORDED_DURING_EXAM = (
     "whether someone speaks near the microphone (nothing is recorded)",
     "when the exam window loses focus", "your answers and their times",
     "remote-control, screen-sharing and recording programs that are running",
-    "a small picture of your screen when you leave the exam window or such a program runs")
+    "a small picture of your screen when you leave the exam window, connect a second screen "
+    "or such a program runs")
 RESULTS_DESTINATION = "your university's exam office (encrypted to its key)"
 
 
@@ -175,8 +176,9 @@ class StudentBackend(Protocol):
         """Quick: the exam window was minimised or hidden during the exam."""
         ...
 
-    def extra_screen(self, count: int) -> None:
-        """Quick: ``count`` screens are connected during the exam (more than one)."""
+    def extra_screen(self, count: int, thumbnail: bytes | None = None) -> None:
+        """Quick: ``count`` screens are connected during the exam (more than one), with an
+        optional desktop thumbnail."""
         ...
 
     def submit(self, auto: bool, progress: Progress) -> Receipt:

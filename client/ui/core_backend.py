@@ -278,9 +278,9 @@ class CoreBackend:
         with self._lock:
             self._get_proctor().app_hidden()
 
-    def extra_screen(self, count: int) -> None:
+    def extra_screen(self, count: int, thumbnail: bytes | None = None) -> None:
         with self._lock:
-            self._get_proctor().extra_screen(count)
+            self._get_proctor().extra_screen(count, thumbnail=thumbnail)
 
     # -- hand-in ---------------------------------------------------------------------------
     def submit(self, auto: bool, progress: Progress) -> Receipt:

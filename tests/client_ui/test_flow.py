@@ -314,3 +314,7 @@ def test_minimising_and_extra_screens_are_reported_during_the_exam(qtbot, flow, 
     flow.w.showMinimized()
     qtbot.waitUntil(lambda: "hidden" in flow.backend.window_events, timeout=5000)
     assert flow.backend.window_events[0] == "screens:2"
+    shot = flow.backend.screen_thumbnails[0]
+    assert shot is not None and shot[:2] == b"\xff\xd8"  # the desktop, as a JPEG
+    assert flow.w.exam.notice.text() == ("2 screens are connected during the exam; this is "
+                                         "recorded for the invigilator.")

@@ -113,6 +113,7 @@ class FakeBackend:
         self.focus_events: list[float] = []
         self.focus_thumbnails: list[bytes | None] = []
         self.integrity_events: list[tuple[str, dict[str, Any], bytes | None]] = []
+        self.screen_thumbnails: list[bytes | None] = []
         self.identity_calls: list[tuple[np.ndarray, list[list[np.ndarray]]]] = []
         self.submitted: list[bool] = []
         self.proctored_frames = 0
@@ -225,8 +226,9 @@ class FakeBackend:
     def app_hidden(self) -> None:
         self.window_events.append("hidden")
 
-    def extra_screen(self, count: int) -> None:
+    def extra_screen(self, count: int, thumbnail: bytes | None = None) -> None:
         self.window_events.append(f"screens:{count}")
+        self.screen_thumbnails.append(thumbnail)
 
     # -- hand-in ---------------------------------------------------------------------------
     def submit(self, auto: bool, progress: Progress) -> Receipt:
