@@ -132,6 +132,10 @@
         <translation>Сан, мысалы 9.81</translation>
     </message>
     <message>
+        <source>A remote-control, screen-sharing or recording program was running.</source>
+        <translation>Қашықтан басқару, экранды көрсету немесе жазу бағдарламасы іске қосулы болды.</translation>
+    </message>
+    <message>
         <source>A second screen was connected.</source>
         <translation>Екінші экран қосылды.</translation>
     </message>
@@ -524,6 +528,10 @@
         <translation>«Тексеруді бастау» басып, әр нұсқауды орындаңыз.</translation>
     </message>
     <message>
+        <source>Programs found at the system check.</source>
+        <translation>Жүйені тексеру кезінде табылған бағдарламалар.</translation>
+    </message>
+    <message>
         <source>Question {n}</source>
         <translation>{n}-сұрақ</translation>
     </message>
@@ -640,6 +648,10 @@
         <translation>Жүйені тексеру</translation>
     </message>
     <message>
+        <source>Text from outside the exam was pasted and refused.</source>
+        <translation>Емтиханнан тыс мәтін қойылды және қабылданбады.</translation>
+    </message>
+    <message>
         <source>Thank you</source>
         <translation>Рақмет</translation>
     </message>
@@ -650,6 +662,10 @@
     <message>
         <source>The attempt key was lost and replaced after a restart.</source>
         <translation>Қайта іске қосқаннан кейін әрекет кілті жоғалып, ауыстырылды.</translation>
+    </message>
+    <message>
+        <source>The camera check did not pass.</source>
+        <translation>Камераны тексеру өтпеді.</translation>
     </message>
     <message>
         <source>The camera could not be started: {detail}</source>
@@ -690,6 +706,10 @@
     <message>
         <source>The check could not be finished.</source>
         <translation>Тексеруді аяқтау мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>The connection check did not pass.</source>
+        <translation>Байланысты тексеру өтпеді.</translation>
     </message>
     <message>
         <source>The copy of this exam saved on this computer could not be read.</source>
@@ -748,6 +768,10 @@
         <translation>Осы PDF-тің жанына сақталған {json} файлы — емтихан сервері қол қойған түбіртектің өзі; сервер кілтімен оның өзгертілмегенін кез келген адам тексере алады.</translation>
     </message>
     <message>
+        <source>The microphone check did not pass.</source>
+        <translation>Микрофонды тексеру өтпеді.</translation>
+    </message>
+    <message>
         <source>The microphone could not be opened.</source>
         <translation>Микрофонды ашу мүмкін болмады.</translation>
     </message>
@@ -786,6 +810,10 @@
     <message>
         <source>The similarity is close to the threshold; an invigilator will review it.</source>
         <translation>Ұқсастық шекке жақын; оны бақылаушы тексереді.</translation>
+    </message>
+    <message>
+        <source>The sound check did not pass.</source>
+        <translation>Дыбысты тексеру өтпеді.</translation>
     </message>
     <message>
         <source>The speaker could not be opened.</source>

@@ -132,6 +132,10 @@
         <translation>Число, например 9.81</translation>
     </message>
     <message>
+        <source>A remote-control, screen-sharing or recording program was running.</source>
+        <translation>Работала программа удалённого управления, демонстрации или записи экрана.</translation>
+    </message>
+    <message>
         <source>A second screen was connected.</source>
         <translation>Подключён второй экран.</translation>
     </message>
@@ -524,6 +528,10 @@
         <translation>Нажмите «Начать проверку» и выполняйте каждую инструкцию.</translation>
     </message>
     <message>
+        <source>Programs found at the system check.</source>
+        <translation>Программы, найденные при проверке системы.</translation>
+    </message>
+    <message>
         <source>Question {n}</source>
         <translation>Вопрос {n}</translation>
     </message>
@@ -640,6 +648,10 @@
         <translation>Проверка системы</translation>
     </message>
     <message>
+        <source>Text from outside the exam was pasted and refused.</source>
+        <translation>Была попытка вставить текст извне экзамена; вставка отклонена.</translation>
+    </message>
+    <message>
         <source>Thank you</source>
         <translation>Спасибо</translation>
     </message>
@@ -650,6 +662,10 @@
     <message>
         <source>The attempt key was lost and replaced after a restart.</source>
         <translation>Ключ попытки был потерян и заменён после перезапуска.</translation>
+    </message>
+    <message>
+        <source>The camera check did not pass.</source>
+        <translation>Проверка камеры не пройдена.</translation>
     </message>
     <message>
         <source>The camera could not be started: {detail}</source>
@@ -690,6 +706,10 @@
     <message>
         <source>The check could not be finished.</source>
         <translation>Проверку не удалось завершить.</translation>
+    </message>
+    <message>
+        <source>The connection check did not pass.</source>
+        <translation>Проверка соединения не пройдена.</translation>
     </message>
     <message>
         <source>The copy of this exam saved on this computer could not be read.</source>
@@ -748,6 +768,10 @@
         <translation>Файл {json}, сохранённый рядом с этим PDF, — это квитанция в том виде, в каком её подписал сервер экзаменов; с ключом сервера любой может проверить, что она не изменена.</translation>
     </message>
     <message>
+        <source>The microphone check did not pass.</source>
+        <translation>Проверка микрофона не пройдена.</translation>
+    </message>
+    <message>
         <source>The microphone could not be opened.</source>
         <translation>Не удалось открыть микрофон.</translation>
     </message>
@@ -786,6 +810,10 @@
     <message>
         <source>The similarity is close to the threshold; an invigilator will review it.</source>
         <translation>Сходство близко к порогу; его проверит наблюдатель.</translation>
+    </message>
+    <message>
+        <source>The sound check did not pass.</source>
+        <translation>Проверка звука не пройдена.</translation>
     </message>
     <message>
         <source>The speaker could not be opened.</source>
