@@ -124,8 +124,27 @@ def _summary(kind: str, data: Any) -> str:
     if not isinstance(data, Mapping) or not data:
         return kind.replace("_", " ")
     parts = [f"{key}={value}" for key, value in sorted(data.items()) if _short(value)]
+    found = _findings(data.get("findings"))
+    if found:
+        parts.insert(0, f"found: {found}")
     text = kind.replace("_", " ")
     return f"{text} ({', '.join(parts)})" if parts else text
+
+
+def _findings(findings: Any) -> str:
+    """The exam mode's findings (``client.core.environment.Finding.to_dict``) in a line:
+    "anydesk [remote_control, pid 4242], kvm [virtual_machine]"."""
+    if not isinstance(findings, list):
+        return ""
+    out = []
+    for f in findings[:20]:
+        if isinstance(f, Mapping):
+            pid = f" pid {f['pid']}" if isinstance(f.get("pid"), int) and f["pid"] else ""
+            sep = "," if pid else ""
+            out.append(f"{str(f.get('name', '?'))[:60]} [{str(f.get('category', '?'))[:30]}"
+                       f"{sep}{pid}]")
+    more = f" and {len(findings) - 20} more" if len(findings) > 20 else ""
+    return "; ".join(out) + more
 
 
 def _short(value: Any) -> bool:
