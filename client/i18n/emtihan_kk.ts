@@ -1068,6 +1068,10 @@
         <translation>микрофон жанында біреу сөйлей ме (ештеңе жазылмайды)</translation>
     </message>
     <message>
+        <source>your ID document's photo and a picture of your face from the identity check</source>
+        <translation>жеке куәлігіңіздегі фото және тұлғаны тексеру кезінде түсірілген бет суретіңіз</translation>
+    </message>
+    <message>
         <source>your answers and their times</source>
         <translation>жауаптарыңыз және олардың уақыты</translation>
     </message>

@@ -1068,6 +1068,10 @@
         <translation>говорит ли кто-то рядом с микрофоном (ничего не записывается)</translation>
     </message>
     <message>
+        <source>your ID document's photo and a picture of your face from the identity check</source>
+        <translation>фото из вашего удостоверения личности и снимок вашего лица при проверке личности</translation>
+    </message>
+    <message>
         <source>your answers and their times</source>
         <translation>ваши ответы и время их ввода</translation>
     </message>

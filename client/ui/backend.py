@@ -61,6 +61,7 @@ class ConsentInfo:
 # What the client records during an exam and where it goes: the same for every backend
 # (translated on the consent page through client/i18n/catalogue.py).
 RECORDED_DURING_EXAM = (
+    "your ID document's photo and a picture of your face from the identity check",
     "webcam pictures when something unusual happens",
     "whether someone speaks near the microphone (nothing is recorded)",
     "when the exam window loses focus", "your answers and their times",
