@@ -58,6 +58,9 @@ def test_the_exam_window_is_full_screen_on_top_during_the_exam_only(qtbot, win):
     _start(qtbot, win)
     qtbot.waitUntil(win.isFullScreen, timeout=5000)
     assert win.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    # it covers the primary screen, with or without a window manager (bare Xvfb has none)
+    screen = QGuiApplication.primaryScreen().geometry()
+    qtbot.waitUntil(lambda: win.geometry() == screen, timeout=5000)
     assert win.windowHandle().screen() is QGuiApplication.primaryScreen()
     win.showNormal()  # left (e.g. un-maximised by the window manager): asked back
     win.exam_mode.reassert()
