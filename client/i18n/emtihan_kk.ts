@@ -236,6 +236,14 @@
         <translation>Құжат суреті қосылды.</translation>
     </message>
     <message>
+        <source>Document photo added. Looking for the portrait…</source>
+        <translation>Құжат суреті қосылды. Фотосурет ізделуде…</translation>
+    </message>
+    <message>
+        <source>Document photo added: the portrait was found.</source>
+        <translation>Құжат суреті қосылды: фотосурет табылды.</translation>
+    </message>
+    <message>
         <source>Downloading… (an interrupted download resumes)</source>
         <translation>Жүктелуде… (үзілген жүктеу жалғасады)</translation>
     </message>
@@ -1108,6 +1116,10 @@
 {opens} → {closes}, {duration}</source>
         <translation>{title}
 {opens} → {closes}, {duration}</translation>
+    </message>
+    <message>
+        <source>{why} You can take another photo.</source>
+        <translation>{why} Басқа сурет түсіруге болады.</translation>
     </message>
     <message>
         <source>{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}</source>

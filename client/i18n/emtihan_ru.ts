@@ -236,6 +236,14 @@
         <translation>Фото документа добавлено.</translation>
     </message>
     <message>
+        <source>Document photo added. Looking for the portrait…</source>
+        <translation>Фото документа добавлено. Ищем фотографию владельца…</translation>
+    </message>
+    <message>
+        <source>Document photo added: the portrait was found.</source>
+        <translation>Фото документа добавлено: фотография владельца найдена.</translation>
+    </message>
+    <message>
         <source>Downloading… (an interrupted download resumes)</source>
         <translation>Загрузка… (прерванная загрузка продолжится)</translation>
     </message>
@@ -1108,6 +1116,10 @@
 {opens} → {closes}, {duration}</source>
         <translation>{title}
 {opens} → {closes}, {duration}</translation>
+    </message>
+    <message>
+        <source>{why} You can take another photo.</source>
+        <translation>{why} Можно сделать другое фото.</translation>
     </message>
     <message>
         <source>{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}</source>

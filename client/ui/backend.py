@@ -136,6 +136,11 @@ class StudentBackend(Protocol):
         """Plain-language instructions, one per liveness step (English source text)."""
         ...
 
+    def check_document(self, id_image: np.ndarray) -> tuple[bool, str]:
+        """Slow (worker): is there a usable portrait on the document photo? (found, what to
+        fix or a remark, English source; "" when nothing to say). Never blocks the try."""
+        ...
+
     def verify_identity(
         self, id_image: np.ndarray, frames: list[list[np.ndarray]]
     ) -> IdentityDecision:

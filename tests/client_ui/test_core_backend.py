@@ -212,3 +212,18 @@ def test_the_live_picture_kept_is_a_frame_the_template_was_built_from():
     shown = template_frame(frames, (12.0, 14.0))
     assert shown is not None and int(shown[0, 0, 0]) == 2  # the first frame of the template
     assert template_frame(frames, ()) is None  # no template: no live picture pretends to be one
+
+
+def test_the_document_check_uses_the_real_verifier(world, tmp_path):
+    import cv2
+
+    from tests.client_ui.conftest import FACES
+
+    backend = _backend(world, tmp_path)
+    blank = np.full((480, 640, 3), 128, np.uint8)
+    assert backend.check_document(blank) == (
+        False, "No portrait found on the ID document. Photograph the whole document, flat "
+               "and sharp.")
+    card = cv2.imread(str(FACES / "id_docs" / "passporteye" / "100_pass-cze2.jpg"))
+    found, remark = backend.check_document(card)
+    assert found, remark
