@@ -129,7 +129,7 @@ def test_the_window_on_the_real_core(world, tmp_path, qtbot):
         qtbot.waitUntil(w.signin.continue_button.isVisible, timeout=20000)
         w.signin.continue_button.click()
         checks = w.checks
-        assert checks.required["min_bandwidth_kbps"] == 256  # from the signed package
+        assert checks.required["min_bandwidth_kbps"] == 512  # from the signed package
         checks.results["camera"] = (True, {"simulated": True})
         checks.mic_level(0.1)
         checks.play_digits("21")
