@@ -9,6 +9,8 @@ from client.core.session import SessionConfig
 from client.ui.core_backend import STEP_TEXT, CoreBackend
 from exam_packages.errors import InputError, SessionStateError
 
+from .real_walk import walk_to_exam
+
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
@@ -122,39 +124,8 @@ def test_the_window_on_the_real_core(world, tmp_path, qtbot):
     qtbot.addWidget(w)
     w.show()
     try:
-        w.signin.code.setText(CODE)
-        w.signin.sign_in_button.click()
-        qtbot.waitUntil(lambda: w.signin.exams.count() > 0, timeout=10000)
-        w.signin.download_button.click()
-        qtbot.waitUntil(w.signin.continue_button.isVisible, timeout=20000)
-        w.signin.continue_button.click()
-        checks = w.checks
-        assert checks.required["min_bandwidth_kbps"] == 512  # from the signed package
-        checks.results["camera"] = (True, {"simulated": True})
-        checks.mic_level(0.1)
-        checks.play_digits("21")
-        checks.answer.setText("21")
-        checks.check_digits()
-        checks.measure_bandwidth()
-        qtbot.waitUntil(lambda: "bandwidth" in checks.results, timeout=20000)
-        checks.continue_button.click()
-        assert backend.s.step.value == "checks_done"
-        w.consent.agree.setChecked(True)
-        w.consent.accept_button.click()
-        ident = w.identity
-        ident.frames_per_step = 2
-        blank = np.full((240, 320, 3), 128, np.uint8)
-        ident.set_document(blank)
-        ident.start_liveness()
-        for _ in range(6):
-            ident.on_frame(blank)
-        qtbot.waitUntil(ident.continue_button.isEnabled, timeout=30000)
-        assert ident.flagged and backend.s.step.value == "consented"  # may still retry
-        assert ident.retry_button.isVisible()
-        ident.continue_button.click()
-        assert backend.s.step.value == "identity_done"
+        walk_to_exam(qtbot, w, backend, CODE)
         assert backend.s.identity["outcome"] == "review"  # what the student was told
-        qtbot.waitUntil(lambda: bool(w.exam.widgets), timeout=20000)
         assert w.exam.ids == backend.s.question_ids()
         first = w.exam.widgets[0]
         first.set_answer(first.answer())
