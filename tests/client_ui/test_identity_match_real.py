@@ -17,8 +17,8 @@ from client.core.session import SessionConfig
 from client.ui.core_backend import CoreBackend
 from verifier.capture import stamp
 
-from ..verifier.corpus import HOLDERS, Scene, animate, step_poses
-from ..verifier.heads import head_surface, room
+from ..verifier.corpus import BLINK_TILT, HOLDERS, Scene, animate, step_poses
+from ..verifier.heads import head_surface, photo_surface, room
 from .conftest import FACES
 
 pytestmark = [pytest.mark.qt, pytest.mark.slow]
@@ -49,16 +49,25 @@ class PuppetCamera:
         pass
 
 
-def _puppet(page: Any) -> PuppetCamera:
+def _puppet(page: Any, card: bool = False) -> PuppetCamera:
+    """The holder's head, or (``card``) the holder's photo as a flat card moved like a
+    head: turned for the turns, tilted back for the blink."""
     from client.core.identity import STEP_TEXT
     from verifier.face_adapter import default_engine
 
     photo = cv2.imread(str(FACES / HOLDERS[WHO][0]))
-    surface = head_surface(photo, FACE_PX, default_engine())
+    make = photo_surface if card else head_surface
+    surface = make(photo, FACE_PX, default_engine())
     rng = np.random.default_rng(5)
     scene = Scene(SIZE[0], SIZE[1], room(SIZE[0], SIZE[1], 5), rng)
-    by_text = {STEP_TEXT[name]: animate(surface, scene, step_poses(name, 30.0, rng) + [
-        (0.0, 0.0, 0.0)] * 10) for name in ("blink", "turn_left", "turn_right")}
+
+    def poses(name: str) -> list[tuple[float, float, float]]:
+        out = step_poses(name, 30.0, rng) + [(0.0, 0.0, 0.0)] * 10
+        return [(yaw, BLINK_TILT * blink, 0.0) if card else (yaw, pitch, blink)
+                for yaw, pitch, blink in out]
+
+    by_text = {STEP_TEXT[name]: animate(surface, scene, poses(name))
+               for name in ("blink", "turn_left", "turn_right")}
     rest = animate(surface, scene, [(0.0, 0.0, 0.0)])[0]
     return PuppetCamera(page, by_text, rest)
 
@@ -72,7 +81,7 @@ def world(tmp_path):
     w.server.stop()
 
 
-def test_the_holder_in_front_of_the_camera_is_confirmed_in_the_window(world, tmp_path, qtbot):
+def _window(world, tmp_path, qtbot, card: bool):
     from client.ui.i18n import I18n
     from client.ui.window import StudentWindow
     from emtihan_demo import CODE, STUDENT
@@ -83,17 +92,28 @@ def test_the_holder_in_front_of_the_camera_is_confirmed_in_the_window(world, tmp
     holder: list[PuppetCamera] = []
     w = StudentWindow(backend, I18n(), open_camera=lambda: holder[0], server_url=world.url,
                       exam_id=world.exam_id, student_id=STUDENT)
-    holder.append(_puppet(w.identity))
+    holder.append(_puppet(w.identity, card))
     w.close_confirmed = True
     qtbot.addWidget(w)
     w.show()
+    walk_to_identity(qtbot, w, backend, CODE)
+    ident = w.identity
+    assert ident.load_id_file(FACES / HOLDERS[WHO][1])
+    qtbot.waitUntil(lambda: ident.doc_hint.property("state") == "ok", timeout=30000)
+    ident.live_button.click()
+    qtbot.waitUntil(lambda: ident.decision is not None, timeout=120000)
+    return w, backend
+
+
+def _told(backend) -> list[dict]:
+    kinds = ("identity_attempt", "identity_result")
+    return [r["data"] for r in backend.s._log().records() if r["kind"] in kinds]
+
+
+def test_the_holder_in_front_of_the_camera_is_confirmed_in_the_window(world, tmp_path, qtbot):
+    w, backend = _window(world, tmp_path, qtbot, card=False)
     try:
-        walk_to_identity(qtbot, w, backend, CODE)
         ident = w.identity
-        assert ident.load_id_file(FACES / HOLDERS[WHO][1])
-        qtbot.waitUntil(lambda: ident.doc_hint.property("state") == "ok", timeout=30000)
-        ident.live_button.click()
-        qtbot.waitUntil(lambda: ident.decision is not None, timeout=120000)
         decision = ident.decision
         assert decision.decision == "accept", decision.reason
         assert [ok for _name, ok in decision.steps] == [True, True, True]
@@ -101,8 +121,22 @@ def test_the_holder_in_front_of_the_camera_is_confirmed_in_the_window(world, tmp
         assert ident.continue_button.isEnabled() and not ident.flagged
         ident.continue_button.click()
         qtbot.waitUntil(lambda: bool(w.exam.widgets), timeout=20000)
-        told = [r["data"] for r in backend.s._log().records() if r["kind"] == "identity_result"]
+        told = _told(backend)
         assert [t["outcome"] for t in told] == ["match"]  # the invigilator reads the same
         assert all(step["passed"] for step in told[0]["liveness"]["steps"])
+    finally:
+        w.shutdown()
+
+
+def test_the_holders_photo_moved_like_a_card_is_not_confirmed(world, tmp_path, qtbot):
+    w, backend = _window(world, tmp_path, qtbot, card=True)
+    try:
+        ident = w.identity
+        assert ident.decision.decision != "accept", ident.decision.reason
+        assert not ident.result.text().startswith("Identity confirmed.")
+        told = _told(backend)
+        assert [t["outcome"] for t in told] == ["review"]  # a person looks at it
+        codes = {r["code"] for r in told[-1]["reasons"]}
+        assert codes & {"liveness_flat", "liveness_incomplete", "liveness_step_timeout"}, codes
     finally:
         w.shutdown()
