@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     args = list(argv if argv is not None else sys.argv)
     parser = argparse.ArgumentParser(prog="emtihan-review", description=__doc__)
     parser.add_argument("--lang", choices=sorted(LANGUAGES), default="en",
-                        help="language of the identity evidence (what the student was told)")
+                        help="language of the review tool (kk: Kazakh, ru: Russian, en: English)")
     options, qt_args = parser.parse_known_args(args[1:])
     app = QApplication.instance() or QApplication(args[:1] + qt_args)
     app.setApplicationName("Emtihan review")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from client.core.identity import OUTCOME_TEXT, STEP_TEXT
 from client.review_core.content import IdentityEvidence
 
-from ..i18n import tr
+from ..i18n import tr, trf
 from .widgets import ImagePanel
 
 MAX_FRAMES = 2
@@ -21,19 +21,19 @@ MAX_FRAMES = 2
 class IdentityTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.portrait = ImagePanel("ID document portrait", 240)
-        self.frames = [ImagePanel(f"Live frame {i + 1}", 240) for i in range(MAX_FRAMES)]
+        self.portrait = ImagePanel(tr("ID document portrait"), 240)
+        self.frames = [ImagePanel(trf("Live frame {n}", n=i + 1), 240) for i in range(MAX_FRAMES)]
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("identitySummary")
-        note = QLabel("The software only points: compare the faces yourself before deciding.")
+        note = QLabel(tr("The software only points: compare the faces yourself before deciding."))
         note.setStyleSheet("color:#5f6b7a;font-style:italic;")
         left = QVBoxLayout()
-        left.addWidget(QLabel("<b>ID document</b>"))
+        left.addWidget(QLabel(f"<b>{tr('ID document')}</b>"))
         left.addWidget(self.portrait)
         left.addStretch(1)
         right = QVBoxLayout()
-        right.addWidget(QLabel("<b>Live capture</b>"))
+        right.addWidget(QLabel(f"<b>{tr('Live capture')}</b>"))
         row = QHBoxLayout()
         for panel in self.frames:
             row.addWidget(panel)
@@ -50,10 +50,10 @@ class IdentityTab(QWidget):
         layout.addWidget(note)
 
     def set_evidence(self, evidence: IdentityEvidence) -> None:
-        self.portrait.set_image(evidence.id_portrait, "no portrait in the bundle")
+        self.portrait.set_image(evidence.id_portrait, tr("no portrait in the bundle"))
         for index, panel in enumerate(self.frames):
             data = evidence.live_frames[index] if index < len(evidence.live_frames) else None
-            panel.set_image(data, "no frame")
+            panel.set_image(data, tr("no frame"))
             panel.setVisible(data is not None or index == 0)
         extra = len(evidence.live_frames) - MAX_FRAMES
         more = (f"<p>{escape(tr('{n} more live frame(s) in the bundle.').format(n=extra))}</p>"

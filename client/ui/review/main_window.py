@@ -39,10 +39,18 @@ from client.review_core.service import (
 )
 from exam_packages.errors import EmtihanError
 
+from ..i18n import tr, trf
 from .pdf import write_pdf
 from .session_view import SessionView
-from .sessions_model import FLAGS_COLUMN, RECORD_ROLE, SessionFilterProxy, SessionTableModel
+from .sessions_model import (
+    FLAGS_COLUMN,
+    RECORD_ROLE,
+    SessionFilterProxy,
+    SessionTableModel,
+    verification_text,
+)
 from .signin import SignInData, SignInDialog
+from .texts import install, tr_core
 from .workers import TaskRunner
 
 Paper = ReconstructedPaper | str
@@ -59,7 +67,8 @@ def connect_service(data: SignInData) -> ReviewService:
 class ReviewWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
-        self.setWindowTitle("Emtihan — invigilator review")
+        install()
+        self.setWindowTitle(tr("Emtihan — invigilator review"))
         self.resize(1400, 860)
         self.service: ReviewService | None = None
         self.exam_id = ""
@@ -82,21 +91,21 @@ class ReviewWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([760, 740])
         self.setCentralWidget(splitter)
-        self.status = QLabel("Not signed in.")
+        self.status = QLabel(tr("Not signed in."))
         self.statusBar().addWidget(self.status, 1)
 
     # ------------------------------------------------------------------ layout
     def _build_toolbar(self) -> None:
-        bar = self.addToolBar("Review")
+        bar = self.addToolBar(tr("Review"))
         bar.setMovable(False)
         self.toolbar_actions: dict[str, QAction] = {}
-        for key, text, slot in (("signin", "Sign in…", self.sign_in),
-                                ("refresh", "Refresh", self.refresh),
-                                ("open", "Open session", self.open_selected),
-                                ("openall", "Open all", self.open_all),
-                                ("package", "Load exam package…", self.choose_package),
-                                ("pdf", "Export PDF…", self.choose_pdf),
-                                ("csv", "Export CSV…", self.choose_csv)):
+        for key, text, slot in (("signin", tr("Sign in…"), self.sign_in),
+                                ("refresh", tr("Refresh"), self.refresh),
+                                ("open", tr("Open session"), self.open_selected),
+                                ("openall", tr("Open all"), self.open_all),
+                                ("package", tr("Load exam package…"), self.choose_package),
+                                ("pdf", tr("Export PDF…"), self.choose_pdf),
+                                ("csv", tr("Export CSV…"), self.choose_csv)):
             action = QAction(text, self)
             action.triggered.connect(slot)
             bar.addAction(action)
@@ -104,16 +113,17 @@ class ReviewWindow(QMainWindow):
 
     def _build_list(self) -> QWidget:
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search student, name or attempt")
+        self.search.setPlaceholderText(tr("Search student, name or attempt"))
         self.search.textChanged.connect(self.proxy.set_text)
         self.status_filter = QComboBox()
-        for label, value in (("All", ""), ("Handed in", "submitted"), ("In progress", "started")):
+        for label, value in ((tr("All"), ""), (tr("Handed in"), "submitted"),
+                             (tr("In progress"), "started")):
             self.status_filter.addItem(label, value)
         self.status_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_status(self.status_filter.currentData()))
-        self.late_only = QCheckBox("Late")
+        self.late_only = QCheckBox(tr("Late"))
         self.late_only.toggled.connect(self.proxy.set_late_only)
-        self.flagged_only = QCheckBox("Flagged")
+        self.flagged_only = QCheckBox(tr("Flagged"))
         self.flagged_only.toggled.connect(self.proxy.set_flagged_only)
         filters = QHBoxLayout()
         for widget in (self.search, self.status_filter, self.late_only, self.flagged_only):
@@ -141,7 +151,8 @@ class ReviewWindow(QMainWindow):
         self.status.setText(what + "…")
 
         def on_error(message: str) -> None:
-            self.status.setText(f"{what} failed: {message}")
+            self.status.setText(trf("{what} failed: {message}", what=what,
+                                    message=tr_core(message)))
             if failed is not None:
                 failed(message)
 
@@ -178,20 +189,21 @@ class ReviewWindow(QMainWindow):
             self.sign_in_with(dialog.data())
 
     def sign_in_with(self, data: SignInData) -> None:
-        self._run("Signing in", lambda: connect_service(data),
+        self._run(tr("Signing in"), lambda: connect_service(data),
                   lambda service: self.attach(service, data.exam_id))
 
     def attach(self, service: ReviewService, exam_id: str) -> None:
         self.service, self.exam_id = service, exam_id
-        self.setWindowTitle(f"Emtihan — review of {exam_id} — {service.reviewer.name}")
+        self.setWindowTitle(trf("Emtihan — review of {exam} — {reviewer}", exam=exam_id,
+                                reviewer=service.reviewer.name))
         self.refresh()
 
     def refresh(self) -> None:
         service, exam_id = self.service, self.exam_id
         if service is None:
-            self.status.setText("Sign in first.")
+            self.status.setText(tr("Sign in first."))
             return
-        self._run("Loading sessions", lambda: service.sessions(exam_id), self._sessions_loaded)
+        self._run(tr("Loading sessions"), lambda: service.sessions(exam_id), self._sessions_loaded)
 
     def _sessions_loaded(self, records: list[SessionRecord]) -> None:
         known = {r.summary.attempt_id: r for r in self.model.records()}
@@ -203,16 +215,17 @@ class ReviewWindow(QMainWindow):
                                         old.max_score) if same and old else record)
         self.model.set_records(merged)
         self.table.sortByColumn(FLAGS_COLUMN, Qt.SortOrder.DescendingOrder)
-        self.status.setText(f"{len(records)} session(s) of {self.exam_id}.")
+        self.status.setText(trf("{count} session(s) of {exam}.", count=len(records),
+                                exam=self.exam_id))
 
     # ------------------------------------------------------------------ open
     def open_selected(self) -> None:
         record, service = self.selected_record(), self.service
         if record is None or service is None:
-            self.status.setText("Select a session first.")
+            self.status.setText(tr("Select a session first."))
             return
         exam = self.exam
-        self._run(f"Opening {record.summary.student_id}",
+        self._run(trf("Opening {student}", student=record.summary.student_id),
                   lambda: self._open_blocking(service, record, exam), self._opened)
 
     @staticmethod
@@ -232,13 +245,15 @@ class ReviewWindow(QMainWindow):
         self.select_attempt(record.summary.attempt_id)
         self.view.show_record(record)
         self.view.show_paper(paper, self._media())
-        self.status.setText(f"Opened {record.summary.student_id}: {record.verification}.")
+        self.status.setText(trf("Opened {student}: {verification}.",
+                                student=record.summary.student_id,
+                                verification=verification_text(record)))
 
     def open_all(self) -> None:
         """Open every handed-in session in one background task (exam-wide CSV, sorting)."""
         service, exam = self.service, self.exam
         if service is None:
-            self.status.setText("Sign in first.")
+            self.status.setText(tr("Sign in first."))
             return
         todo = [r for r in self.model.records() if r.summary.submitted and r.opened is None]
 
@@ -252,10 +267,11 @@ class ReviewWindow(QMainWindow):
                 self.model.replace(record)
             bad = sum(1 for record, _ in results if record.open_error or
                       (record.opened and record.opened.tampered))
-            self.status.setText(f"Opened {len(results)} session(s); {bad} with problems.")
+            self.status.setText(trf("Opened {count} session(s); {bad} with problems.",
+                                    count=len(results), bad=bad))
             self._row_changed(self.table.currentIndex(), self.table.currentIndex())
 
-        self._run(f"Opening {len(todo)} session(s)", work, done)
+        self._run(trf("Opening {count} session(s)", count=len(todo)), work, done)
 
     # ------------------------------------------------------------------ decisions
     def _decide_flag(self, seq: int, outcome: str, note: str) -> None:
@@ -273,31 +289,34 @@ class ReviewWindow(QMainWindow):
         try:
             decision = service.prepare_decision(record, Outcome(outcome), note, seq)
         except EmtihanError as exc:
-            form.set_status(exc.user_message, error=True)
+            form.set_status(tr_core(exc.user_message), error=True)
             return
-        form.set_status("Signing and sending…")
+        form.set_status(tr("Signing and sending…"))
 
         def done(_result: object) -> None:
             book.add(decision)
             self.model.replace(record)
             self.view.refresh_decisions()
-            what = "Session" if seq is None else f"Flag #{seq}"
-            self.status.setText(f"{what}: {Outcome(outcome).label} — signed and recorded.")
+            what = tr("Session") if seq is None else trf("Flag #{seq}", seq=seq)
+            self.status.setText(trf("{what}: {outcome} — signed and recorded.", what=what,
+                                    outcome=tr(Outcome(outcome).label)))
 
-        self._run("Recording the decision", lambda: service.submit(decision), done,
-                  lambda message: form.set_status(message, error=True))
+        self._run(tr("Recording the decision"), lambda: service.submit(decision), done,
+                  lambda message: form.set_status(tr_core(message), error=True))
 
     # ------------------------------------------------------------------ package
     def choose_package(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Exam package", "", "Emtihan (*.emtihan)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Exam package"), "",
+                                              "Emtihan (*.emtihan)")
         if not path:
             return
-        trust, _ = QFileDialog.getOpenFileName(self, "Author trust file", "", "JSON (*.json)")
+        trust, _ = QFileDialog.getOpenFileName(self, tr("Author trust file"), "",
+                                               "JSON (*.json)")
         if trust:
             self.load_package(Path(path), Path(trust), default_key_path(Path(path)))
 
     def load_package(self, package: Path, trust: Path, key: Path | None) -> None:
-        self._run("Verifying the exam package", lambda: load_exam(package, trust, key),
+        self._run(tr("Verifying the exam package"), lambda: load_exam(package, trust, key),
                   self._package_loaded, self.view.show_paper)
 
     def _package_loaded(self, exam: LoadedExam) -> None:
@@ -313,15 +332,16 @@ class ReviewWindow(QMainWindow):
         current = self.view.record
         self.view.show_paper(self.papers.get(current.summary.attempt_id) if current else None,
                              self._media())
-        self.status.setText(f"Exam package {exam.exam_id} v{exam.version} verified and loaded.")
+        self.status.setText(trf("Exam package {exam} v{version} verified and loaded.",
+                                exam=exam.exam_id, version=exam.version))
 
     # ------------------------------------------------------------------ export
     def choose_pdf(self) -> None:
         if self.view.record is None:
-            self.status.setText("Select a session first.")
+            self.status.setText(tr("Select a session first."))
             return
         name = f"report-{self.view.record.summary.student_id}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Session report", name, "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Session report"), name, "PDF (*.pdf)")
         if path:
             self.export_pdf(Path(path))
 
@@ -334,19 +354,20 @@ class ReviewWindow(QMainWindow):
         stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         html = session_report_html(record, self.papers.get(record.summary.attempt_id), stamp,
                                    reviewer)
-        title = f"Session report {record.summary.attempt_id}"
+        title = trf("Session report {attempt}", attempt=record.summary.attempt_id)
         write_pdf(html, report_images(record) | self._media(), path, title)
-        self.status.setText(f"Report written to {path}.")
+        self.status.setText(trf("Report written to {path}.", path=path))
 
     def choose_csv(self) -> None:
         name = f"{self.exam_id or 'exam'}-sessions.csv"
-        path, _ = QFileDialog.getSaveFileName(self, "Export sessions", name, "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export sessions"), name, "CSV (*.csv)")
         if path:
             self.export_csv(Path(path))
 
     def export_csv(self, path: Path) -> None:
         Path(path).write_text(export_csv(self.model.records()), encoding="utf-8", newline="")
-        self.status.setText(f"{self.model.rowCount()} session(s) exported to {path}.")
+        self.status.setText(trf("{count} session(s) exported to {path}.",
+                                count=self.model.rowCount(), path=path))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.runner.wait()

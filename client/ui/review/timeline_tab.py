@@ -3,6 +3,8 @@ the per-flag decision form beside the table."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -20,9 +22,22 @@ from PySide6.QtWidgets import (
 from client.review_core.content import TimelineEntry
 from client.review_core.decisions import DecisionBook
 
+from ..i18n import tr, trf
+from .texts import kind_text
 from .widgets import DecisionForm, ImagePanel
 
-HEADERS = ("#", "Time (UTC)", "+mm:ss", "Severity", "Event", "Decision")
+
+def headers() -> list[str]:
+    return ["#", tr("Time (UTC)"), "+mm:ss", tr("Severity"), tr("Event"), tr("Decision")]
+
+
+def event_text(entry: TimelineEntry) -> str:
+    """The event in words, then its recorded facts (codes and values, as they are)."""
+    parts = [trf("found: {names}", names=entry.found) if entry.found else "", entry.facts]
+    if entry.found_more:
+        parts[0] += " " + trf("and {count} more", count=entry.found_more)
+    details = ", ".join(p for p in parts if p)
+    return kind_text(entry.kind) + (f" ({details})" if details else "")
 SEVERITY_COLOURS = {3: QColor("#fde2e1"), 2: QColor("#fff4d6")}
 UNTRUSTED = QColor("#b3261e")
 
@@ -46,20 +61,20 @@ class TimelineTab(QWidget):
         self._shown: list[TimelineEntry] = []
         self._book: DecisionBook | None = None
         self._broken: int | None = None
-        self.flags_only = QCheckBox("Flagged events only")
+        self.flags_only = QCheckBox(tr("Flagged events only"))
         self.flags_only.toggled.connect(self._fill)
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table = QTableWidget(0, len(headers()))
+        self.table.setHorizontalHeaderLabels(headers())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
-        self.thumb = ImagePanel("Flag thumbnail", 240)
+        self.thumb = ImagePanel(tr("Flag thumbnail"), 240)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
-        self.form = DecisionForm("Decision on this flag")
+        self.form = DecisionForm(tr("Decision on this flag"))
         self.form.submitted.connect(self._submitted)
         self.form.setEnabled(False)
         side = QVBoxLayout()
@@ -91,7 +106,7 @@ class TimelineTab(QWidget):
         self.table.setRowCount(len(self._shown))
         for row, entry in enumerate(self._shown):
             values = (str(entry.seq), entry.t_wall, _clock(entry.offset_s),
-                      entry.severity_label, entry.summary, self._decision_text(entry))
+                      tr(entry.severity_label), event_text(entry), self._decision_text(entry))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 colour = SEVERITY_COLOURS.get(min(entry.severity, 3))
@@ -99,8 +114,8 @@ class TimelineTab(QWidget):
                     item.setBackground(QBrush(colour))
                 if self._untrusted(entry):
                     item.setForeground(QBrush(UNTRUSTED))
-                    item.setToolTip("Recorded at or after the point where the hash chain "
-                                    "breaks: this record cannot be trusted.")
+                    item.setToolTip(tr("Recorded at or after the point where the hash chain "
+                                       "breaks: this record cannot be trusted."))
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
@@ -111,9 +126,9 @@ class TimelineTab(QWidget):
 
     def _decision_text(self, entry: TimelineEntry) -> str:
         if not entry.flagged:
-            return "⚠ chain broken" if self._untrusted(entry) else ""
+            return "⚠ " + tr("chain broken") if self._untrusted(entry) else ""
         decision = self._book.flags.get(entry.seq) if self._book else None
-        return decision.outcome.label if decision else "⚠ undecided"
+        return tr(decision.outcome.label) if decision else "⚠ " + tr("undecided")
 
     def shown_entries(self) -> list[TimelineEntry]:
         return list(self._shown)
@@ -131,21 +146,25 @@ class TimelineTab(QWidget):
     def _selected(self) -> None:
         entry = self.selected_entry()
         if entry is None:
-            self.thumb.set_image(None, "select an event")
+            self.thumb.set_image(None, tr("select an event"))
             self.detail.setText("")
             self.form.setEnabled(False)
             return
-        missing = "thumbnail dropped (evidence budget)" if entry.thumb_missing else "no thumbnail"
+        missing = (tr("thumbnail dropped (evidence budget)") if entry.thumb_missing
+                   else tr("no thumbnail"))
         self.thumb.set_image(entry.thumbnail, missing)
-        self.detail.setText(f"<b>#{entry.seq} {entry.kind}</b> — {entry.severity_label}"
-                            f"<br>{entry.t_wall}<br>{entry.summary}")
+        self.detail.setText(f"<b>#{entry.seq} {escape(entry.kind)}</b> — "
+                            f"{escape(tr(entry.severity_label))}<br>{escape(entry.t_wall)}<br>"
+                            f"{escape(event_text(entry))}")
         self.form.setEnabled(entry.flagged and self._book is not None)
         decision = self._book.flags.get(entry.seq) if self._book else None
         current = ""
         if decision is not None:
-            current = (f"Current: {decision.outcome.label} by {decision.record['reviewer']} "
-                       f"({decision.record['decided_at']})")
-        self.form.reset(current if entry.flagged else "Not a flag: no decision needed.")
+            current = trf("Current: {outcome} by {reviewer} ({when})",
+                          outcome=tr(decision.outcome.label),
+                          reviewer=decision.record["reviewer"],
+                          when=decision.record["decided_at"])
+        self.form.reset(current if entry.flagged else tr("Not a flag: no decision needed."))
 
     def _submitted(self, outcome: str, note: str) -> None:
         entry = self.selected_entry()

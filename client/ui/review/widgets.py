@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from client.review_core.decisions import Outcome
 
+from ..i18n import tr
+
 BANNER_STYLES = {
     "bad": "background:#b3261e;color:white;font-weight:bold;padding:10px;border-radius:4px;",
     "ok": "background:#1e6b34;color:white;padding:8px;border-radius:4px;",
@@ -33,7 +35,7 @@ class Banner(QLabel):
         self.setWordWrap(True)
         self.setObjectName("verificationBanner")
         self.kind = "info"
-        self.show_message("info", "Select a session and open it to verify and review it.")
+        self.show_message("info", tr("Select a session and open it to verify and review it."))
 
     def show_message(self, kind: str, text: str) -> None:
         self.kind = kind
@@ -64,7 +66,7 @@ class ImagePanel(QLabel):
             self.setToolTip(self._caption)
             return True
         self.setPixmap(QPixmap())
-        self.setText(f"{self._caption}\n\n{missing_text or 'no image'}")
+        self.setText(f"{self._caption}\n\n{missing_text or tr('no image')}")
         return False
 
 
@@ -76,20 +78,20 @@ class DecisionForm(QGroupBox):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(title, parent)
         self.outcome = QComboBox()
-        self.outcome.addItem("— choose —", "")
+        self.outcome.addItem(tr("— choose —"), "")
         for outcome in Outcome:
-            self.outcome.addItem(outcome.label, outcome.value)
+            self.outcome.addItem(tr(outcome.label), outcome.value)
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("Note for the record (what you saw, why)")
+        self.note.setPlaceholderText(tr("Note for the record (what you saw, why)"))
         self.note.setMaximumHeight(80)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.button = QPushButton("Sign and submit")
+        self.button = QPushButton(tr("Sign and submit"))
         self.button.clicked.connect(self._submit)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        form.addRow("Decision", self.outcome)
-        form.addRow("Note", self.note)
+        form.addRow(tr("Decision"), self.outcome)
+        form.addRow(tr("Note"), self.note)
         layout.addLayout(form)
         layout.addWidget(self.button)
         layout.addWidget(self.status)
@@ -97,7 +99,7 @@ class DecisionForm(QGroupBox):
     def _submit(self) -> None:
         value = self.outcome.currentData()
         if not value:
-            self.set_status("Choose a decision first.", error=True)
+            self.set_status(tr("Choose a decision first."), error=True)
             return
         self.submitted.emit(value, self.note.toPlainText())
 
