@@ -31,8 +31,7 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 LANGS = {"kk": 0, "ru": 1}
 TABLES = ("STEPS", "CHECK_NAMES", "RECEIPT_ROWS", "STEP_TEXT", "OUTCOME_TEXT", "SHOWN_TEXTS",
           "ERROR_TEXT", "PACKAGE_CHECKS", "CONNECTION", "PACKAGE_BAD", "SIGN_IN_AGAIN",
-          "CATEGORY_NAMES", "LIST_COLUMNS", "IDENTITY_OUTCOMES", "SYSTEM_CHECKS", "CORE_TEXTS",
-          "KIND_NAMES", "KIND_TEXT")
+          "CATEGORY_NAMES", "LIST_COLUMNS", "SYSTEM_CHECKS", "FIELD_NAMES", "CORE_TEXTS")
 # Qt-free modules whose texts the UI shows (identity outcomes and steps, camera hints,
 # event kinds); the review core marks its texts with ``N_``/``t`` (client/review_core/texts.py)
 SHOWN_TABLES = (HERE.parent / "core" / "identity.py", HERE.parent / "core" / "camera_check.py",

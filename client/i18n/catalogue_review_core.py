@@ -151,9 +151,9 @@ REVIEW_CORE: dict[str, tuple[str, str]] = {
     "Answers to questions not on this paper: {ids}": (
         "Бұл жұмыста жоқ сұрақтарға жауаптар: {ids}",
         "Ответы на вопросы, которых нет в этой работе: {ids}"),
-    "correct": ("дұрыс", "верно"),
-    "partly correct": ("ішінара дұрыс", "частично верно"),
-    "wrong": ("қате", "неверно"),
+    "correct": ("дұрыс", "правильно"),
+    "partly correct": ("ішінара дұрыс", "частично правильно"),
+    "wrong": ("қате", "неправильно"),
     "not answered": ("жауап жоқ", "нет ответа"),
     "to grade by hand": ("қолмен бағалау керек", "оценить вручную"),
     "information (not graded)": ("ақпарат (бағаланбайды)", "информация (не оценивается)"),
@@ -215,4 +215,25 @@ REVIEW_CORE: dict[str, tuple[str, str]] = {
                                               "Время вышло: сдано автоматически."),
     "The exam was handed in.": ("Емтихан тапсырылды.", "Экзамен сдан."),
     "The event log was sealed.": ("Оқиғалар журналы мөрленді.", "Журнал событий запечатан."),
+    # grading and decrypting (exam_packages.grading, envelope, content_crypto)
+    "true": ("ақиқат", "верно"),
+    "false": ("жалған", "неверно"),
+    "not graded": ("бағаланбайды", "не оценивается"),
+    "needs a human grader": ("адам бағалауы керек", "нужна оценка человеком"),
+    "invalid answer: {why}": ("жарамсыз жауап: {why}", "недопустимый ответ: {why}"),
+    "{path}: decryption failed at chunk {index} (wrong content key, or the file was altered "
+    "or truncated)": (
+        "{path}: {index} бөлікте шифрды ашу мүмкін болмады (мазмұн кілті қате немесе файл "
+        "өзгертілген не қысқартылған)",
+        "{path}: не удалось расшифровать часть {index} (неверный ключ содержимого, либо файл "
+        "изменён или обрезан)"),
+    "{path}: not an encrypted Emtihan file (bad header)": (
+        "{path}: шифрланған Emtihan файлы емес (тақырыбы қате)",
+        "{path}: не зашифрованный файл Emtihan (неверный заголовок)"),
+    "this result is sealed to a different institution key": (
+        "бұл нәтиже басқа оқу орнының кілтіне шифрланған",
+        "этот результат зашифрован для ключа другого учреждения"),
+    "the result envelope has an invalid ephemeral key": (
+        "нәтиже конвертінің уақытша кілті жарамсыз",
+        "у конверта результата недопустимый одноразовый ключ"),
 }

@@ -224,6 +224,14 @@
         <translation>Екі рет көзіңізді жұмыңыз.</translation>
     </message>
     <message>
+        <source>Blocking</source>
+        <translation>Бөгейтін</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>Жарықтық</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>Шолу…</translation>
     </message>
@@ -238,6 +246,14 @@
     <message>
         <source>Camera OK.</source>
         <translation>Камера дұрыс.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Cannot hear</source>
+        <translation>Естімейді</translation>
     </message>
     <message>
         <source>Cannot reach the server at {url}: {detail}</source>
@@ -336,12 +352,24 @@
         <translation>Шифрды ашу</translation>
     </message>
     <message>
+        <source>Device</source>
+        <translation>Құрылғы</translation>
+    </message>
+    <message>
+        <source>Digits typed correctly</source>
+        <translation>Сандар дұрыс терілді</translation>
+    </message>
+    <message>
         <source>Distance / threshold</source>
         <translation>Арақашықтық / шек</translation>
     </message>
     <message>
         <source>Document photo added.</source>
         <translation>Құжат суреті қосылды.</translation>
+    </message>
+    <message>
+        <source>Download (kbit/s)</source>
+        <translation>Жүктеп алу (кбит/с)</translation>
     </message>
     <message>
         <source>Downloading… (an interrupted download resumes)</source>
@@ -374,6 +402,10 @@
     <message>
         <source>Enter your invigilator token.</source>
         <translation>Бақылаушы токеніңізді енгізіңіз.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Қате</translation>
     </message>
     <message>
         <source>Event</source>
@@ -476,6 +508,10 @@
         <translation>Бет арақашықтығы</translation>
     </message>
     <message>
+        <source>Faces</source>
+        <translation>Беттер</translation>
+    </message>
+    <message>
         <source>False</source>
         <translation>Бұрыс</translation>
     </message>
@@ -520,8 +556,16 @@
         <translation>Жазылған белгілер ({events} оқиғаның {count}):</translation>
     </message>
     <message>
+        <source>Found</source>
+        <translation>Табылғаны</translation>
+    </message>
+    <message>
         <source>Found and recorded for the invigilator: {names}</source>
         <translation>Табылды және бақылаушы үшін жазылды: {names}</translation>
+    </message>
+    <message>
+        <source>Frames/s</source>
+        <translation>Кадр/с</translation>
     </message>
     <message>
         <source>Generated</source>
@@ -534,6 +578,10 @@
     <message>
         <source>Hand-in receipt</source>
         <translation>Тапсыру түбіртегі</translation>
+    </message>
+    <message>
+        <source>Hand-in version</source>
+        <translation>Тапсыру нұсқасы</translation>
     </message>
     <message>
         <source>Hand-in versions</source>
@@ -562,6 +610,14 @@
     <message>
         <source>Headset</source>
         <translation>Гарнитура</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Биіктігі</translation>
+    </message>
+    <message>
+        <source>Hints</source>
+        <translation>Кеңестер</translation>
     </message>
     <message>
         <source>Hold the document close to the camera, photo side up, no glare.</source>
@@ -664,8 +720,16 @@
         <translation>{minutes} мин кешікті</translation>
     </message>
     <message>
+        <source>Late by (s)</source>
+        <translation>Кешігу (с)</translation>
+    </message>
+    <message>
         <source>Leave the exam?</source>
         <translation>Емтиханнан шығасыз ба?</translation>
+    </message>
+    <message>
+        <source>Level (RMS)</source>
+        <translation>Деңгейі (RMS)</translation>
     </message>
     <message>
         <source>Listen and count…</source>
@@ -1000,6 +1064,10 @@
         <translation>Түбіртек нөмірі</translation>
     </message>
     <message>
+        <source>Received</source>
+        <translation>Қабылданды</translation>
+    </message>
+    <message>
         <source>Recorded at or after the point where the hash chain breaks: this record cannot be trusted.</source>
         <translation>Хэш тізбегі үзілген жерде немесе одан кейін жазылған: бұл жазбаға сенуге болмайды.</translation>
     </message>
@@ -1020,6 +1088,14 @@
         <translation>Есеп жазылды: {path}.</translation>
     </message>
     <message>
+        <source>Reported by the student</source>
+        <translation>Студент хабарлады</translation>
+    </message>
+    <message>
+        <source>Required (kbit/s)</source>
+        <translation>Қажет (кбит/с)</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>Тексеру</translation>
     </message>
@@ -1034,6 +1110,10 @@
     <message>
         <source>Running during the exam: {names}. This is recorded for the invigilator.</source>
         <translation>Емтихан кезінде іске қосылған: {names}. Бұл бақылаушы үшін жазылды.</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <source>Save receipt</source>
@@ -1156,6 +1236,10 @@
         <translation>Кіру…</translation>
     </message>
     <message>
+        <source>Size (bytes)</source>
+        <translation>Көлемі (байт)</translation>
+    </message>
+    <message>
         <source>Slowly turn your head to the left.</source>
         <translation>Басыңызды баяу солға бұрыңыз.</translation>
     </message>
@@ -1182,6 +1266,10 @@
     <message>
         <source>Speaker: each digit is played as that many beeps. Type the digits you count:</source>
         <translation>Динамик: әр цифр сонша рет дыбыспен беріледі. Санаған цифрларыңызды теріңіз:</translation>
+    </message>
+    <message>
+        <source>Speech heard</source>
+        <translation>Сөйлеу естілді</translation>
     </message>
     <message>
         <source>Speech was detected on the microphone.</source>
@@ -1624,6 +1712,10 @@
         <translation>ОҚЫЛМАЙДЫ — {why}</translation>
     </message>
     <message>
+        <source>Upload (kbit/s)</source>
+        <translation>Жіберу (кбит/с)</translation>
+    </message>
+    <message>
         <source>Verification</source>
         <translation>Түпнұсқалықты тексеру</translation>
     </message>
@@ -1678,6 +1770,10 @@
     <message>
         <source>Whole exam</source>
         <translation>Бүкіл емтихан</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Ені</translation>
     </message>
     <message>
         <source>You answered {done} of {total} questions ({flagged} flagged). After handing in you cannot change your answers.</source>
@@ -1792,6 +1888,10 @@
         <translation>емтихан ID</translation>
     </message>
     <message>
+        <source>false</source>
+        <translation>жалған</translation>
+    </message>
+    <message>
         <source>file hashes</source>
         <translation>файл хэштері</translation>
     </message>
@@ -1816,12 +1916,24 @@
         <translation>оқу орнының кілті</translation>
     </message>
     <message>
+        <source>invalid answer: {why}</source>
+        <translation>жарамсыз жауап: {why}</translation>
+    </message>
+    <message>
+        <source>kbit/s</source>
+        <translation>кбит/с</translation>
+    </message>
+    <message>
         <source>late by {seconds} s</source>
         <translation>{seconds} с кешікті</translation>
     </message>
     <message>
         <source>match</source>
         <translation>сәйкес</translation>
+    </message>
+    <message>
+        <source>needs a human grader</source>
+        <translation>адам бағалауы керек</translation>
     </message>
     <message>
         <source>no</source>
@@ -1862,6 +1974,10 @@
     <message>
         <source>not answered</source>
         <translation>жауап жоқ</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>бағаланбайды</translation>
     </message>
     <message>
         <source>not opened</source>
@@ -1928,6 +2044,14 @@
         <translation>қолтаңба кілті</translation>
     </message>
     <message>
+        <source>the result envelope has an invalid ephemeral key</source>
+        <translation>нәтиже конвертінің уақытша кілті жарамсыз</translation>
+    </message>
+    <message>
+        <source>this result is sealed to a different institution key</source>
+        <translation>бұл нәтиже басқа оқу орнының кілтіне шифрланған</translation>
+    </message>
+    <message>
         <source>thumbnail dropped (evidence budget)</source>
         <translation>сурет алынып тасталды (дәлел көлемінің шегі)</translation>
     </message>
@@ -1942,6 +2066,10 @@
     <message>
         <source>token</source>
         <translation>токен</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>ақиқат</translation>
     </message>
     <message>
         <source>undecided</source>
@@ -2050,6 +2178,14 @@
     <message>
         <source>{outcome} (open)</source>
         <translation>{outcome} (ашық)</translation>
+    </message>
+    <message>
+        <source>{path}: decryption failed at chunk {index} (wrong content key, or the file was altered or truncated)</source>
+        <translation>{path}: {index} бөлікте шифрды ашу мүмкін болмады (мазмұн кілті қате немесе файл өзгертілген не қысқартылған)</translation>
+    </message>
+    <message>
+        <source>{path}: not an encrypted Emtihan file (bad header)</source>
+        <translation>{path}: шифрланған Emtihan файлы емес (тақырыбы қате)</translation>
     </message>
     <message>
         <source>{points}/{max} points</source>

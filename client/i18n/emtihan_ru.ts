@@ -224,6 +224,14 @@
         <translation>Моргните два раза.</translation>
     </message>
     <message>
+        <source>Blocking</source>
+        <translation>Блокирующих</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>Яркость</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
@@ -238,6 +246,14 @@
     <message>
         <source>Camera OK.</source>
         <translation>Камера в порядке.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Cannot hear</source>
+        <translation>Не слышит</translation>
     </message>
     <message>
         <source>Cannot reach the server at {url}: {detail}</source>
@@ -336,12 +352,24 @@
         <translation>Расшифровка</translation>
     </message>
     <message>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <source>Digits typed correctly</source>
+        <translation>Цифры введены верно</translation>
+    </message>
+    <message>
         <source>Distance / threshold</source>
         <translation>Расстояние / порог</translation>
     </message>
     <message>
         <source>Document photo added.</source>
         <translation>Фото документа добавлено.</translation>
+    </message>
+    <message>
+        <source>Download (kbit/s)</source>
+        <translation>Загрузка (кбит/с)</translation>
     </message>
     <message>
         <source>Downloading… (an interrupted download resumes)</source>
@@ -374,6 +402,10 @@
     <message>
         <source>Enter your invigilator token.</source>
         <translation>Введите токен наблюдателя.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
     </message>
     <message>
         <source>Event</source>
@@ -476,6 +508,10 @@
         <translation>Расстояние между лицами</translation>
     </message>
     <message>
+        <source>Faces</source>
+        <translation>Лиц</translation>
+    </message>
+    <message>
         <source>False</source>
         <translation>Неверно</translation>
     </message>
@@ -520,8 +556,16 @@
         <translation>Записанные отметки ({count} из {events} событий):</translation>
     </message>
     <message>
+        <source>Found</source>
+        <translation>Найдено</translation>
+    </message>
+    <message>
         <source>Found and recorded for the invigilator: {names}</source>
         <translation>Обнаружено и записано для наблюдателя: {names}</translation>
+    </message>
+    <message>
+        <source>Frames/s</source>
+        <translation>Кадр/с</translation>
     </message>
     <message>
         <source>Generated</source>
@@ -534,6 +578,10 @@
     <message>
         <source>Hand-in receipt</source>
         <translation>Квитанция о сдаче</translation>
+    </message>
+    <message>
+        <source>Hand-in version</source>
+        <translation>Версия сдачи</translation>
     </message>
     <message>
         <source>Hand-in versions</source>
@@ -562,6 +610,14 @@
     <message>
         <source>Headset</source>
         <translation>Гарнитура</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Высота</translation>
+    </message>
+    <message>
+        <source>Hints</source>
+        <translation>Подсказки</translation>
     </message>
     <message>
         <source>Hold the document close to the camera, photo side up, no glare.</source>
@@ -664,8 +720,16 @@
         <translation>Опоздание +{minutes} мин</translation>
     </message>
     <message>
+        <source>Late by (s)</source>
+        <translation>Опоздание (с)</translation>
+    </message>
+    <message>
         <source>Leave the exam?</source>
         <translation>Выйти из экзамена?</translation>
+    </message>
+    <message>
+        <source>Level (RMS)</source>
+        <translation>Уровень (RMS)</translation>
     </message>
     <message>
         <source>Listen and count…</source>
@@ -1000,6 +1064,10 @@
         <translation>Номер квитанции</translation>
     </message>
     <message>
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
         <source>Recorded at or after the point where the hash chain breaks: this record cannot be trusted.</source>
         <translation>Записано в месте разрыва цепочки хешей или после него: этой записи доверять нельзя.</translation>
     </message>
@@ -1020,6 +1088,14 @@
         <translation>Отчёт записан в {path}.</translation>
     </message>
     <message>
+        <source>Reported by the student</source>
+        <translation>Сообщил студент</translation>
+    </message>
+    <message>
+        <source>Required (kbit/s)</source>
+        <translation>Требуется (кбит/с)</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>Проверка</translation>
     </message>
@@ -1034,6 +1110,10 @@
     <message>
         <source>Running during the exam: {names}. This is recorded for the invigilator.</source>
         <translation>Запущено во время экзамена: {names}. Это записано для наблюдателя.</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <source>Save receipt</source>
@@ -1156,6 +1236,10 @@
         <translation>Вход…</translation>
     </message>
     <message>
+        <source>Size (bytes)</source>
+        <translation>Размер (байт)</translation>
+    </message>
+    <message>
         <source>Slowly turn your head to the left.</source>
         <translation>Медленно поверните голову влево.</translation>
     </message>
@@ -1182,6 +1266,10 @@
     <message>
         <source>Speaker: each digit is played as that many beeps. Type the digits you count:</source>
         <translation>Динамик: каждая цифра звучит столькими сигналами. Введите цифры, которые насчитали:</translation>
+    </message>
+    <message>
+        <source>Speech heard</source>
+        <translation>Слышна речь</translation>
     </message>
     <message>
         <source>Speech was detected on the microphone.</source>
@@ -1624,6 +1712,10 @@
         <translation>НЕЧИТАЕМО — {why}</translation>
     </message>
     <message>
+        <source>Upload (kbit/s)</source>
+        <translation>Отдача (кбит/с)</translation>
+    </message>
+    <message>
         <source>Verification</source>
         <translation>Проверка подлинности</translation>
     </message>
@@ -1678,6 +1770,10 @@
     <message>
         <source>Whole exam</source>
         <translation>Весь экзамен</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Ширина</translation>
     </message>
     <message>
         <source>You answered {done} of {total} questions ({flagged} flagged). After handing in you cannot change your answers.</source>
@@ -1777,7 +1873,7 @@
     </message>
     <message>
         <source>correct</source>
-        <translation>верно</translation>
+        <translation>правильно</translation>
     </message>
     <message>
         <source>differs</source>
@@ -1790,6 +1886,10 @@
     <message>
         <source>exam id</source>
         <translation>ID экзамена</translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation>неверно</translation>
     </message>
     <message>
         <source>file hashes</source>
@@ -1816,12 +1916,24 @@
         <translation>ключ учреждения</translation>
     </message>
     <message>
+        <source>invalid answer: {why}</source>
+        <translation>недопустимый ответ: {why}</translation>
+    </message>
+    <message>
+        <source>kbit/s</source>
+        <translation>кбит/с</translation>
+    </message>
+    <message>
         <source>late by {seconds} s</source>
         <translation>опоздание {seconds} с</translation>
     </message>
     <message>
         <source>match</source>
         <translation>совпадение</translation>
+    </message>
+    <message>
+        <source>needs a human grader</source>
+        <translation>нужна оценка человеком</translation>
     </message>
     <message>
         <source>no</source>
@@ -1864,6 +1976,10 @@
         <translation>нет ответа</translation>
     </message>
     <message>
+        <source>not graded</source>
+        <translation>не оценивается</translation>
+    </message>
+    <message>
         <source>not opened</source>
         <translation>не открыто</translation>
     </message>
@@ -1885,7 +2001,7 @@
     </message>
     <message>
         <source>partly correct</source>
-        <translation>частично верно</translation>
+        <translation>частично правильно</translation>
     </message>
     <message>
         <source>passed</source>
@@ -1928,6 +2044,14 @@
         <translation>ключ подписи</translation>
     </message>
     <message>
+        <source>the result envelope has an invalid ephemeral key</source>
+        <translation>у конверта результата недопустимый одноразовый ключ</translation>
+    </message>
+    <message>
+        <source>this result is sealed to a different institution key</source>
+        <translation>этот результат зашифрован для ключа другого учреждения</translation>
+    </message>
+    <message>
         <source>thumbnail dropped (evidence budget)</source>
         <translation>снимок отброшен (лимит доказательств)</translation>
     </message>
@@ -1942,6 +2066,10 @@
     <message>
         <source>token</source>
         <translation>токен</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>верно</translation>
     </message>
     <message>
         <source>undecided</source>
@@ -1977,7 +2105,7 @@
     </message>
     <message>
         <source>wrong</source>
-        <translation>неверно</translation>
+        <translation>неправильно</translation>
     </message>
     <message>
         <source>yes</source>
@@ -2050,6 +2178,14 @@
     <message>
         <source>{outcome} (open)</source>
         <translation>{outcome} (не окончательно)</translation>
+    </message>
+    <message>
+        <source>{path}: decryption failed at chunk {index} (wrong content key, or the file was altered or truncated)</source>
+        <translation>{path}: не удалось расшифровать часть {index} (неверный ключ содержимого, либо файл изменён или обрезан)</translation>
+    </message>
+    <message>
+        <source>{path}: not an encrypted Emtihan file (bad header)</source>
+        <translation>{path}: не зашифрованный файл Emtihan (неверный заголовок)</translation>
     </message>
     <message>
         <source>{points}/{max} points</source>

@@ -166,10 +166,11 @@ def _item_html(item: PaperItem) -> str:
             rows.append(f"<li>{mark} {escape(text)}{tail}</li>")
         parts.append("<ul style='list-style:none'>" + "".join(rows) + "</ul>")
     elif item.type != "description":
-        parts.append(f"<p><b>{t('Answer:')}</b> {escape(item.answer)}</p>")
+        shown = t(item.answer) if item.type == "truefalse" else item.answer  # true / false
+        parts.append(f"<p><b>{t('Answer:')}</b> {escape(shown)}</p>")
     parts.append(f"<p style='color:{colour}'><b>{t(STATUS_LABELS.get(g.status, g.status))}</b>"
                  f" — {t('{points}/{max} points', points=g.points, max=g.max_points)}"
-                 + (f" ({escape(g.detail)})" if g.detail else "") + "</p>")
+                 + (f" ({escape(t(g.detail))})" if g.detail else "") + "</p>")
     if item.feedback:  # the author's feedback is always shown in review
         parts.append(f"<p><b>{t('Feedback:')}</b> {text_html(item.feedback)}</p>")
     return "".join(parts)

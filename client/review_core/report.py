@@ -10,6 +10,7 @@ from html import escape
 
 from .api import SessionSummary
 from .content import TimelineEntry
+from .events import event_text, identity_words
 from .export import SessionRecord
 from .paper import ReconstructedPaper, paper_html
 from .texts import t
@@ -46,7 +47,7 @@ def _flag_html(record: SessionRecord, entry: TimelineEntry, images: dict[str, by
     name = f"emtihan:thumb-{entry.seq}"
     image = f"<img src='{name}' height='110'>" if name in images else ""
     return (f"<tr><td>{image}</td><td><b>#{entry.seq} {escape(entry.kind)}</b> "
-            f"({t(entry.severity_label)})<br>{escape(entry.t_wall)}<br>{escape(entry.summary)}"
+            f"({t(entry.severity_label)})<br>{escape(entry.t_wall)}<br>{escape(event_text(entry))}"
             f"<br>{t('Decision:')} {verdict}</td></tr>")
 
 
@@ -77,7 +78,7 @@ def _identity_html(record: SessionRecord, images: dict[str, bytes]) -> list[str]
     return [f"<h2>{t('Identity (the software only points)')}</h2>",
             f"<p>{pics}</p><p><i>{t('ID document portrait first, then the live frames.')}"
             "</i></p>",
-            _rows([(t("Client's outcome"), identity.outcome or "—"),
+            _rows([(t("Client's outcome"), identity_words(identity.outcome) or "—"),
                    (t("Distance / threshold"), f"{identity.distance or '—'} / "
                                                f"{identity.threshold or '—'}"),
                    (t("Liveness"), t(identity.liveness) if identity.liveness else "—")])]

@@ -62,24 +62,33 @@ def overview_html(record: SessionRecord) -> str:
     receipt = opened.receipt.get("receipt") or {}
     if receipt:
         html += f"<h3>{tr('Server receipt')}</h3>" + _table(
-            [(k, _fmt(v)) for k, v in sorted(receipt.items())])
+            [(_field(k), _fmt(v)) for k, v in sorted(receipt.items())])
     return html
 
 
+def _field(key: str) -> str:
+    """A receipt or measurement field in words; an unknown one as its code."""
+    return tr(FIELD_NAMES[key]) if key in FIELD_NAMES else key
+
+
 def _fmt(value: object) -> str:
+    """A recorded value; the client's own English texts (hints, errors) translated."""
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {_fmt(v)}" for k, v in sorted(value.items()))
+        return ", ".join(f"{_field(k)}: {_fmt(v)}" for k, v in sorted(value.items()))
+    if isinstance(value, list | tuple):
+        return "; ".join(_fmt(v) for v in value)
     if isinstance(value, bool):
         return tr("yes") if value else tr("no")
-    return str(value)
+    return tr_core(value) if isinstance(value, str) else str(value)
 
 
 def _check_row(name: str, value: object) -> tuple[str, str]:
     """A system check: its pass/fail state first, then the measured details."""
     shown = tr(SYSTEM_CHECKS[name]) if name in SYSTEM_CHECKS else name
-    if isinstance(value, dict) and isinstance(value.get("ok"), bool):
-        rest = {k: v for k, v in value.items() if k != "ok"}
-        state = "✔ " + tr("passed") if value["ok"] else "✘ " + tr("FAILED")
+    key = "ok" if isinstance(value, dict) and "ok" in value else "passed"
+    if isinstance(value, dict) and isinstance(value.get(key), bool):
+        rest = {k: v for k, v in value.items() if k != key}
+        state = "✔ " + tr("passed") if value[key] else "✘ " + tr("FAILED")
         return shown, state + (f" — {_fmt(rest)}" if rest else "")
     return shown, _fmt(value)
 
@@ -115,6 +124,18 @@ def _table(rows: list[tuple[str, str]], bad_rows: set[str] | None = None) -> str
 SYSTEM_CHECKS = {"camera": "Camera", "audio": "Headset", "bandwidth": "Connection",
                  "microphone": "Microphone", "speaker": "Speaker",
                  "environment": "Other programs"}
+# fields of the server's receipt and of the client's measurements (shown as codes otherwise)
+FIELD_NAMES = {"attempt_id": "Attempt", "exam_id": "Exam", "student_id": "Student",
+               "late": "Late", "late_s": "Late by (s)", "received_at": "Received",
+               "sha256": "SHA-256", "size": "Size (bytes)", "version": "Hand-in version",
+               "device": "Device", "vad_speech": "Speech heard", "kbps": "kbit/s",
+               "download_kbps": "Download (kbit/s)", "upload_kbps": "Upload (kbit/s)",
+               "required_kbps": "Required (kbit/s)", "width": "Width", "height": "Height",
+               "fps": "Frames/s", "brightness": "Brightness", "faces": "Faces",
+               "hints": "Hints", "error": "Error", "peak_rms": "Level (RMS)",
+               "typed_correctly": "Digits typed correctly",
+               "student_declared": "Reported by the student", "cannot_hear": "Cannot hear",
+               "findings": "Found", "blocking": "Blocking", "flagged": "Flagged"}
 
 
 class SessionView(QWidget):

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from client.review_core.events import identity_words
 from client.review_core.export import SessionRecord
 
 from ..i18n import tr, trf
@@ -21,8 +22,7 @@ from .texts import tr_core
 
 LIST_COLUMNS = ("Student", "Name", "Handed in", "Timing", "Identity", "Flags", "Verification",
            "Decision")  # translated when shown
-IDENTITY_OUTCOMES = {"match": "match", "review": "to compare", "no_match": "no match",
-                     "no evidence": "no evidence"}
+
 FLAGS_COLUMN, TIMING_COLUMN, VERIFICATION_COLUMN = 5, 3, 6
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -91,8 +91,7 @@ def verification_text(record: SessionRecord) -> str:
 
 def identity_text(record: SessionRecord) -> str:
     """The identity outcome of the student's client, in words (unknown codes as they are)."""
-    outcome = record.identity
-    return tr(IDENTITY_OUTCOMES[outcome]) if outcome in IDENTITY_OUTCOMES else outcome
+    return identity_words(record.identity)
 
 
 def cell(record: SessionRecord, column: int) -> tuple[str, Any]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from client.core.my_record import KIND_TEXT
 from client.review_core import texts as core_texts
 
 from ..i18n import tr
@@ -72,24 +71,16 @@ CORE_TEXTS = (
     "The paper recorded in the bundle differs from the one its seed gives (seed_mismatch); "
     "the seed's paper is shown.",
     "Answers to questions not on this paper: {ids}",
+    "not graded", "needs a human grader", "invalid answer: {why}", "true", "false",
+    # decrypting (exam_packages.envelope / content_crypto)
+    "{path}: decryption failed at chunk {index} (wrong content key, or the file was altered "
+    "or truncated)",
+    "{path}: not an encrypted Emtihan file (bad header)",
+    "this result is sealed to a different institution key",
+    "the result envelope has an invalid ephemeral key",
     # what the identity check recorded
     "passed", "not passed",
 )
-# Event kinds of the student's client that its own record does not name (my_record.KIND_TEXT)
-KIND_NAMES = {
-    "signed_in": "The student signed in.",
-    "package_verified": "The exam package was verified.",
-    "consent_given": "The student gave consent.",
-    "consent_declined": "The student declined consent.",
-    "identity_attempt": "Identity check try.",
-    "exam_started": "The exam started.",
-    "answer_changed": "An answer was changed.",
-    "answer_saved": "An answer was saved.",
-    "focus_back": "The exam window has focus again.",
-    "auto_submit": "Time was up: handed in automatically.",
-    "exam_submitted": "The exam was handed in.",
-    "seal": "The event log was sealed.",
-}
 PLACEHOLDER = re.compile(r"\\\{(\w+)\\\}")
 
 
@@ -116,12 +107,6 @@ def tr_core(text: str) -> str:
 def tr_lines(text: str) -> str:
     """A text of several lines (the problems of a bundle), translated line by line."""
     return "\n".join(tr_core(line) for line in text.split("\n"))
-
-
-def kind_text(kind: str) -> str:
-    """An event kind in words, translated; an unknown kind is shown as its code."""
-    source = KIND_TEXT.get(kind) or KIND_NAMES.get(kind)
-    return tr(source) if source else kind
 
 
 def install() -> None:

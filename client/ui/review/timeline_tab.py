@@ -21,23 +21,14 @@ from PySide6.QtWidgets import (
 
 from client.review_core.content import TimelineEntry
 from client.review_core.decisions import DecisionBook
+from client.review_core.events import event_text
 
 from ..i18n import tr, trf
-from .texts import kind_text
 from .widgets import DecisionForm, ImagePanel
 
 
 def headers() -> list[str]:
     return ["#", tr("Time (UTC)"), "+mm:ss", tr("Severity"), tr("Event"), tr("Decision")]
-
-
-def event_text(entry: TimelineEntry) -> str:
-    """The event in words, then its recorded facts (codes and values, as they are)."""
-    parts = [trf("found: {names}", names=entry.found) if entry.found else "", entry.facts]
-    if entry.found_more:
-        parts[0] += " " + trf("and {count} more", count=entry.found_more)
-    details = ", ".join(p for p in parts if p)
-    return kind_text(entry.kind) + (f" ({details})" if details else "")
 SEVERITY_COLOURS = {3: QColor("#fde2e1"), 2: QColor("#fff4d6")}
 UNTRUSTED = QColor("#b3261e")
 
