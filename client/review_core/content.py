@@ -84,13 +84,23 @@ class SessionContent:
     system_checks: dict[str, Any] = field(default_factory=dict)
     identity: IdentityEvidence = field(default_factory=IdentityEvidence)
     meta: dict[str, Any] = field(default_factory=dict)
+    # the timeline built from the log bytes and thumbnails it was built from (the session
+    # list asks for flag counts on every paint)
+    _built: tuple[bytes, dict[str, bytes], int, list[TimelineEntry]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def log(self) -> list[dict[str, Any]]:
         return parse_log_leniently(self.log_bytes)
 
     def timeline(self) -> list[TimelineEntry]:
-        return build_timeline(self.log, self.thumbnails)
+        built = self._built
+        if (built is None or built[0] is not self.log_bytes or built[1] is not self.thumbnails
+                or built[2] != len(self.thumbnails)):
+            built = (self.log_bytes, self.thumbnails, len(self.thumbnails),
+                     build_timeline(self.log, self.thumbnails))
+            self._built = built
+        return list(built[3])
 
     def flags(self) -> list[TimelineEntry]:
         return [entry for entry in self.timeline() if entry.flagged]

@@ -13,7 +13,7 @@ out.  The tool is started in the language, as ``emtihan-review --lang`` does.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -46,7 +46,7 @@ pytestmark = [pytest.mark.qt, pytest.mark.slow]
 NOTE = "a second person in the picture"  # the invigilator's own words are data
 WORD = re.compile(r"[A-Za-z]{3,}")
 # Names of things, not words of a language: product, formats, algorithms, units.
-ALLOWED_WORDS = {"Emtihan", "UTC", "PDF", "CSV", "JSON", "SHA", "PKCS", "http", "https",
+ALLOWED_WORDS = {"Emtihan", "English", "UTC", "PDF", "CSV", "JSON", "SHA", "PKCS", "http", "https",
                  "pid", "seq", "kbps", "Ed25519", "X25519"}
 DATA = [
     re.compile(r"<[^>]+>"),  # markup
@@ -135,61 +135,72 @@ def _cells(name: str, view: QAbstractItemView) -> Iterator[tuple[str, str]]:
             yield f"{name} tooltip", str(model.data(index, Qt.ItemDataRole.ToolTipRole) or "")
 
 
-def _walk(qtbot: Any, world: World, visit: Any) -> None:
-    win = ReviewWindow()
+Root = Callable[[], QWidget]
+
+
+def _walk(qtbot: Any, world: World, visit: Callable[[str, Root], None],
+          i18n: I18n | None = None) -> None:
+    """Call ``visit(stop, root)`` at each stop; ``root()`` gives the widget to read (a dialog
+    and the report are made again in the current language, as the tool makes them)."""
+    win = ReviewWindow(i18n)
     qtbot.addWidget(win)
     win.show()
-    visit("signed out", win)
-    dialog = SignInDialog(win)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    visit("sign-in dialog", dialog)
-    dialog.server.clear()
-    dialog._accept()
-    visit("sign-in dialog: missing fields", dialog)
-    dialog.close()
+    visit("signed out", lambda: win)
+
+    dialogs: list[SignInDialog] = []
+
+    def dialog(missing: bool) -> QWidget:
+        for old in dialogs:
+            old.close()
+        dialogs.append(SignInDialog(win))
+        qtbot.addWidget(dialogs[-1])
+        dialogs[-1].show()
+        if missing:
+            dialogs[-1].server.clear()
+            dialogs[-1]._accept()
+        return dialogs[-1]
+
+    visit("sign-in dialog", lambda: dialog(False))
+    visit("sign-in dialog: missing fields", lambda: dialog(True))
+    for old in dialogs:
+        old.close()
     win.attach(connect_service(_signin(world)), world.exam_id)
     _idle(qtbot, win)
-    visit("session list", win)
+    visit("session list", lambda: win)
     _open(qtbot, win, world, "s2")
     view = win.view
-    visit("session: overview", win)
+    visit("session: overview", lambda: win)
     view.tabs.setCurrentWidget(view.timeline)
     view.timeline.flags_only.setChecked(True)
     view.timeline.select_seq(3)
-    visit("session: timeline, a flag selected", win)
+    visit("session: timeline, a flag selected", lambda: win)
     win._decide_flag(3, "needs_follow_up", NOTE)
     _idle(qtbot, win)
     view.timeline.flags_only.setChecked(False)
     view.timeline.select_seq(3)
-    visit("session: timeline, the flag decided", win)
+    visit("session: timeline, the flag decided", lambda: win)
     view.tabs.setCurrentWidget(view.identity)
-    visit("session: identity", win)
+    visit("session: identity", lambda: win)
     view.tabs.setCurrentIndex(3)
-    visit("session: paper, no package", win)
+    visit("session: paper, no package", lambda: win)
     win.load_package(world.package, world.trust_path, world.content_key_path)
     _idle(qtbot, win)
-    visit("session: paper", win)
+    visit("session: paper", lambda: win)
     view.tabs.setCurrentIndex(4)
     view.session_form.button.click()  # no outcome chosen
-    visit("session: decisions", win)
-    document = QTextDocument()
-    record = view.record
-    assert record is not None
-    document.setHtml(session_report_html(record, win.papers.get(record.summary.attempt_id),
-                                         "2027-01-15 10:00 UTC", "Dr. Aida Sarsen"))
-    visit("PDF report", _TextOnly(document.toPlainText()))
+    visit("session: decisions", lambda: win)
+    visit("PDF report", lambda: _report(win))
     _open(qtbot, win, world, "s3")
     view.tabs.setCurrentIndex(0)
-    visit("tampered session: overview", win)
+    visit("tampered session: overview", lambda: win)
     view.tabs.setCurrentWidget(view.timeline)
     view.timeline.select_seq(4)
-    visit("tampered session: timeline", win)
+    visit("tampered session: timeline", lambda: win)
     win.service.server = CorruptingServer(win.service.server, world.attempts["s1"])
     win.open_all()
     _idle(qtbot, win)
     win.select_attempt(world.attempts["s1"])
-    visit("unreadable bundle", win)
+    visit("unreadable bundle", lambda: win)
     win.runner.wait()
     _idle(qtbot, win)
 
@@ -202,19 +213,34 @@ class _TextOnly(QWidget):
         self.label = QLabel(text, self)
 
 
+def _report(win: ReviewWindow) -> QWidget:
+    """The PDF report's text, as ``export_pdf`` writes it now."""
+    record = win.view.record
+    assert record is not None
+    document = QTextDocument()
+    document.setHtml(session_report_html(record, win.papers.get(record.summary.attempt_id),
+                                         "2027-01-15 10:00 UTC", "Dr. Aida Sarsen"))
+    return _TextOnly(document.toPlainText())
+
+
+def _check(lang: str, stop: str, root: QWidget, data: list[str], problems: list[str]) -> None:
+    for where, text in visible_texts(root):
+        left = english_left(text, data)
+        if left:
+            problems.append(f"[{lang}] {stop}: {where}: {left} in {text[:300]!r}")
+
+
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_no_english_left_in_the_review_tool(lang: str, qtbot, world: World,
-                                            no_thread_leak: None) -> None:
+def test_no_english_left_when_started_in_kk_or_ru(lang: str, qtbot, world: World,
+                                                  no_thread_leak: None) -> None:
+    """As ``emtihan-review --lang kk`` starts it."""
     data = _data(world)
     problems: list[str] = []
     visited: list[str] = []
 
-    def visit(stop: str, root: QWidget) -> None:
+    def visit(stop: str, root: Root) -> None:
         visited.append(stop)
-        for where, text in visible_texts(root):
-            left = english_left(text, data)
-            if left:
-                problems.append(f"[{lang}] {stop}: {where}: {left} in {text[:300]!r}")
+        _check(lang, stop, root(), data, problems)
 
     i18n = I18n()
     i18n.set_language(lang)
@@ -226,15 +252,34 @@ def test_no_english_left_in_the_review_tool(lang: str, qtbot, world: World,
     assert not problems, "English left:\n" + "\n".join(dict.fromkeys(problems))
 
 
-def test_the_walk_sees_english_in_english(qtbot, world: World, no_thread_leak: None) -> None:
-    """The check itself works: the same walk in English finds the English texts."""
+def test_switching_language_in_place_retranslates_every_view(qtbot, world: World,
+                                                             no_thread_leak: None) -> None:
+    """Walked in English; at each stop the toolbar's switch goes to kk, to ru and back:
+    no English is left in kk/ru, and back in English every text is the same as before."""
     data = _data(world)
-    seen: dict[str, list[str]] = {}
+    problems: list[str] = []
+    i18n = I18n()
 
-    def visit(stop: str, root: QWidget) -> None:
-        seen[stop] = [w for _where, text in visible_texts(root)
-                      for w in english_left(text, data)]
+    def visit(stop: str, root: Root) -> None:
+        english = list(visible_texts(root()))
+        assert any(english_left(text, data) for _where, text in english), stop
+        for lang in ("kk", "ru"):
+            win = root()
+            if isinstance(win, ReviewWindow):  # the switch the invigilator uses
+                win.language.setCurrentIndex(win.language.findData(lang))
+                win.language.activated.emit(win.language.currentIndex())
+                assert i18n.language == lang
+            else:
+                i18n.set_language(lang)
+            _check(lang, stop, root(), data, problems)
+        i18n.set_language("en")
+        again = list(visible_texts(root()))
+        if again != english:
+            problems.append(f"[en] {stop}: not the same after switching back: "
+                            f"{[t for t in again if t not in english][:3]}")
 
-    _walk(qtbot, world, visit)
-    assert all(seen.values()), [stop for stop, words in seen.items() if not words]
-    assert {"Timeline", "Decision", "Verified"} <= set(seen["session: overview"])
+    try:
+        _walk(qtbot, world, visit, i18n)
+    finally:
+        i18n.set_language("en")
+    assert not problems, "\n".join(dict.fromkeys(problems))

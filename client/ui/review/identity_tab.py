@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from client.core.identity import OUTCOME_TEXT, STEP_TEXT
 from client.review_core.content import IdentityEvidence
+from client.review_core.texts import N_
 
-from ..i18n import tr, trf
+from ..i18n import tr
 from .widgets import ImagePanel
 
 MAX_FRAMES = 2
@@ -21,19 +22,21 @@ MAX_FRAMES = 2
 class IdentityTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.portrait = ImagePanel(tr("ID document portrait"), 240)
-        self.frames = [ImagePanel(trf("Live frame {n}", n=i + 1), 240) for i in range(MAX_FRAMES)]
+        self._evidence: IdentityEvidence | None = None
+        self.portrait = ImagePanel(N_("ID document portrait"), 240)
+        self.frames = [ImagePanel(N_("Live frame {n}"), 240, n=i + 1) for i in range(MAX_FRAMES)]
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("identitySummary")
-        note = QLabel(tr("The software only points: compare the faces yourself before deciding."))
-        note.setStyleSheet("color:#5f6b7a;font-style:italic;")
+        self.note = QLabel()
+        self.note.setStyleSheet("color:#5f6b7a;font-style:italic;")
+        self.headings = (QLabel(), QLabel())
         left = QVBoxLayout()
-        left.addWidget(QLabel(f"<b>{tr('ID document')}</b>"))
+        left.addWidget(self.headings[0])
         left.addWidget(self.portrait)
         left.addStretch(1)
         right = QVBoxLayout()
-        right.addWidget(QLabel(f"<b>{tr('Live capture')}</b>"))
+        right.addWidget(self.headings[1])
         row = QHBoxLayout()
         for panel in self.frames:
             row.addWidget(panel)
@@ -47,13 +50,25 @@ class IdentityTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(images, 1)
-        layout.addWidget(note)
+        layout.addWidget(self.note)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.note.setText(tr("The software only points: compare the faces yourself before "
+                             "deciding."))
+        self.headings[0].setText(f"<b>{tr('ID document')}</b>")
+        self.headings[1].setText(f"<b>{tr('Live capture')}</b>")
+        for panel in (self.portrait, *self.frames):
+            panel.retranslate()
+        if self._evidence is not None:
+            self.set_evidence(self._evidence)
 
     def set_evidence(self, evidence: IdentityEvidence) -> None:
-        self.portrait.set_image(evidence.id_portrait, tr("no portrait in the bundle"))
+        self._evidence = evidence
+        self.portrait.set_image(evidence.id_portrait, N_("no portrait in the bundle"))
         for index, panel in enumerate(self.frames):
             data = evidence.live_frames[index] if index < len(evidence.live_frames) else None
-            panel.set_image(data, tr("no frame"))
+            panel.set_image(data, N_("no frame"))
             panel.setVisible(data is not None or index == 0)
         extra = len(evidence.live_frames) - MAX_FRAMES
         more = (f"<p>{escape(tr('{n} more live frame(s) in the bundle.').format(n=extra))}</p>"

@@ -21,6 +21,7 @@ from client.review_core.content import SEVERITY_LABELS
 from client.review_core.decisions import FINAL_OUTCOMES, Outcome
 from client.review_core.export import SessionRecord
 from client.review_core.paper import ReconstructedPaper, paper_html
+from client.review_core.texts import N_
 
 from ..i18n import tr, trf
 from .identity_tab import IdentityTab
@@ -138,6 +139,9 @@ FIELD_NAMES = {"attempt_id": "Attempt", "exam_id": "Exam", "student_id": "Studen
                "findings": "Found", "blocking": "Blocking", "flagged": "Flagged"}
 
 
+TAB_TITLES = (N_("Overview"), N_("Timeline"), N_("Identity"), N_("Paper"), N_("Decision"))
+
+
 class SessionView(QWidget):
     decide_flag = Signal(int, str, str)
     decide_session = Signal(str, str)
@@ -146,6 +150,8 @@ class SessionView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.record: SessionRecord | None = None
+        self._paper: tuple[ReconstructedPaper | str | None, dict[str, bytes] | None] = (None,
+                                                                                       None)
         self.banner = Banner()
         self.tabs = QTabWidget()
         self.overview = QTextBrowser()
@@ -153,7 +159,7 @@ class SessionView(QWidget):
         self.timeline.decide.connect(self.decide_flag)
         self.identity = IdentityTab()
         self.paper = QTextBrowser()
-        self.paper_button = QPushButton(tr("Load exam package…"))
+        self.paper_button = QPushButton()
         self.paper_button.clicked.connect(self.load_package)
         paper_box = QWidget()
         paper_layout = QVBoxLayout(paper_box)
@@ -162,7 +168,7 @@ class SessionView(QWidget):
         bar.addStretch(1)
         paper_layout.addLayout(bar)
         paper_layout.addWidget(self.paper)
-        self.session_form = DecisionForm(tr("Decision on the whole session"))
+        self.session_form = DecisionForm(N_("Decision on the whole session"))
         self.session_form.submitted.connect(self.decide_session)
         self.session_state = QLabel()
         self.session_state.setWordWrap(True)
@@ -171,16 +177,30 @@ class SessionView(QWidget):
         decision_layout = QVBoxLayout(decision_box)
         decision_layout.addWidget(self.session_state)
         decision_layout.addWidget(self.session_form)
-        decision_layout.addWidget(QLabel(f"<b>{tr('Decisions on record')}</b>"))
+        self.history_label = QLabel()
+        decision_layout.addWidget(self.history_label)
         decision_layout.addWidget(self.history, 1)
-        for widget, title in ((self.overview, "Overview"), (self.timeline, "Timeline"),
-                              (self.identity, "Identity"), (paper_box, "Paper"),
-                              (decision_box, "Decision")):
-            self.tabs.addTab(widget, tr(title))
+        for widget in (self.overview, self.timeline, self.identity, paper_box, decision_box):
+            self.tabs.addTab(widget, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
-        self.show_record(None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text again in the current language (the selected flag stays selected)."""
+        self.paper_button.setText(tr("Load exam package…"))
+        self.history_label.setText(f"<b>{tr('Decisions on record')}</b>")
+        for index, title in enumerate(TAB_TITLES):
+            self.tabs.setTabText(index, tr(title))
+        self.session_form.retranslate()
+        self.identity.retranslate()
+        self.timeline.retranslate()
+        selected = self.timeline.selected_entry()
+        self.show_record(self.record)
+        if selected is not None:
+            self.timeline.select_seq(selected.seq)
+        self.show_paper(*self._paper)
 
     def show_record(self, record: SessionRecord | None) -> None:
         self.record = record
@@ -207,6 +227,7 @@ class SessionView(QWidget):
 
     def show_paper(self, paper: ReconstructedPaper | str | None,
                    images: dict[str, bytes] | None = None) -> None:
+        self._paper = (paper, images)
         document = self.paper.document()
         for name, data in (images or {}).items():
             image = QImage()

@@ -120,6 +120,13 @@ class SessionTableModel(QAbstractTableModel):
         self._records = list(records)
         self.endResetModel()
 
+    def retranslate(self) -> None:
+        """Headers and cells again in the current language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(LIST_COLUMNS) - 1)
+        if self._records:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._records) - 1, len(LIST_COLUMNS) - 1))
+
     def records(self) -> list[SessionRecord]:
         return list(self._records)
 

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from client.review_core.content import TimelineEntry
 from client.review_core.decisions import DecisionBook
 from client.review_core.events import event_text
+from client.review_core.texts import N_
 
-from ..i18n import tr, trf
+from ..i18n import Lazy, tr
 from .widgets import DecisionForm, ImagePanel
 
 
@@ -52,20 +53,19 @@ class TimelineTab(QWidget):
         self._shown: list[TimelineEntry] = []
         self._book: DecisionBook | None = None
         self._broken: int | None = None
-        self.flags_only = QCheckBox(tr("Flagged events only"))
+        self.flags_only = QCheckBox()
         self.flags_only.toggled.connect(self._fill)
         self.table = QTableWidget(0, len(headers()))
-        self.table.setHorizontalHeaderLabels(headers())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
-        self.thumb = ImagePanel(tr("Flag thumbnail"), 240)
+        self.thumb = ImagePanel(N_("Flag thumbnail"), 240)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
-        self.form = DecisionForm(tr("Decision on this flag"))
+        self.form = DecisionForm(N_("Decision on this flag"))
         self.form.submitted.connect(self._submitted)
         self.form.setEnabled(False)
         side = QVBoxLayout()
@@ -79,6 +79,14 @@ class TimelineTab(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
         layout.addLayout(side, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the current language; the table is filled again, the selection kept."""
+        self.flags_only.setText(tr("Flagged events only"))
+        self.table.setHorizontalHeaderLabels(headers())
+        self.form.retranslate()
+        self.refresh_decisions()
 
     def set_session(self, entries: list[TimelineEntry], book: DecisionBook | None,
                     broken_seq: int | None = None) -> None:
@@ -137,25 +145,27 @@ class TimelineTab(QWidget):
     def _selected(self) -> None:
         entry = self.selected_entry()
         if entry is None:
-            self.thumb.set_image(None, tr("select an event"))
+            self.thumb.set_image(None, N_("select an event"))
             self.detail.setText("")
             self.form.setEnabled(False)
             return
-        missing = (tr("thumbnail dropped (evidence budget)") if entry.thumb_missing
-                   else tr("no thumbnail"))
+        missing = (N_("thumbnail dropped (evidence budget)") if entry.thumb_missing
+                   else N_("no thumbnail"))
         self.thumb.set_image(entry.thumbnail, missing)
         self.detail.setText(f"<b>#{entry.seq} {escape(entry.kind)}</b> — "
                             f"{escape(tr(entry.severity_label))}<br>{escape(entry.t_wall)}<br>"
                             f"{escape(event_text(entry))}")
         self.form.setEnabled(entry.flagged and self._book is not None)
         decision = self._book.flags.get(entry.seq) if self._book else None
-        current = ""
-        if decision is not None:
-            current = trf("Current: {outcome} by {reviewer} ({when})",
-                          outcome=tr(decision.outcome.label),
-                          reviewer=decision.record["reviewer"],
-                          when=decision.record["decided_at"])
-        self.form.reset(current if entry.flagged else tr("Not a flag: no decision needed."))
+        if not entry.flagged:
+            self.form.reset(N_("Not a flag: no decision needed."))
+        elif decision is not None:
+            self.form.reset(N_("Current: {outcome} by {reviewer} ({when})"),
+                            outcome=Lazy(decision.outcome.label),
+                            reviewer=decision.record["reviewer"],
+                            when=decision.record["decided_at"])
+        else:
+            self.form.reset()
 
     def _submitted(self, outcome: str, note: str) -> None:
         entry = self.selected_entry()
