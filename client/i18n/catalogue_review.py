@@ -159,7 +159,7 @@ REVIEW: dict[str, tuple[str, str]] = {
     "No decisions yet.": ("Әзірге шешім жоқ.", "Решений пока нет."),
     # timeline (client/ui/review/timeline_tab.py)
     "Time (UTC)": ("Уақыт (UTC)", "Время (UTC)"),
-    "Severity": ("Маңыздылығы", "Важность"),
+    "Severity": ("Деңгейі", "Важность"),
     "Event": ("Оқиға", "Событие"),
     "found: {names}": ("табылды: {names}", "найдено: {names}"),
     "and {count} more": ("және тағы {count}", "и ещё {count}"),

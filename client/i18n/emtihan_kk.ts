@@ -1177,7 +1177,7 @@
     </message>
     <message>
         <source>Severity</source>
-        <translation>Маңыздылығы</translation>
+        <translation>Деңгейі</translation>
     </message>
     <message>
         <source>Show your student card or ID, then follow the instructions so we can see that you are here in person.</source>

@@ -32,6 +32,7 @@ def headers() -> list[str]:
     return ["#", tr("Time (UTC)"), "+mm:ss", tr("Severity"), tr("Event"), tr("Decision")]
 SEVERITY_COLOURS = {3: QColor("#fde2e1"), 2: QColor("#fff4d6")}
 UNTRUSTED = QColor("#b3261e")
+NARROW = 120  # px
 
 
 def _clock(offset: int | None) -> str:
@@ -40,6 +41,12 @@ def _clock(offset: int | None) -> str:
     sign = "-" if offset < 0 else ""
     minutes, seconds = divmod(abs(offset), 60)
     return f"{sign}{minutes:02d}:{seconds:02d}"
+
+
+def _time_of_day(t_wall: str) -> str:
+    """``08:04:05`` of ``2027-01-15 08:04:05Z`` (the date is in the selected event's detail),
+    so the event's words get the width; anything else as it is."""
+    return t_wall[11:19] if len(t_wall) == 20 and t_wall[10] == " " else t_wall
 
 
 class TimelineTab(QWidget):
@@ -104,20 +111,25 @@ class TimelineTab(QWidget):
         self._shown = [e for e in self._entries if e.flagged or not only]
         self.table.setRowCount(len(self._shown))
         for row, entry in enumerate(self._shown):
-            values = (str(entry.seq), entry.t_wall, _clock(entry.offset_s),
+            values = (str(entry.seq), _time_of_day(entry.t_wall), _clock(entry.offset_s),
                       tr(entry.severity_label), event_text(entry), self._decision_text(entry))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 colour = SEVERITY_COLOURS.get(min(entry.severity, 3))
                 if colour is not None:
                     item.setBackground(QBrush(colour))
+                if column in (1, 4):  # the whole date and the whole event, if cut
+                    item.setToolTip(entry.t_wall if column == 1 else value)
                 if self._untrusted(entry):
                     item.setForeground(QBrush(UNTRUSTED))
                     item.setToolTip(tr("Recorded at or after the point where the hash chain "
                                        "breaks: this record cannot be trusted."))
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in (3, 5):  # severity and decision words are long in kk/ru: the event first
+            header.resizeSection(column, min(header.sectionSize(column), NARROW))
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self._selected()
 
     def _untrusted(self, entry: TimelineEntry) -> bool:
