@@ -34,25 +34,25 @@ REVIEW: dict[str, tuple[str, str]] = {
                                  "{what}: не удалось — {message}"),
     "Signing in": ("Кіру", "Вход"),
     "Sign in first.": ("Алдымен кіріңіз.", "Сначала войдите."),
-    "Loading sessions": ("Сессиялар жүктелуде", "Загрузка сессий"),
+    "Loading sessions": ("Сессияларды жүктеу", "Загрузка сессий"),
     "{count} session(s) of {exam}.": ("{exam}: {count} сессия.",
                                       "Сессий экзамена {exam}: {count}."),
     "Select a session first.": ("Алдымен сессияны таңдаңыз.", "Сначала выберите сессию."),
-    "Opening {student}": ("{student} ашылуда", "Открывается {student}"),
+    "Opening {student}": ("{student} ашу", "Открытие {student}"),
     "Opened {student}: {verification}.": ("{student} ашылды: {verification}.",
                                           "Открыто {student}: {verification}."),
     "Opened {count} session(s); {bad} with problems.": (
         "{count} сессия ашылды; олардың {bad} ақаулы.",
         "Открыто сессий: {count}; с проблемами: {bad}."),
-    "Opening {count} session(s)": ("{count} сессия ашылуда", "Открывается сессий: {count}"),
+    "Opening {count} session(s)": ("{count} сессияны ашу", "Открытие сессий: {count}"),
     "Signing and sending…": ("Қол қойылып, жіберілуде…", "Подписание и отправка…"),
     "Session": ("Сессия", "Сессия"),
     "{what}: {outcome} — signed and recorded.": (
         "{what}: {outcome} — қол қойылып, жазылды.", "{what}: {outcome} — подписано и записано."),
-    "Recording the decision": ("Шешім жазылуда", "Запись решения"),
+    "Recording the decision": ("Шешімді жазу", "Запись решения"),
     "Exam package": ("Емтихан пакеті", "Пакет экзамена"),
     "Author trust file": ("Автордың сенім файлы", "Файл доверия автору"),
-    "Verifying the exam package": ("Емтихан пакеті тексерілуде", "Проверка пакета экзамена"),
+    "Verifying the exam package": ("Емтихан пакетін тексеру", "Проверка пакета экзамена"),
     "Exam package {exam} v{version} verified and loaded.": (
         "{exam} емтихан пакеті (v{version}) тексеріліп, жүктелді.",
         "Пакет экзамена {exam} v{version} проверен и загружен."),
@@ -100,7 +100,7 @@ REVIEW: dict[str, tuple[str, str]] = {
         "Проверено: расшифровано на этом компьютере; подпись попытки, квитанция сервера и "
         "цепочка хешей журнала событий — всё в порядке."),
     "Started": ("Басталды", "Начало"),
-    "Deadline": ("Мерзімі", "Срок сдачи"),
+    "Deadline": ("Тапсыру мерзімі", "Срок сдачи"),
     "late by {seconds} s": ("{seconds} с кешікті", "опоздание {seconds} с"),
     "on time": ("уақытында", "вовремя"),
     "Hand-in versions": ("Тапсыру нұсқалары", "Версий сдачи"),
@@ -185,12 +185,12 @@ REVIEW: dict[str, tuple[str, str]] = {
     "notice": ("хабарлама", "уведомление"),
     # identity (client/ui/review/identity_tab.py)
     "ID document portrait": ("Құжаттағы сурет", "Фото из документа"),
-    "Live frame {n}": ("Тірі кадр {n}", "Живой кадр {n}"),
+    "Live frame {n}": ("Камера кадры {n}", "Кадр с камеры {n}"),
     "The software only points: compare the faces yourself before deciding.": (
         "Бағдарлама тек нұсқайды: шешім қабылдамас бұрын беттерді өзіңіз салыстырыңыз.",
         "Программа лишь указывает: прежде чем решать, сравните лица сами."),
     "ID document": ("Жеке куәлік", "Документ"),
-    "Live capture": ("Тірі түсірілім", "Живая съёмка"),
+    "Live capture": ("Камерадан түсірілгені", "Съёмка с камеры"),
     "no portrait in the bundle": ("жиынтықта сурет жоқ", "в пакете нет фото"),
     "no frame": ("кадр жоқ", "нет кадра"),
     # shared widgets (client/ui/review/widgets.py)
@@ -206,7 +206,7 @@ REVIEW: dict[str, tuple[str, str]] = {
     "Note": ("Ескертпе", "Примечание"),
     "Choose a decision first.": ("Алдымен шешімді таңдаңыз.", "Сначала выберите решение."),
     # sign-in (client/ui/review/signin.py)
-    "Browse…": ("Шолу…", "Обзор…"),
+    "Browse…": ("Таңдау…", "Обзор…"),
     "Sign in — Emtihan review": ("Кіру — Emtihan тексеруі", "Вход — проверка Emtihan"),
     "e.g. phys-101-final": ("мысалы, phys-101-final", "например, phys-101-final"),
     "Your name as it appears on decisions": ("Шешімдерде көрсетілетін атыңыз",

@@ -160,8 +160,8 @@ REVIEW_CORE: dict[str, tuple[str, str]] = {
     "Answer:": ("Жауап:", "Ответ:"),
     "{points}/{max} points": ("{points}/{max} ұпай", "{points}/{max} балл."),
     "Feedback:": ("Кері байланыс:", "Отзыв:"),
-    "Automatic total: {total} / {max}": ("Автоматты жиынтық: {total} / {max}",
-                                         "Автоматический итог: {total} / {max}"),
+    "Automatic total: {total} / {max}": ("Автоматты бағалау: {total} / {max}",
+                                         "Автоматическая оценка: {total} / {max}"),
     "{count} question(s) to grade by hand (up to {points} points)": (
         "қолмен бағаланатын {count} сұрақ ({points} ұпайға дейін)",
         "вопросов для ручной оценки: {count} (до {points} балл.)"),
@@ -181,9 +181,9 @@ REVIEW_CORE: dict[str, tuple[str, str]] = {
     "Identity (the software only points)": ("Тұлға (бағдарлама тек нұсқайды)",
                                             "Личность (программа лишь указывает)"),
     "ID document portrait first, then the live frames.": (
-        "Алдымен құжаттағы сурет, содан кейін тірі кадрлар.",
-        "Сначала фото из документа, затем живые кадры."),
-    "Client's outcome": ("Клиенттің нәтижесі", "Результат клиента"),
+        "Алдымен құжаттағы сурет, содан кейін камера кадрлары.",
+        "Сначала фото из документа, затем кадры с камеры."),
+    "Client's outcome": ("Студент бағдарламасының нәтижесі", "Результат программы студента"),
     "Distance / threshold": ("Арақашықтық / шек", "Расстояние / порог"),
     "No session decision yet.": ("Сессия бойынша әлі шешім жоқ.",
                                  "Решения по сессии пока нет."),

@@ -213,7 +213,7 @@
     </message>
     <message>
         <source>Automatic total: {total} / {max}</source>
-        <translation>Автоматты жиынтық: {total} / {max}</translation>
+        <translation>Автоматты бағалау: {total} / {max}</translation>
     </message>
     <message>
         <source>BUNDLE CANNOT BE OPENED — tampered, truncated or sealed to another key.</source>
@@ -233,7 +233,7 @@
     </message>
     <message>
         <source>Browse…</source>
-        <translation>Шолу…</translation>
+        <translation>Таңдау…</translation>
     </message>
     <message>
         <source>C&amp;opy</source>
@@ -293,7 +293,7 @@
     </message>
     <message>
         <source>Client's outcome</source>
-        <translation>Клиенттің нәтижесі</translation>
+        <translation>Студент бағдарламасының нәтижесі</translation>
     </message>
     <message>
         <source>Connection</source>
@@ -317,7 +317,7 @@
     </message>
     <message>
         <source>Deadline</source>
-        <translation>Мерзімі</translation>
+        <translation>Тапсыру мерзімі</translation>
     </message>
     <message>
         <source>Decision</source>
@@ -645,7 +645,7 @@
     </message>
     <message>
         <source>ID document portrait first, then the live frames.</source>
-        <translation>Алдымен құжаттағы сурет, содан кейін тірі кадрлар.</translation>
+        <translation>Алдымен құжаттағы сурет, содан кейін камера кадрлары.</translation>
     </message>
     <message>
         <source>Identity</source>
@@ -737,11 +737,11 @@
     </message>
     <message>
         <source>Live capture</source>
-        <translation>Тірі түсірілім</translation>
+        <translation>Камерадан түсірілгені</translation>
     </message>
     <message>
         <source>Live frame {n}</source>
-        <translation>Тірі кадр {n}</translation>
+        <translation>Камера кадры {n}</translation>
     </message>
     <message>
         <source>Liveness</source>
@@ -761,7 +761,7 @@
     </message>
     <message>
         <source>Loading sessions</source>
-        <translation>Сессиялар жүктелуде</translation>
+        <translation>Сессияларды жүктеу</translation>
     </message>
     <message>
         <source>Log summary</source>
@@ -973,11 +973,11 @@
     </message>
     <message>
         <source>Opening {count} session(s)</source>
-        <translation>{count} сессия ашылуда</translation>
+        <translation>{count} сессияны ашу</translation>
     </message>
     <message>
         <source>Opening {student}</source>
-        <translation>{student} ашылуда</translation>
+        <translation>{student} ашу</translation>
     </message>
     <message>
         <source>Other event: {kind}</source>
@@ -1073,7 +1073,7 @@
     </message>
     <message>
         <source>Recording the decision</source>
-        <translation>Шешім жазылуда</translation>
+        <translation>Шешімді жазу</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -1737,7 +1737,7 @@
     </message>
     <message>
         <source>Verifying the exam package</source>
-        <translation>Емтихан пакеті тексерілуде</translation>
+        <translation>Емтихан пакетін тексеру</translation>
     </message>
     <message>
         <source>Violation confirmed</source>

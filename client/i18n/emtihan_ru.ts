@@ -213,7 +213,7 @@
     </message>
     <message>
         <source>Automatic total: {total} / {max}</source>
-        <translation>Автоматический итог: {total} / {max}</translation>
+        <translation>Автоматическая оценка: {total} / {max}</translation>
     </message>
     <message>
         <source>BUNDLE CANNOT BE OPENED — tampered, truncated or sealed to another key.</source>
@@ -293,7 +293,7 @@
     </message>
     <message>
         <source>Client's outcome</source>
-        <translation>Результат клиента</translation>
+        <translation>Результат программы студента</translation>
     </message>
     <message>
         <source>Connection</source>
@@ -645,7 +645,7 @@
     </message>
     <message>
         <source>ID document portrait first, then the live frames.</source>
-        <translation>Сначала фото из документа, затем живые кадры.</translation>
+        <translation>Сначала фото из документа, затем кадры с камеры.</translation>
     </message>
     <message>
         <source>Identity</source>
@@ -737,11 +737,11 @@
     </message>
     <message>
         <source>Live capture</source>
-        <translation>Живая съёмка</translation>
+        <translation>Съёмка с камеры</translation>
     </message>
     <message>
         <source>Live frame {n}</source>
-        <translation>Живой кадр {n}</translation>
+        <translation>Кадр с камеры {n}</translation>
     </message>
     <message>
         <source>Liveness</source>
@@ -973,11 +973,11 @@
     </message>
     <message>
         <source>Opening {count} session(s)</source>
-        <translation>Открывается сессий: {count}</translation>
+        <translation>Открытие сессий: {count}</translation>
     </message>
     <message>
         <source>Opening {student}</source>
-        <translation>Открывается {student}</translation>
+        <translation>Открытие {student}</translation>
     </message>
     <message>
         <source>Other event: {kind}</source>

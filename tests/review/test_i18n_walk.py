@@ -38,9 +38,10 @@ from client.review_core.report import session_report_html  # noqa: E402
 from client.ui.i18n import I18n  # noqa: E402
 from client.ui.review.main_window import ReviewWindow, connect_service  # noqa: E402
 from client.ui.review.signin import SignInDialog  # noqa: E402
+from tests.client_ui.test_i18n_walk import _content as exam_content  # noqa: E402
 
 from .test_ui_review import CorruptingServer, _idle, _open, _signin  # noqa: E402
-from .world import ROSTER, SAMPLE, World  # noqa: E402
+from .world import ROSTER, World  # noqa: E402
 
 pytestmark = [pytest.mark.qt, pytest.mark.slow]
 NOTE = "a second person in the picture"  # the invigilator's own words are data
@@ -59,24 +60,10 @@ DATA = [
 
 
 def _content() -> set[str]:
-    """Strings the exam author wrote (shown as they are in every language)."""
-    from exam_packages.source import load_source
-
-    source = load_source(SAMPLE)
-    found: set[str] = {str(source.meta.get("title", ""))}
-
-    def collect(value: Any) -> None:
-        if isinstance(value, str):
-            found.update([value, *value.splitlines()])  # a line may carry an image instead
-        elif isinstance(value, dict):
-            for item in value.values():
-                collect(item)
-        elif isinstance(value, list):
-            for item in value:
-                collect(item)
-
-    collect(source.exam_doc)
-    return {s for s in found if " " in s}  # sentences; single words are codes (types, ids)
+    """The exam author's sentences (shown as they are in every language); single words are
+    codes (types, ids), and a line of a text may stand alone (an image takes the other)."""
+    return {line for text in exam_content() for line in (text, *text.splitlines())
+            if " " in line}
 
 
 def _data(world: World) -> list[str]:
