@@ -236,4 +236,43 @@ REVIEW_CORE: dict[str, tuple[str, str]] = {
     "the result envelope has an invalid ephemeral key": (
         "нәтиже конвертінің уақытша кілті жарамсыз",
         "у конверта результата недопустимый одноразовый ключ"),
+    # the server's answers (review_core/api.py) and the keys (exam_packages.keys)
+    "The server sent a session entry that cannot be read.": (
+        "Сервер оқылмайтын сессия жазбасын жіберді.",
+        "Сервер прислал запись сессии, которую нельзя прочитать."),
+    "The server sent an unreadable answer to {path}.": (
+        "Сервер {path} сұрауына оқылмайтын жауап жіберді.",
+        "Сервер прислал нечитаемый ответ на {path}."),
+    "The server sent a receipt that is not an object.": (
+        "Сервер жіберген түбіртек объект емес.",
+        "Сервер прислал квитанцию, которая не является объектом."),
+    "The server key answer cannot be read.": (
+        "Сервер кілті туралы жауапты оқу мүмкін емес.",
+        "Ответ сервера с его ключом нельзя прочитать."),
+    "The server refused the invigilator token (unknown or expired).": (
+        "Сервер бақылаушы токенін қабылдамады (белгісіз немесе мерзімі өткен).",
+        "Сервер отклонил токен наблюдателя (неизвестен или истёк)."),
+    "This token is not allowed to review sessions.": (
+        "Бұл токенмен сессияларды тексеруге болмайды.",
+        "Этому токену не разрешено проверять сессии."),
+    "The server answered {status} to {method} {path}: {message}": (
+        "Сервер {method} {path} сұрауына {status} деп жауап берді: {message}",
+        "Сервер ответил {status} на {method} {path}: {message}"),
+    "The server answered {status} to {method} {path}.": (
+        "Сервер {method} {path} сұрауына {status} деп жауап берді.",
+        "Сервер ответил {status} на {method} {path}."),
+    "wrong passphrase for private key file {path}": (
+        "{path} жабық кілт файлының құпия фразасы қате",
+        "неверная парольная фраза для файла закрытого ключа {path}"),
+    "private key file {path} is protected by a passphrase; none was given": (
+        "{path} жабық кілт файлы құпия фразамен қорғалған; ол енгізілмеді",
+        "файл закрытого ключа {path} защищён парольной фразой, а она не введена"),
+    "cannot read private key file {path}: {detail}": (
+        "{path} жабық кілт файлын оқу мүмкін емес: {detail}",
+        "не удаётся прочитать файл закрытого ключа {path}: {detail}"),
+    "{path} is not a PEM private key": ("{path} — PEM жабық кілті емес",
+                                        "{path} — не закрытый ключ PEM"),
+    "{path}: only Ed25519 and X25519 keys are supported": (
+        "{path}: тек Ed25519 және X25519 кілттеріне қолдау көрсетіледі",
+        "{path}: поддерживаются только ключи Ed25519 и X25519"),
 }

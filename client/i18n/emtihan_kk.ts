@@ -1548,6 +1548,14 @@
         <translation>Сервер мекенжайы http:// немесе https:// деп басталуы керек.</translation>
     </message>
     <message>
+        <source>The server answered {status} to {method} {path}.</source>
+        <translation>Сервер {method} {path} сұрауына {status} деп жауап берді.</translation>
+    </message>
+    <message>
+        <source>The server answered {status} to {method} {path}: {message}</source>
+        <translation>Сервер {method} {path} сұрауына {status} деп жауап берді: {message}</translation>
+    </message>
+    <message>
         <source>The server has no attempt key on record to check the signature.</source>
         <translation>Қолтаңбаны тексеру үшін серверде тіркелген әрекет кілті жоқ.</translation>
     </message>
@@ -1556,8 +1564,28 @@
         <translation>Серверде бұл тапсыруға түбіртек жоқ.</translation>
     </message>
     <message>
+        <source>The server key answer cannot be read.</source>
+        <translation>Сервер кілті туралы жауапты оқу мүмкін емес.</translation>
+    </message>
+    <message>
         <source>The server receipt's signature does not verify.</source>
         <translation>Сервер түбіртегінің қолтаңбасы расталмады.</translation>
+    </message>
+    <message>
+        <source>The server refused the invigilator token (unknown or expired).</source>
+        <translation>Сервер бақылаушы токенін қабылдамады (белгісіз немесе мерзімі өткен).</translation>
+    </message>
+    <message>
+        <source>The server sent a receipt that is not an object.</source>
+        <translation>Сервер жіберген түбіртек объект емес.</translation>
+    </message>
+    <message>
+        <source>The server sent a session entry that cannot be read.</source>
+        <translation>Сервер оқылмайтын сессия жазбасын жіберді.</translation>
+    </message>
+    <message>
+        <source>The server sent an unreadable answer to {path}.</source>
+        <translation>Сервер {path} сұрауына оқылмайтын жауап жіберді.</translation>
     </message>
     <message>
         <source>The server's signed receipt covers exactly these bytes.</source>
@@ -1646,6 +1674,10 @@
     <message>
         <source>This session has not been handed in yet.</source>
         <translation>Бұл сессия әлі тапсырылмаған.</translation>
+    </message>
+    <message>
+        <source>This token is not allowed to review sessions.</source>
+        <translation>Бұл токенмен сессияларды тексеруге болмайды.</translation>
     </message>
     <message>
         <source>Threshold</source>
@@ -1868,6 +1900,10 @@
         <translation>жүктеу кезінде: {announced}; шифры ашылған журналда: {found}</translation>
     </message>
     <message>
+        <source>cannot read private key file {path}: {detail}</source>
+        <translation>{path} жабық кілт файлын оқу мүмкін емес: {detail}</translation>
+    </message>
+    <message>
         <source>chain broken</source>
         <translation>тізбек үзілген</translation>
     </message>
@@ -2008,6 +2044,10 @@
         <translation>орындалды</translation>
     </message>
     <message>
+        <source>private key file {path} is protected by a passphrase; none was given</source>
+        <translation>{path} жабық кілт файлы құпия фразамен қорғалған; ол енгізілмеді</translation>
+    </message>
+    <message>
         <source>remote control</source>
         <translation>қашықтан басқару</translation>
     </message>
@@ -2108,6 +2148,10 @@
         <translation>қате</translation>
     </message>
     <message>
+        <source>wrong passphrase for private key file {path}</source>
+        <translation>{path} жабық кілт файлының құпия фразасы қате</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>иә</translation>
     </message>
@@ -2180,12 +2224,20 @@
         <translation>{outcome} (ашық)</translation>
     </message>
     <message>
+        <source>{path} is not a PEM private key</source>
+        <translation>{path} — PEM жабық кілті емес</translation>
+    </message>
+    <message>
         <source>{path}: decryption failed at chunk {index} (wrong content key, or the file was altered or truncated)</source>
         <translation>{path}: {index} бөлікте шифрды ашу мүмкін болмады (мазмұн кілті қате немесе файл өзгертілген не қысқартылған)</translation>
     </message>
     <message>
         <source>{path}: not an encrypted Emtihan file (bad header)</source>
         <translation>{path}: шифрланған Emtihan файлы емес (тақырыбы қате)</translation>
+    </message>
+    <message>
+        <source>{path}: only Ed25519 and X25519 keys are supported</source>
+        <translation>{path}: тек Ed25519 және X25519 кілттеріне қолдау көрсетіледі</translation>
     </message>
     <message>
         <source>{points}/{max} points</source>

@@ -1548,6 +1548,14 @@
         <translation>Адрес сервера должен начинаться с http:// или https://.</translation>
     </message>
     <message>
+        <source>The server answered {status} to {method} {path}.</source>
+        <translation>Сервер ответил {status} на {method} {path}.</translation>
+    </message>
+    <message>
+        <source>The server answered {status} to {method} {path}: {message}</source>
+        <translation>Сервер ответил {status} на {method} {path}: {message}</translation>
+    </message>
+    <message>
         <source>The server has no attempt key on record to check the signature.</source>
         <translation>На сервере нет ключа попытки, чтобы проверить подпись.</translation>
     </message>
@@ -1556,8 +1564,28 @@
         <translation>У сервера нет квитанции об этой сдаче.</translation>
     </message>
     <message>
+        <source>The server key answer cannot be read.</source>
+        <translation>Ответ сервера с его ключом нельзя прочитать.</translation>
+    </message>
+    <message>
         <source>The server receipt's signature does not verify.</source>
         <translation>Подпись квитанции сервера не сходится.</translation>
+    </message>
+    <message>
+        <source>The server refused the invigilator token (unknown or expired).</source>
+        <translation>Сервер отклонил токен наблюдателя (неизвестен или истёк).</translation>
+    </message>
+    <message>
+        <source>The server sent a receipt that is not an object.</source>
+        <translation>Сервер прислал квитанцию, которая не является объектом.</translation>
+    </message>
+    <message>
+        <source>The server sent a session entry that cannot be read.</source>
+        <translation>Сервер прислал запись сессии, которую нельзя прочитать.</translation>
+    </message>
+    <message>
+        <source>The server sent an unreadable answer to {path}.</source>
+        <translation>Сервер прислал нечитаемый ответ на {path}.</translation>
     </message>
     <message>
         <source>The server's signed receipt covers exactly these bytes.</source>
@@ -1646,6 +1674,10 @@
     <message>
         <source>This session has not been handed in yet.</source>
         <translation>Эта сессия ещё не сдана.</translation>
+    </message>
+    <message>
+        <source>This token is not allowed to review sessions.</source>
+        <translation>Этому токену не разрешено проверять сессии.</translation>
     </message>
     <message>
         <source>Threshold</source>
@@ -1868,6 +1900,10 @@
         <translation>при загрузке: {announced}; в расшифрованном журнале: {found}</translation>
     </message>
     <message>
+        <source>cannot read private key file {path}: {detail}</source>
+        <translation>не удаётся прочитать файл закрытого ключа {path}: {detail}</translation>
+    </message>
+    <message>
         <source>chain broken</source>
         <translation>цепочка нарушена</translation>
     </message>
@@ -2008,6 +2044,10 @@
         <translation>пройден</translation>
     </message>
     <message>
+        <source>private key file {path} is protected by a passphrase; none was given</source>
+        <translation>файл закрытого ключа {path} защищён парольной фразой, а она не введена</translation>
+    </message>
+    <message>
         <source>remote control</source>
         <translation>удалённое управление</translation>
     </message>
@@ -2108,6 +2148,10 @@
         <translation>неправильно</translation>
     </message>
     <message>
+        <source>wrong passphrase for private key file {path}</source>
+        <translation>неверная парольная фраза для файла закрытого ключа {path}</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>да</translation>
     </message>
@@ -2180,12 +2224,20 @@
         <translation>{outcome} (не окончательно)</translation>
     </message>
     <message>
+        <source>{path} is not a PEM private key</source>
+        <translation>{path} — не закрытый ключ PEM</translation>
+    </message>
+    <message>
         <source>{path}: decryption failed at chunk {index} (wrong content key, or the file was altered or truncated)</source>
         <translation>{path}: не удалось расшифровать часть {index} (неверный ключ содержимого, либо файл изменён или обрезан)</translation>
     </message>
     <message>
         <source>{path}: not an encrypted Emtihan file (bad header)</source>
         <translation>{path}: не зашифрованный файл Emtihan (неверный заголовок)</translation>
+    </message>
+    <message>
+        <source>{path}: only Ed25519 and X25519 keys are supported</source>
+        <translation>{path}: поддерживаются только ключи Ed25519 и X25519</translation>
     </message>
     <message>
         <source>{points}/{max} points</source>

@@ -46,6 +46,10 @@ def test_filled_in_core_message_is_translated(kk: I18n) -> None:
     assert tr_core("Every flag needs a human decision before the session decision can be "
                    "final; undecided: #4.").endswith("не решены: #4.")
     assert texts.t("Flags ({count})", count=2) == "Отметки (2)"  # the core's hook follows
+    assert tr_core("The server answered 500 to GET /v1/review/sessions: database locked") == \
+        "Сервер ответил 500 на GET /v1/review/sessions: database locked"  # its words as sent
+    assert tr_core("wrong passphrase for private key file /keys/inst.pem") == \
+        "неверная парольная фраза для файла закрытого ключа /keys/inst.pem"
 
 
 def test_unknown_or_altered_message_is_shown_as_it_is(kk: I18n) -> None:

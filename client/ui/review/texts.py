@@ -64,6 +64,20 @@ CORE_TEXTS = (
     "Enter your invigilator token.",
     "The server address must start with http:// or https://.",
     "Cannot reach the server at {url}: {detail}",
+    "The server sent a session entry that cannot be read.",
+    "The server sent an unreadable answer to {path}.",
+    "The server sent a receipt that is not an object.",
+    "The server key answer cannot be read.",
+    "The server refused the invigilator token (unknown or expired).",
+    "This token is not allowed to review sessions.",
+    "The server answered {status} to {method} {path}: {message}",
+    "The server answered {status} to {method} {path}.",
+    # loading the two keys (exam_packages.keys)
+    "wrong passphrase for private key file {path}",
+    "private key file {path} is protected by a passphrase; none was given",
+    "cannot read private key file {path}: {detail}",
+    "{path} is not a PEM private key",
+    "{path}: only Ed25519 and X25519 keys are supported",
     # the paper (review_core.exam / paper)
     "This hand-in is for exam {exam}, but the loaded package is {package}.",
     "This hand-in was written on version {version} of the exam; the loaded package is "
