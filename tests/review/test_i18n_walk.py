@@ -1,13 +1,15 @@
 """Every view an invigilator sees, in Kazakh and in Russian: no visible text left in English.
 
 The real review window, on the real embedded server with real hand-ins (world.py), walks:
-signed out, the sign-in dialog (with missing fields), the session list, a clean flagged
-session (overview, timeline with a flag selected and decided, identity, paper before and
-after the package is loaded, decisions), a tampered session, an unreadable bundle, and the
-PDF report's text.  At each stop every visible text (labels, buttons, tabs, combo items,
-table headers and cells, rich-text views, placeholders, the window title) is searched for
-English words once the data (names, ids, hashes, codes, the exam's own content) is taken
-out.  The tool is started in the language, as ``emtihan-review --lang`` does.
+signed out, the sign-in dialog (with missing fields), a token the server refuses, the
+session list, a clean flagged session (overview, timeline with a flag selected and decided,
+identity, paper before and after the package is loaded, decisions), the PDF report's text,
+a tampered session and an unreadable bundle.  At each stop every visible text (labels,
+buttons, tabs, combo items, table headers, cells and tooltips, rich-text views,
+placeholders, the window title) is searched for English words once the data (names, ids,
+hashes, codes, paths, the exam's own content, the invigilator's note) are taken out.  The
+tool is started in the language (as ``emtihan-review --lang`` does), and once switched in
+place at every stop with the toolbar's language box.
 """
 
 from __future__ import annotations
@@ -151,6 +153,10 @@ def _walk(qtbot: Any, world: World, visit: Callable[[str, Root], None],
     visit("sign-in dialog: missing fields", lambda: dialog(True))
     for old in dialogs:
         old.close()
+    win.sign_in_with(_signin(world, token="forged-token"))
+    _idle(qtbot, win)
+    assert win.model.rowCount() == 0
+    visit("sign-in refused by the server", lambda: win)
     win.attach(connect_service(_signin(world)), world.exam_id)
     _idle(qtbot, win)
     visit("session list", lambda: win)
@@ -235,7 +241,7 @@ def test_no_english_left_when_started_in_kk_or_ru(lang: str, qtbot, world: World
         _walk(qtbot, world, visit)
     finally:
         i18n.set_language("en")  # the translator is process-wide: leave English behind
-    assert len(visited) == 15
+    assert len(visited) == 16
     assert not problems, "English left:\n" + "\n".join(dict.fromkeys(problems))
 
 
