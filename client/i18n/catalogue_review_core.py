@@ -275,4 +275,6 @@ REVIEW_CORE: dict[str, tuple[str, str]] = {
     "{path}: only Ed25519 and X25519 keys are supported": (
         "{path}: тек Ed25519 және X25519 кілттеріне қолдау көрсетіледі",
         "{path}: поддерживаются только ключи Ed25519 и X25519"),
+    "Unexpected error ({kind}): {detail}": ("Күтпеген қате ({kind}): {detail}",
+                                            "Непредвиденная ошибка ({kind}): {detail}"),
 }

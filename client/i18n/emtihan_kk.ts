@@ -1744,6 +1744,10 @@
         <translation>ОҚЫЛМАЙДЫ — {why}</translation>
     </message>
     <message>
+        <source>Unexpected error ({kind}): {detail}</source>
+        <translation>Күтпеген қате ({kind}): {detail}</translation>
+    </message>
+    <message>
         <source>Upload (kbit/s)</source>
         <translation>Жіберу (кбит/с)</translation>
     </message>

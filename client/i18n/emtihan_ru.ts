@@ -1744,6 +1744,10 @@
         <translation>НЕЧИТАЕМО — {why}</translation>
     </message>
     <message>
+        <source>Unexpected error ({kind}): {detail}</source>
+        <translation>Непредвиденная ошибка ({kind}): {detail}</translation>
+    </message>
+    <message>
         <source>Upload (kbit/s)</source>
         <translation>Отдача (кбит/с)</translation>
     </message>

@@ -64,6 +64,7 @@ CORE_TEXTS = (
     "Enter your invigilator token.",
     "The server address must start with http:// or https://.",
     "Cannot reach the server at {url}: {detail}",
+    "Unexpected error ({kind}): {detail}",  # a worker's (client/ui/review/workers.py)
     "The server sent a session entry that cannot be read.",
     "The server sent an unreadable answer to {path}.",
     "The server sent a receipt that is not an object.",
