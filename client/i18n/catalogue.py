@@ -196,6 +196,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "No camera picture yet: wait a moment.": ("Камерадан әлі сурет жоқ: сәл күтіңіз.",
                                               "Изображения с камеры ещё нет: подождите."),
     "Document photo added.": ("Құжат суреті қосылды.", "Фото документа добавлено."),
+    "Document photo added. Looking for the portrait…": (
+        "Құжат суреті қосылды. Фотосурет ізделуде…",
+        "Фото документа добавлено. Ищем фотографию владельца…"),
+    "Document photo added: the portrait was found.": (
+        "Құжат суреті қосылды: фотосурет табылды.",
+        "Фото документа добавлено: фотография владельца найдена."),
+    "{why} You can take another photo.": (
+        "{why} Басқа сурет түсіруге болады.",
+        "{why} Можно сделать другое фото."),
     "First add a photo of your ID document.": ("Алдымен жеке куәлігіңіздің суретін қосыңыз.",
                                                "Сначала добавьте фото документа."),
     "Press “Start the check” and follow each instruction.": (

@@ -33,6 +33,9 @@ EXAM_MODE: dict[str, tuple[str, str]] = {
     "remote-control, screen-sharing and recording programs that are running": (
         "іске қосылған қашықтан басқару, экранды көрсету және жазу бағдарламалары",
         "запущенные программы удалённого управления, демонстрации и записи экрана"),
+    "your ID document's photo and a picture of your face from the identity check": (
+        "жеке куәлігіңіздегі фото және тұлғаны тексеру кезінде түсірілген бет суретіңіз",
+        "фото из вашего удостоверения личности и снимок вашего лица при проверке личности"),
     "a small picture of your screen when you leave the exam window, connect a second screen "
     "or such a program runs": (
         "емтихан терезесінен шыққанда, екінші экран қосқанда немесе осындай бағдарлама іске "

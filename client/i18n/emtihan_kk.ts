@@ -368,6 +368,14 @@
         <translation>Құжат суреті қосылды.</translation>
     </message>
     <message>
+        <source>Document photo added. Looking for the portrait…</source>
+        <translation>Құжат суреті қосылды. Фотосурет ізделуде…</translation>
+    </message>
+    <message>
+        <source>Document photo added: the portrait was found.</source>
+        <translation>Құжат суреті қосылды: фотосурет табылды.</translation>
+    </message>
+    <message>
         <source>Download (kbit/s)</source>
         <translation>Жүктеп алу (кбит/с)</translation>
     </message>
@@ -2160,6 +2168,10 @@
         <translation>иә</translation>
     </message>
     <message>
+        <source>your ID document's photo and a picture of your face from the identity check</source>
+        <translation>жеке куәлігіңіздегі фото және тұлғаны тексеру кезінде түсірілген бет суретіңіз</translation>
+    </message>
+    <message>
         <source>your answers and their times</source>
         <translation>жауаптарыңыз және олардың уақыты</translation>
     </message>
@@ -2260,6 +2272,10 @@
     <message>
         <source>{what}: {outcome} — signed and recorded.</source>
         <translation>{what}: {outcome} — қол қойылып, жазылды.</translation>
+    </message>
+    <message>
+        <source>{why} You can take another photo.</source>
+        <translation>{why} Басқа сурет түсіруге болады.</translation>
     </message>
     <message>
         <source>{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}</source>

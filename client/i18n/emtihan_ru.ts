@@ -368,6 +368,14 @@
         <translation>Фото документа добавлено.</translation>
     </message>
     <message>
+        <source>Document photo added. Looking for the portrait…</source>
+        <translation>Фото документа добавлено. Ищем фотографию владельца…</translation>
+    </message>
+    <message>
+        <source>Document photo added: the portrait was found.</source>
+        <translation>Фото документа добавлено: фотография владельца найдена.</translation>
+    </message>
+    <message>
         <source>Download (kbit/s)</source>
         <translation>Загрузка (кбит/с)</translation>
     </message>
@@ -2160,6 +2168,10 @@
         <translation>да</translation>
     </message>
     <message>
+        <source>your ID document's photo and a picture of your face from the identity check</source>
+        <translation>фото из вашего удостоверения личности и снимок вашего лица при проверке личности</translation>
+    </message>
+    <message>
         <source>your answers and their times</source>
         <translation>ваши ответы и время их ввода</translation>
     </message>
@@ -2260,6 +2272,10 @@
     <message>
         <source>{what}: {outcome} — signed and recorded.</source>
         <translation>{what}: {outcome} — подписано и записано.</translation>
+    </message>
+    <message>
+        <source>{why} You can take another photo.</source>
+        <translation>{why} Можно сделать другое фото.</translation>
     </message>
     <message>
         <source>{w}×{h}, {fps} frames/s, brightness {b}/255, faces: {faces}</source>

@@ -61,6 +61,7 @@ class ConsentInfo:
 # What the client records during an exam and where it goes: the same for every backend
 # (translated on the consent page through client/i18n/catalogue.py).
 RECORDED_DURING_EXAM = (
+    "your ID document's photo and a picture of your face from the identity check",
     "webcam pictures when something unusual happens",
     "whether someone speaks near the microphone (nothing is recorded)",
     "when the exam window loses focus", "your answers and their times",
@@ -133,6 +134,11 @@ class StudentBackend(Protocol):
 
     def liveness_steps(self) -> list[str]:
         """Plain-language instructions, one per liveness step (English source text)."""
+        ...
+
+    def check_document(self, id_image: np.ndarray) -> tuple[bool, str]:
+        """Slow (worker): is there a usable portrait on the document photo? (found, what to
+        fix or a remark, English source; "" when nothing to say). Never blocks the try."""
         ...
 
     def verify_identity(

@@ -159,6 +159,15 @@ class CoreBackend:
         self.challenge = self._challenges.next().steps
         return [STEP_TEXT[s] for s in self.challenge]
 
+    def check_document(self, id_image: np.ndarray) -> tuple[bool, str]:
+        from verifier.identity import IdentityVerifier
+        from verifier.quality import Reason
+
+        found = IdentityVerifier().portrait(id_image)
+        if isinstance(found, Reason):
+            return False, found.message
+        return True, " ".join(r.message for r in found.reasons)
+
     def verify_identity(self, id_image: np.ndarray, frames: list[list[np.ndarray]]
                         ) -> IdentityDecision:
         from verifier.attempt import AttemptVerifier

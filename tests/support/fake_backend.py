@@ -114,6 +114,8 @@ class FakeBackend:
         self.focus_thumbnails: list[bytes | None] = []
         self.integrity_events: list[tuple[str, dict[str, Any], bytes | None]] = []
         self.screen_thumbnails: list[bytes | None] = []
+        self.document_checks = 0
+        self.document_verdict: tuple[bool, str] = (True, "")
         self.identity_calls: list[tuple[np.ndarray, list[list[np.ndarray]]]] = []
         self.submitted: list[bool] = []
         self.proctored_frames = 0
@@ -177,6 +179,10 @@ class FakeBackend:
     def liveness_steps(self) -> list[str]:
         return ["Look straight at the camera.", "Slowly turn your head to the left.",
                 "Blink twice."]
+
+    def check_document(self, id_image: np.ndarray) -> tuple[bool, str]:
+        self.document_checks += 1
+        return self.document_verdict
 
     def verify_identity(self, id_image: np.ndarray, frames: list[list[np.ndarray]]
                         ) -> IdentityDecision:
