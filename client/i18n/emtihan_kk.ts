@@ -937,11 +937,11 @@
     </message>
     <message>
         <source>Nothing is sanctioned automatically.</source>
-        <translation>Ештеңе автоматты түрде жазаланбайды.</translation>
+        <translation>Ешқандай шара автоматты түрде қолданылмайды.</translation>
     </message>
     <message>
         <source>Nothing is sanctioned automatically: you decide.</source>
-        <translation>Ештеңе автоматты түрде жазаланбайды: шешімді сіз қабылдайсыз.</translation>
+        <translation>Ешқандай шара автоматты түрде қолданылмайды: шешімді сіз қабылдайсыз.</translation>
     </message>
     <message>
         <source>Nothing to show: the summary exists only until this program is closed after the hand-in.</source>

@@ -377,7 +377,7 @@
     </message>
     <message>
         <source>Download (kbit/s)</source>
-        <translation>Загрузка (кбит/с)</translation>
+        <translation>Скачивание (кбит/с)</translation>
     </message>
     <message>
         <source>Downloading… (an interrupted download resumes)</source>
@@ -937,11 +937,11 @@
     </message>
     <message>
         <source>Nothing is sanctioned automatically.</source>
-        <translation>Ничего не наказывается автоматически.</translation>
+        <translation>Никакие санкции не применяются автоматически.</translation>
     </message>
     <message>
         <source>Nothing is sanctioned automatically: you decide.</source>
-        <translation>Ничего не наказывается автоматически: решаете вы.</translation>
+        <translation>Никакие санкции не применяются автоматически: решаете вы.</translation>
     </message>
     <message>
         <source>Nothing to show: the summary exists only until this program is closed after the hand-in.</source>
@@ -1229,7 +1229,7 @@
     </message>
     <message>
         <source>Signed by the attempt key registered at start.</source>
-        <translation>Подписано ключом попытки, зарегистрированным при начале.</translation>
+        <translation>Подписано ключом попытки, зарегистрированным в её начале.</translation>
     </message>
     <message>
         <source>Signing and sending…</source>
@@ -1757,7 +1757,7 @@
     </message>
     <message>
         <source>Upload (kbit/s)</source>
-        <translation>Отдача (кбит/с)</translation>
+        <translation>Отправка (кбит/с)</translation>
     </message>
     <message>
         <source>Verification</source>
