@@ -73,7 +73,7 @@ REVIEW_CORE: dict[str, tuple[str, str]] = {
     # the event log's verification (client/core/eventlog.py)
     "Event log record {seq} is not valid JSON (truncated or edited).": (
         "Оқиғалар журналының {seq} жазбасы дұрыс JSON емес (қысқартылған не өзгертілген).",
-        "Запись {seq} журнала событий — не корректный JSON (обрезана или изменена)."),
+        "Запись {seq} журнала событий — некорректный JSON (обрезана или изменена)."),
     "Event log record {seq} has the wrong fields.": (
         "Оқиғалар журналының {seq} жазбасының өрістері дұрыс емес.",
         "У записи {seq} журнала событий неверные поля."),
@@ -230,7 +230,7 @@ REVIEW_CORE: dict[str, tuple[str, str]] = {
         "изменён или обрезан)"),
     "{path}: not an encrypted Emtihan file (bad header)": (
         "{path}: шифрланған Emtihan файлы емес (тақырыбы қате)",
-        "{path}: не зашифрованный файл Emtihan (неверный заголовок)"),
+        "{path}: это не зашифрованный файл Emtihan (неверный заголовок)"),
     "this result is sealed to a different institution key": (
         "бұл нәтиже басқа оқу орнының кілтіне шифрланған",
         "этот результат зашифрован для ключа другого учреждения"),

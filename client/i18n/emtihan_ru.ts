@@ -445,7 +445,7 @@
     </message>
     <message>
         <source>Event log record {seq} is not valid JSON (truncated or edited).</source>
-        <translation>Запись {seq} журнала событий — не корректный JSON (обрезана или изменена).</translation>
+        <translation>Запись {seq} журнала событий — некорректный JSON (обрезана или изменена).</translation>
     </message>
     <message>
         <source>Event log record {seq} was altered (hash mismatch).</source>
@@ -2249,7 +2249,7 @@
     </message>
     <message>
         <source>{path}: not an encrypted Emtihan file (bad header)</source>
-        <translation>{path}: не зашифрованный файл Emtihan (неверный заголовок)</translation>
+        <translation>{path}: это не зашифрованный файл Emtihan (неверный заголовок)</translation>
     </message>
     <message>
         <source>{path}: only Ed25519 and X25519 keys are supported</source>
