@@ -64,3 +64,10 @@ def test_every_word_the_core_shows_is_in_the_catalogue() -> None:
              *SEVERITY_LABELS.values(), *(o.label for o in Outcome)]
     assert [w for w in words if w not in CATALOGUE] == []
     assert build.missing(build.extract()) == [] and build.bad_placeholders() == []
+
+
+def test_earlier_identity_tries_are_told_in_words(kk: I18n) -> None:
+    from client.ui.review.identity_tab import _earlier_try
+
+    assert _earlier_try("1: no_match") == "1: сәйкес емес"
+    assert _earlier_try("2: something_new") == "2: something_new"  # an unknown code as it is

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from client.core.identity import OUTCOME_TEXT, STEP_TEXT
 from client.review_core.content import IdentityEvidence
+from client.review_core.events import identity_words
 from client.review_core.texts import N_
 
 from ..i18n import tr
@@ -97,10 +98,16 @@ def identity_html(evidence: IdentityEvidence) -> str:
         f"<li>{escape(tr(STEP_TEXT.get(name, name)))} — "
         f"{escape(tr('passed') + ' ✓' if ok else tr('not passed') + ' ✗')}</li>"
         for name, ok in evidence.steps)
-    earlier = "".join(f"<li>{escape(t)}</li>" for t in evidence.tries)
+    earlier = "".join(f"<li>{escape(_earlier_try(t))}</li>" for t in evidence.tries)
     reasons = "".join(f"<li>{escape(tr(r))}</li>" for r in evidence.reasons if r)
     return (f"<table>{cells}</table>"
             + (f"<p>{escape(tr('Liveness steps, in the order asked:'))}</p><ul>{steps}</ul>"
                if steps else "")
             + (f"<p>{escape(tr('Earlier tries:'))}</p><ul>{earlier}</ul>" if earlier else "")
             + (f"<p>{escape(tr('Reasons:'))}</p><ul>{reasons}</ul>" if reasons else ""))
+
+
+def _earlier_try(text: str) -> str:
+    """``1: no_match`` (as the core lists an earlier try) with the outcome in words."""
+    number, sep, outcome = text.partition(": ")
+    return f"{number}{sep}{identity_words(outcome)}" if sep else text
