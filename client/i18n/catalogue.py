@@ -523,3 +523,9 @@ CATALOGUE.update(STUDENT_PATH)
 from .catalogue_exammode import EXAM_MODE  # noqa: E402
 
 CATALOGUE.update(EXAM_MODE)
+
+from .catalogue_review import REVIEW  # noqa: E402
+from .catalogue_review_core import REVIEW_CORE  # noqa: E402
+
+CATALOGUE.update(REVIEW)
+CATALOGUE.update(REVIEW_CORE)
