@@ -33,16 +33,22 @@ def check_key(key: str) -> str:
 
 
 class BlobStore(Protocol):
+    shared: bool  # every server host sees the same store (S3), not only this one
+
     def put_file(self, key: str, src: Path, *, move: bool = False) -> None:
         """Store ``src`` atomically; ``move`` allows consuming an fsynced ``src``."""
     def exists(self, key: str) -> bool: ...
     def size(self, key: str) -> int: ...
     def read_range(self, key: str, start: int, end: int) -> Iterator[bytes]: ...
     def delete(self, key: str) -> None: ...
+    def keys(self, prefix: str) -> list[str]:
+        """Every key starting with ``prefix`` (a folder-like ``a/b/``), sorted."""
 
 
 class LocalBlobStore:
     """Files under ``root``; a blob is visible only once complete (rename is atomic)."""
+
+    shared = False
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
@@ -98,16 +104,29 @@ class LocalBlobStore:
     def delete(self, key: str) -> None:
         self._path(key).unlink(missing_ok=True)
 
+    def keys(self, prefix: str) -> list[str]:
+        folder = self.root / check_key(prefix.rstrip("/"))
+        if not folder.is_dir():
+            return []
+        return sorted(f"{prefix.rstrip('/')}/{p.name}" for p in folder.iterdir()
+                      if p.is_file() and not p.name.startswith(".tmp-"))
+
 
 class S3BlobStore:
     """An S3-compatible bucket (AWS, MinIO, Ceph RGW...). Needs ``pip install boto3``.
 
     ``client`` may be any object with boto3's ``upload_file``, ``head_object``,
-    ``get_object`` and ``delete_object`` methods (tests pass a fake).
+    ``get_object``, ``delete_object`` and ``list_objects_v2`` methods (unit tests pass a
+    fake). Objects above ``MULTIPART_BYTES`` go up as multipart uploads of that part size
+    (boto3's transfer manager, parts in parallel, each retried on its own).
     """
+
+    shared = True
+    MULTIPART_BYTES = 8 * 1024 * 1024
 
     def __init__(self, bucket: str, prefix: str = "", client: Any = None,
                  endpoint_url: str | None = None) -> None:
+        own_client = client is None
         if client is None:
             try:
                 import boto3  # type: ignore[import-not-found]
@@ -117,12 +136,16 @@ class S3BlobStore:
         self.client = client
         self.bucket = bucket
         self.prefix = prefix
+        self._transfer = _transfer_config(self.MULTIPART_BYTES) if own_client else None
 
     def _name(self, key: str) -> str:
         return self.prefix + check_key(key)
 
     def put_file(self, key: str, src: Path, *, move: bool = False) -> None:
-        self.client.upload_file(str(src), self.bucket, self._name(key))
+        extra: dict[str, Any] = {}
+        if self._transfer is not None:
+            extra["Config"] = self._transfer
+        self.client.upload_file(str(src), self.bucket, self._name(key), **extra)
 
     def exists(self, key: str) -> bool:
         try:
@@ -150,3 +173,23 @@ class S3BlobStore:
 
     def delete(self, key: str) -> None:
         self.client.delete_object(Bucket=self.bucket, Key=self._name(key))
+
+    def keys(self, prefix: str) -> list[str]:
+        check_key(prefix.rstrip("/"))
+        found: list[str] = []
+        token: dict[str, str] = {}
+        while True:
+            page = self.client.list_objects_v2(Bucket=self.bucket, Prefix=self.prefix + prefix,
+                                               **token)
+            found += [o["Key"][len(self.prefix):] for o in page.get("Contents", [])]
+            if not page.get("IsTruncated"):
+                return sorted(found)
+            token = {"ContinuationToken": page["NextContinuationToken"]}
+
+
+def _transfer_config(part_bytes: int) -> Any:
+    try:
+        from boto3.s3.transfer import TransferConfig  # type: ignore[import-not-found]
+    except ImportError:  # a fake client in unit tests
+        return None
+    return TransferConfig(multipart_threshold=part_bytes, multipart_chunksize=part_bytes)

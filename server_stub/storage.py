@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from exam_packages.errors import EmtihanError
+from exam_packages.errors import ApiError, EmtihanError
 
 from . import sql
 
@@ -25,6 +25,16 @@ Row = dict[str, Any]
 
 class StorageError(EmtihanError):
     code = "storage"
+
+
+class StorageUnavailable(ApiError):
+    """The database cannot be reached (restart, failover): 503, the client retries."""
+
+    def __init__(self, detail: object) -> None:
+        super().__init__("the exam server's database is not reachable right now: try again "
+                         "in a moment", status=503, code="unavailable")
+        self.retry_after = 1
+        self.detail = str(detail)
 
 
 class SqlStorage:
@@ -406,7 +416,10 @@ class PostgresStorage(SqlStorage):
     def _connect(self) -> Any:
         from psycopg import sql as pgsql
         try:
-            conn = self._psycopg.connect(self._dsn, autocommit=True, row_factory=self._dict_row)
+            conn = self._psycopg.connect(self._dsn, autocommit=True, row_factory=self._dict_row,
+                                         connect_timeout=5)
+        except self._psycopg.OperationalError as exc:
+            raise StorageUnavailable(exc) from exc
         except self._psycopg.Error as exc:
             raise StorageError(f"cannot connect to PostgreSQL: {exc}") from exc
         if self.schema is not None:
@@ -429,21 +442,27 @@ class PostgresStorage(SqlStorage):
                     pgsql.Identifier(self.schema)))
 
     def _execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
-        return self._conn.execute(sql.for_postgres(statement), tuple(params))
+        try:
+            return self._conn.execute(sql.for_postgres(statement), tuple(params))
+        except self._psycopg.OperationalError as exc:  # server gone: the next call reconnects
+            raise StorageUnavailable(exc) from exc
 
     @contextmanager
     def _transaction(self, *, durable: bool = False) -> Iterator[None]:
         self._ensure_connected()
-        with self._conn.transaction():  # PostgreSQL commits are always durable
-            yield
+        try:
+            with self._conn.transaction():  # PostgreSQL commits are always durable
+                yield
+        except self._psycopg.OperationalError as exc:
+            raise StorageUnavailable(exc) from exc
 
     @contextmanager
     def upload_lock(self, upload_id: str, timeout_s: float) -> Iterator[None]:
         """A session advisory lock on a connection of its own (one per holder)."""
         try:
-            conn = self._psycopg.connect(self._dsn, autocommit=True)
+            conn = self._psycopg.connect(self._dsn, autocommit=True, connect_timeout=5)
         except self._psycopg.Error as exc:
-            raise StorageError(f"cannot connect to PostgreSQL: {exc}") from exc
+            raise StorageUnavailable(exc) from exc
         try:
             conn.execute(f"SET lock_timeout = {max(1, int(timeout_s * 1000))}")
             try:

@@ -18,6 +18,8 @@ import pytest
 from server_stub.blobs import BlobError, LocalBlobStore, S3BlobStore
 from server_stub.storage import PostgresStorage, SqliteStorage, SqlStorage
 
+from .procs import S3_ENDPOINT, real_s3
+
 PG_DSN = os.environ.get("EMTIHAN_TEST_PG_DSN")
 
 
@@ -136,13 +138,15 @@ class FakeS3:
     def delete_object(self, Bucket: str, Key: str) -> None:  # noqa: N803
         self.objects.pop((Bucket, Key), None)
 
+    def list_objects_v2(self, Bucket: str, Prefix: str) -> dict[str, Any]:  # noqa: N803
+        return {"Contents": [{"Key": k} for b, k in self.objects if b == Bucket
+                             and k.startswith(Prefix)]}
+
 
 def _s3_store() -> S3BlobStore:
-    endpoint = os.environ.get("EMTIHAN_TEST_S3_ENDPOINT")
-    if endpoint:
-        pytest.importorskip("boto3", reason="real S3 test needs boto3")
-        return S3BlobStore(os.environ.get("EMTIHAN_TEST_S3_BUCKET", "emtihan-test"),
-                           prefix=f"t{secrets.token_hex(4)}/", endpoint_url=endpoint)
+    """The S3 server over HTTP when EMTIHAN_TEST_S3_ENDPOINT is set, else an in-memory fake."""
+    if S3_ENDPOINT:
+        return real_s3()
     return S3BlobStore("bucket", prefix="p/", client=FakeS3())
 
 
