@@ -58,6 +58,11 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--exam", required=True)
     exp.add_argument("--out", required=True, type=Path)
     exp.add_argument("--data", required=True, type=Path)
+    ngx = sub.add_parser("nginx-config", help="print the nginx config for several servers")
+    ngx.add_argument("--upstream", action="append", required=True, metavar="HOST:PORT")
+    ngx.add_argument("--listen", default="443 ssl")
+    ngx.add_argument("--prefix", default="/var/lib/emtihan-nginx",
+                     help="directory for nginx's pid, log and temporary files")
     _privacy_parsers(sub)
     return p
 
@@ -153,6 +158,11 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.cmd == "serve":
         return _serve(args)
+    if args.cmd == "nginx-config":
+        from .nginx import nginx_config
+
+        print(nginx_config(args.upstream, args.listen, prefix=args.prefix), end="")
+        return 0
     from .app import build_services
     from .export import export_exam
 

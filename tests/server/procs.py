@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -18,6 +19,7 @@ import httpx
 import pytest
 
 from server_stub.blobs import S3BlobStore
+from server_stub.nginx import nginx_config
 
 REPO = Path(__file__).resolve().parents[2]
 S3_ENDPOINT = os.environ.get("EMTIHAN_TEST_S3_ENDPOINT")
@@ -80,3 +82,34 @@ class ServerProcess:
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
             self.kill9()
+
+
+class Nginx:
+    """Debian's nginx with the config of ``emtihan-server nginx-config``, on a free port."""
+
+    def __init__(self, folder: Path, upstreams: list[str]) -> None:
+        binary = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists()
+                                           else None)
+        if binary is None:
+            pytest.skip("nginx is not installed (apt-get install nginx; .ci/dev does)")
+        folder.mkdir(parents=True, exist_ok=True)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        conf = folder / "nginx.conf"
+        conf.write_text(nginx_config(upstreams, f"127.0.0.1:{self.port}", prefix=folder,
+                                     workers="1", run_as_root=os.geteuid() == 0))
+        self.proc = subprocess.Popen([binary, "-c", str(conf), "-p", str(folder), "-g",
+                                      "daemon off;"], stderr=subprocess.DEVNULL)
+        for _ in range(200):
+            try:
+                httpx.get(f"{self.url}/v1/health", timeout=1)
+                return
+            except httpx.TransportError:
+                time.sleep(0.05)
+        self.stop()
+        raise AssertionError("nginx did not come up")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+        self.proc.wait(timeout=10)

@@ -33,7 +33,7 @@ from server_stub.storage import PostgresStorage
 
 from .conftest import pg_storage
 from .helpers import EXAM, attempt_key, make_package, meta
-from .procs import S3_BUCKET, S3_ENDPOINT, ServerProcess, empty_s3, real_s3
+from .procs import S3_BUCKET, S3_ENDPOINT, Nginx, ServerProcess, empty_s3, real_s3
 
 TUS = {"Tus-Resumable": "1.0.0"}
 OCTETS = {**TUS, "Content-Type": "application/offset+octet-stream"}
@@ -67,6 +67,7 @@ def cluster(tmp_path: Path) -> Iterator[Cluster]:
     dsn = f"{os.environ['EMTIHAN_TEST_PG_DSN']}{sep}options=-csearch_path%3D{storage.schema}"
     data = tmp_path / "seed"
     init_data_dir(data, ServerConfig(scrypt_n=2**10, storage=dsn, purge_interval_s=0,
+                                     trust_forwarded_for=True,
                                      blobs=f"s3://{S3_BUCKET}/{s3.prefix.rstrip('/')}",
                                      s3_endpoint=S3_ENDPOINT))
     keys = PackageKeys.generate()
@@ -187,4 +188,23 @@ def test_workers_burst_survives_a_killed_worker(cluster: Cluster) -> None:
     for attempt_id, sha in done:
         subs = service.storage.list_submissions(attempt_id)
         assert [s["sha256"] for s in subs] == [sha]  # nothing lost, nothing twice
+    service.storage.close()
+
+
+def test_behind_nginx_a_host_can_die(cluster: Cluster, tmp_path: Path) -> None:
+    a, b = cluster.host("host-a"), cluster.host("host-b")
+    proxy = Nginx(tmp_path / "nginx", [f"127.0.0.1:{a.port}", f"127.0.0.1:{b.port}"])
+    try:
+        first = _student(proxy.url, cluster.keys, "p0", cluster.codes["p0"])
+        a.kill9()  # nginx passes what it has not sent yet to the other host
+        second = _student(proxy.url, cluster.keys, "p1", cluster.codes["p1"])
+        refused = [_login(proxy.url, "p2", "wrong").status_code for _ in range(11)]
+        assert refused == [401] * 10 + [429]
+    finally:
+        proxy.stop()
+        a.stop()
+        b.stop()
+    service = build_services(cluster.data).service
+    for attempt_id, sha in (first, second):
+        assert [s["sha256"] for s in service.storage.list_submissions(attempt_id)] == [sha]
     service.storage.close()
