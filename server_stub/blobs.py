@@ -12,10 +12,11 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-from exam_packages.errors import EmtihanError
+from exam_packages.errors import ApiError, EmtihanError
 from exam_packages.keys import fsync_dir
 
 _KEY = re.compile(r"[a-z]+(/[A-Za-z0-9_][A-Za-z0-9._-]{0,127}){1,3}")
@@ -24,6 +25,16 @@ CHUNK = 64 * 1024
 
 class BlobError(EmtihanError):
     code = "blob"
+
+
+class BlobUnavailable(ApiError):
+    """The blob store cannot be reached or failed (5xx): 503, the client retries."""
+
+    def __init__(self, detail: object) -> None:
+        super().__init__("the exam server's file store is not reachable right now: try again "
+                         "in a moment", status=503, code="unavailable")
+        self.retry_after = 1
+        self.detail = str(detail)
 
 
 def check_key(key: str) -> str:
@@ -132,7 +143,10 @@ class S3BlobStore:
                 import boto3  # type: ignore[import-not-found]
             except ImportError as exc:
                 raise BlobError("S3 storage needs boto3: pip install boto3") from exc
-            client = boto3.client("s3", endpoint_url=endpoint_url)
+            from botocore.config import Config  # type: ignore[import-not-found]
+            client = boto3.client("s3", endpoint_url=endpoint_url, config=Config(
+                connect_timeout=5, read_timeout=60,
+                retries={"max_attempts": 3, "mode": "standard"}))
         self.client = client
         self.bucket = bucket
         self.prefix = prefix
@@ -145,7 +159,8 @@ class S3BlobStore:
         extra: dict[str, Any] = {}
         if self._transfer is not None:
             extra["Config"] = self._transfer
-        self.client.upload_file(str(src), self.bucket, self._name(key), **extra)
+        with _reachable():
+            self.client.upload_file(str(src), self.bucket, self._name(key), **extra)
 
     def exists(self, key: str) -> bool:
         try:
@@ -172,19 +187,41 @@ class S3BlobStore:
             yield data
 
     def delete(self, key: str) -> None:
-        self.client.delete_object(Bucket=self.bucket, Key=self._name(key))
+        with _reachable():
+            self.client.delete_object(Bucket=self.bucket, Key=self._name(key))
 
     def keys(self, prefix: str) -> list[str]:
         check_key(prefix.rstrip("/"))
         found: list[str] = []
         token: dict[str, str] = {}
         while True:
-            page = self.client.list_objects_v2(Bucket=self.bucket, Prefix=self.prefix + prefix,
-                                               **token)
+            with _reachable():
+                page = self.client.list_objects_v2(Bucket=self.bucket,
+                                                   Prefix=self.prefix + prefix, **token)
             found += [o["Key"][len(self.prefix):] for o in page.get("Contents", [])]
             if not page.get("IsTruncated"):
                 return sorted(found)
             token = {"ContinuationToken": page["NextContinuationToken"]}
+
+
+@contextmanager
+def _reachable() -> Iterator[None]:
+    """boto3's connection errors and S3 5xx answers become 503 (the client retries)."""
+    try:
+        yield
+    except Exception as exc:
+        if _unreachable(exc):
+            raise BlobUnavailable(exc) from exc
+        raise
+
+
+def _unreachable(exc: BaseException) -> bool:
+    name = type(exc).__name__
+    if name in ("EndpointConnectionError", "ConnectionClosedError", "ConnectTimeoutError",
+                "ReadTimeoutError", "S3UploadFailedError"):
+        return True
+    status = getattr(exc, "response", {}).get("ResponseMetadata", {}).get("HTTPStatusCode")
+    return isinstance(status, int) and status >= 500
 
 
 def _transfer_config(part_bytes: int) -> Any:

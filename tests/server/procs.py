@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -113,3 +114,64 @@ class Nginx:
         if self.proc.poll() is None:
             self.proc.terminate()
         self.proc.wait(timeout=10)
+
+
+class MotoServer:
+    """A private S3 server (moto) that a test may stop and start again (it forgets)."""
+
+    def __init__(self, bucket: str = "faults") -> None:
+        self.binary = Path(sys.executable).parent / "moto_server"
+        if not self.binary.exists():
+            pytest.skip("moto[server] is not installed (the dev extra)")
+        pytest.importorskip("boto3", reason="needs boto3")
+        self.port, self.bucket = free_port(), bucket
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen([str(self.binary), "-H", "127.0.0.1", "-p",
+                                      str(self.port)], stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
+        for _ in range(200):
+            try:
+                httpx.get(f"{self.url}/moto-api/", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        S3BlobStore(self.bucket, endpoint_url=self.url).client.create_bucket(Bucket=self.bucket)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=10)
+
+
+class PrivatePostgres:
+    """A PostgreSQL cluster of the test's own (initdb as ``postgres``) that it may restart."""
+
+    def __init__(self) -> None:
+        bins = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+        if not bins or os.geteuid() != 0 or shutil.which("su") is None:
+            pytest.skip("needs root and PostgreSQL's initdb (apt-get install postgresql)")
+        self.bin, self.port = bins[-1].parent, free_port()
+        self.dir = Path(tempfile.mkdtemp(prefix="emtihan-pg-"))
+        os.chmod(self.dir, 0o755)
+        shutil.chown(self.dir, "postgres")
+        self.dsn = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+        self._su(f"{self.bin}/initdb -A trust -U postgres -D {self.dir}/data >/dev/null")
+
+    def _su(self, command: str) -> None:
+        subprocess.run(["su", "postgres", "-s", "/bin/sh", "-c", command], check=True,
+                       stdout=subprocess.DEVNULL)
+
+    def start(self) -> None:
+        self._su(f"{self.bin}/pg_ctl -s -D {self.dir}/data -l {self.dir}/log -w -o "
+                 f"'-h 127.0.0.1 -p {self.port} -k {self.dir} -F' start")
+
+    def stop(self) -> None:
+        self._su(f"{self.bin}/pg_ctl -s -D {self.dir}/data -m fast -w stop")
+
+    def remove(self) -> None:
+        if (self.dir / "data" / "postmaster.pid").exists():
+            self.stop()
+        shutil.rmtree(self.dir, ignore_errors=True)
