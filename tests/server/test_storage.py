@@ -175,3 +175,20 @@ def test_postgres_reconnects_after_connection_loss() -> None:
         storage.create_attempt(_attempt("att_1"))
         storage._conn.close()  # noqa: SLF001 - simulate the database dropping us
         assert storage.get_attempt("att_1")["student_id"] == "s1"
+
+
+def test_large_blobs_go_to_s3_as_multipart_uploads(tmp_path: Path) -> None:
+    store = real_s3()
+    src = tmp_path / "big"
+    src.write_bytes(os.urandom(S3BlobStore.MULTIPART_BYTES + 1000))
+    try:
+        store.put_file("submissions/att_1/big", src)
+        head = store.client.head_object(Bucket=store.bucket, Key=store.prefix +
+                                        "submissions/att_1/big")
+        assert head["ETag"].strip('"').endswith("-2")  # two parts: multipart upload
+        assert store.size("submissions/att_1/big") == src.stat().st_size
+        tail = b"".join(store.read_range("submissions/att_1/big", src.stat().st_size - 10,
+                                         src.stat().st_size - 1))
+        assert tail == src.read_bytes()[-10:]
+    finally:
+        store.delete("submissions/att_1/big")
