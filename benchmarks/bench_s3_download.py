@@ -27,7 +27,7 @@ import psutil
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_server_load import free_port, wait_up  # noqa: E402
+from benchmarks.bench_server_load import free_port, start_moto, wait_up  # noqa: E402
 from exam_packages.package import build_package  # noqa: E402
 from exam_packages.pkg_testing import PackageKeys, sample_exam_doc, sample_meta  # noqa: E402
 from server_stub.app import build_services  # noqa: E402
@@ -36,16 +36,6 @@ from server_stub.clock import to_iso  # noqa: E402
 from server_stub.config import ServerConfig, init_data_dir  # noqa: E402
 
 EXAM = "dl-exam"
-
-
-def start_moto() -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "moto_server"), "-H",
-                             "127.0.0.1", "-p", str(port)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    wait_up(f"{url}/moto-api/", proc)
-    return proc, url
 
 
 def publish(data: Path, size_mb: int, endpoint: str) -> tuple[str, int]:

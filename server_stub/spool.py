@@ -68,10 +68,11 @@ class UploadSpool:
         finally:
             Path(tmp).unlink(missing_ok=True)
 
-    def discard(self, upload_id: str) -> None:
-        """The local file and any shared segments."""
+    def discard(self, upload_id: str, *, segments: bool = True) -> None:
+        """The local file and any shared segments (``segments=False``: none were stored,
+        the upload arrived in one PATCH; spares the store a LIST per hand-in)."""
         self.part(upload_id).unlink(missing_ok=True)
-        if self.blobs.shared:
+        if self.blobs.shared and segments:
             for key in self.blobs.keys(self._prefix(upload_id)):
                 self.blobs.delete(key)
 

@@ -21,6 +21,7 @@ from exam_packages.errors import ApiError, EmtihanError
 from . import sql
 
 Row = dict[str, Any]
+LOCK_POOL = 8  # idle PostgreSQL connections kept for upload locks, per process
 
 
 class StorageError(EmtihanError):
@@ -409,6 +410,7 @@ class PostgresStorage(SqlStorage):
             raise StorageError("PostgreSQL support needs psycopg: pip install "
                                "'psycopg[binary]'") from exc
         self._dsn, self.schema = dsn, schema
+        self._idle_lock_conns: list[Any] = []  # list.append/pop are atomic under the GIL
         self._psycopg, self._dict_row = psycopg, dict_row
         self._conn = self._connect()
         self.create_schema()
@@ -458,25 +460,52 @@ class PostgresStorage(SqlStorage):
 
     @contextmanager
     def upload_lock(self, upload_id: str, timeout_s: float) -> Iterator[None]:
-        """A session advisory lock on a connection of its own (one per holder)."""
+        """A session advisory lock on a connection of its own (one per holder), taken from
+        a small pool of idle lock connections (a new PostgreSQL session per PATCH cost
+        more than the PATCH); released with ``pg_advisory_unlock``."""
+        conn = self._lock_conn(max(1, int(timeout_s * 1000)))
+        key = ["upload:" + upload_id]
         try:
-            conn = self._psycopg.connect(self._dsn, autocommit=True, connect_timeout=5)
-        except self._psycopg.Error as exc:
+            conn.execute("SELECT pg_advisory_lock(hashtextextended(%s, 0))", key)
+        except self._psycopg.errors.LockNotAvailable:
+            self._idle_lock_conns.append(conn)
+            raise TimeoutError(upload_id) from None
+        except self._psycopg.OperationalError as exc:
+            conn.close()
             raise StorageUnavailable(exc) from exc
         try:
-            conn.execute(f"SET lock_timeout = {max(1, int(timeout_s * 1000))}")
-            try:
-                conn.execute("SELECT pg_advisory_lock(hashtextextended(%s, 0))",
-                             ["upload:" + upload_id])
-            except self._psycopg.errors.LockNotAvailable:
-                raise TimeoutError(upload_id) from None
             yield
         finally:
+            self._release_lock_conn(conn, key)
+
+    def _lock_conn(self, timeout_ms: int) -> Any:
+        while self._idle_lock_conns:
+            conn = self._idle_lock_conns.pop()
+            if not (conn.broken or conn.closed):
+                return conn
+        try:
+            conn = self._psycopg.connect(self._dsn, autocommit=True, connect_timeout=5)
+            conn.execute(f"SET lock_timeout = {timeout_ms}")
+        except self._psycopg.Error as exc:
+            raise StorageUnavailable(exc) from exc
+        return conn
+
+    def _release_lock_conn(self, conn: Any, key: list[str]) -> None:
+        try:
+            conn.execute("SELECT pg_advisory_unlock(hashtextextended(%s, 0))", key)
+        except self._psycopg.Error:
             conn.close()  # ending the session releases the lock
+            return
+        if len(self._idle_lock_conns) < LOCK_POOL:
+            self._idle_lock_conns.append(conn)
+        else:
+            conn.close()
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+        while self._idle_lock_conns:
+            self._idle_lock_conns.pop().close()
 
 
 def open_storage(url: str, data_dir: Path) -> SqlStorage:

@@ -204,7 +204,8 @@ class UploadService:
                     written += len(chunk)
             finally:  # keep what arrived, even when the client went away mid-chunk
                 fh.flush()
-                os.fsync(fh.fileno())
+                if written < row["length"] or not self.s.blobs.shared:
+                    os.fsync(fh.fileno())  # a completing chunk goes to S3, not to this disk
         return written
 
     def _complete(self, row: Row) -> None:
@@ -226,7 +227,10 @@ class UploadService:
         blob_key = f"submissions/{row['attempt_id']}/{row['sha256']}"
         self.s.blobs.put_file(blob_key, part, move=True)
         self._record(row, blob_key)
-        self.spool.discard(row["upload_id"])
+        # segments exist only if an earlier PATCH committed an offset (a crash between a
+        # segment's PUT and its commit may leave one: the store's lifecycle rule on
+        # staging/ removes it, docs/server-ops.md)
+        self.spool.discard(row["upload_id"], segments=row["upload_offset"] > 0)
 
     def _record(self, row: Row, blob_key: str) -> None:
         """Commit hand-in + receipt + upload completion in one transaction."""
