@@ -27,6 +27,7 @@ http {{
         least_conn;
 {servers}
         keepalive 64;
+        keepalive_timeout 4s;   # below uvicorn's 5 s: nginx never reuses a closing connection
     }}
     server {{
         listen {listen};

@@ -21,7 +21,6 @@ from exam_packages.errors import ApiError, EmtihanError
 from . import sql
 
 Row = dict[str, Any]
-LOCK_POOL = 8  # idle PostgreSQL connections kept for upload locks, per process
 
 
 class StorageError(EmtihanError):
@@ -396,118 +395,6 @@ class SqliteStorage(SqlStorage):
             self._conn.close()
 
 
-class PostgresStorage(SqlStorage):
-    """PostgreSQL via psycopg 3 (``pip install psycopg[binary]``); optional ``schema``."""
-
-    kind = "postgres"
-
-    def __init__(self, dsn: str, schema: str | None = None) -> None:
-        super().__init__()
-        try:
-            import psycopg
-            from psycopg.rows import dict_row
-        except ImportError as exc:  # pragma: no cover - depends on the install
-            raise StorageError("PostgreSQL support needs psycopg: pip install "
-                               "'psycopg[binary]'") from exc
-        self._dsn, self.schema = dsn, schema
-        self._idle_lock_conns: list[Any] = []  # list.append/pop are atomic under the GIL
-        self._psycopg, self._dict_row = psycopg, dict_row
-        self._conn = self._connect()
-        self.create_schema()
-
-    def _connect(self) -> Any:
-        from psycopg import sql as pgsql
-        try:
-            conn = self._psycopg.connect(self._dsn, autocommit=True, row_factory=self._dict_row,
-                                         connect_timeout=5)
-        except self._psycopg.OperationalError as exc:
-            raise StorageUnavailable(exc) from exc
-        except self._psycopg.Error as exc:
-            raise StorageError(f"cannot connect to PostgreSQL: {exc}") from exc
-        if self.schema is not None:
-            conn.execute(pgsql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(
-                pgsql.Identifier(self.schema)))
-            conn.execute(pgsql.SQL("SET search_path TO {}").format(
-                pgsql.Identifier(self.schema)))
-        return conn
-
-    def _ensure_connected(self) -> None:
-        if self._conn.broken or self._conn.closed:
-            self._conn = self._connect()
-
-    def drop_schema(self) -> None:
-        """Drop this storage's own schema (tests and benchmarks clean up with it)."""
-        from psycopg import sql as pgsql
-        if self.schema is not None:
-            with self._lock:
-                self._conn.execute(pgsql.SQL("DROP SCHEMA {} CASCADE").format(
-                    pgsql.Identifier(self.schema)))
-
-    def _execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
-        try:
-            return self._conn.execute(sql.for_postgres(statement), tuple(params))
-        except self._psycopg.OperationalError as exc:  # server gone: the next call reconnects
-            raise StorageUnavailable(exc) from exc
-
-    @contextmanager
-    def _transaction(self, *, durable: bool = False) -> Iterator[None]:
-        self._ensure_connected()
-        try:
-            with self._conn.transaction():  # PostgreSQL commits are always durable
-                yield
-        except self._psycopg.OperationalError as exc:
-            raise StorageUnavailable(exc) from exc
-
-    @contextmanager
-    def upload_lock(self, upload_id: str, timeout_s: float) -> Iterator[None]:
-        """A session advisory lock on a connection of its own (one per holder), taken from
-        a small pool of idle lock connections (a new PostgreSQL session per PATCH cost
-        more than the PATCH); released with ``pg_advisory_unlock``."""
-        conn = self._lock_conn(max(1, int(timeout_s * 1000)))
-        key = ["upload:" + upload_id]
-        try:
-            conn.execute("SELECT pg_advisory_lock(hashtextextended(%s, 0))", key)
-        except self._psycopg.errors.LockNotAvailable:
-            self._idle_lock_conns.append(conn)
-            raise TimeoutError(upload_id) from None
-        except self._psycopg.OperationalError as exc:
-            conn.close()
-            raise StorageUnavailable(exc) from exc
-        try:
-            yield
-        finally:
-            self._release_lock_conn(conn, key)
-
-    def _lock_conn(self, timeout_ms: int) -> Any:
-        while self._idle_lock_conns:
-            conn = self._idle_lock_conns.pop()
-            if not (conn.broken or conn.closed):
-                return conn
-        try:
-            conn = self._psycopg.connect(self._dsn, autocommit=True, connect_timeout=5)
-            conn.execute(f"SET lock_timeout = {timeout_ms}")
-        except self._psycopg.Error as exc:
-            raise StorageUnavailable(exc) from exc
-        return conn
-
-    def _release_lock_conn(self, conn: Any, key: list[str]) -> None:
-        try:
-            conn.execute("SELECT pg_advisory_unlock(hashtextextended(%s, 0))", key)
-        except self._psycopg.Error:
-            conn.close()  # ending the session releases the lock
-            return
-        if len(self._idle_lock_conns) < LOCK_POOL:
-            self._idle_lock_conns.append(conn)
-        else:
-            conn.close()
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-        while self._idle_lock_conns:
-            self._idle_lock_conns.pop().close()
-
-
 def open_storage(url: str, data_dir: Path) -> SqlStorage:
     """``sqlite`` (file ``server.db`` in the data dir) or a ``postgresql://`` DSN."""
     if url.startswith(("postgresql://", "postgres://")):
@@ -515,3 +402,6 @@ def open_storage(url: str, data_dir: Path) -> SqlStorage:
     if url in ("", "sqlite"):
         return SqliteStorage(data_dir / "server.db")
     raise StorageError(f"unknown storage {url!r}: use 'sqlite' or a postgresql:// DSN")
+
+
+from .pg import PostgresStorage  # noqa: E402 - re-exported; pg builds on SqlStorage above

@@ -173,7 +173,8 @@ def test_blob_keys_cannot_escape(key: str, tmp_path: Path) -> None:
 def test_postgres_reconnects_after_connection_loss() -> None:
     for storage in _pg_storage():
         storage.create_attempt(_attempt("att_1"))
-        storage._conn.close()  # noqa: SLF001 - simulate the database dropping us
+        for conn in storage._pool._idle:  # type: ignore[attr-defined]  # noqa: SLF001
+            conn.close()  # simulate the database dropping us
         assert storage.get_attempt("att_1")["student_id"] == "s1"
 
 
