@@ -159,6 +159,15 @@ class SqlStorage:
         assert row is not None
         return int(row["n"]), row["first"]
 
+    def login_limits(self, subject: str, address: str, since: int, known_since: int) -> Row:
+        """Wrong codes since ``since`` per pair / address / subject (``*_n``, ``*_first``)
+        and ``known``: the subject signed in from the address after ``known_since``."""
+        row = self._one(sql.LOGIN_LIMITS, [subject, address, subject, address, address, address,
+                                           subject, subject, subject, address, known_since,
+                                           since, address, subject])
+        assert row is not None
+        return row
+
     def mark_auth_known(self, subject: str, address: str, at: int) -> None:
         self._write(sql.UPSERT_AUTH_KNOWN, [subject, address, at])
 
