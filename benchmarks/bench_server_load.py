@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import psutil
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
@@ -53,6 +54,7 @@ from server_stub.nginx import nginx_config  # noqa: E402
 from server_stub.storage import PostgresStorage  # noqa: E402
 
 EXAM = "bench-exam"
+MOTO_PIDS: list[int] = []  # the S3 server this run started (its CPU is reported)
 BARE_APP = '''
 async def app(scope, receive, send):
     if scope["type"] != "http":
@@ -217,11 +219,11 @@ def process(cmd: list[str], cwd: Path, up_url: str) -> Iterator[subprocess.Popen
 
 
 @contextmanager
-def front(port: int, folder: Path, use_nginx: bool) -> Iterator[str]:
-    """The URL the students use: nginx in front of ``port``, or the port itself."""
+def front(port: int, folder: Path, use_nginx: bool) -> Iterator[tuple[str, list[int]]]:
+    """The URL the students use (nginx in front of ``port``, or the port) and nginx's pid."""
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
     if not use_nginx or not Path(binary).exists():
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}", []
         return
     folder.mkdir(parents=True, exist_ok=True)
     listen = free_port()
@@ -229,8 +231,38 @@ def front(port: int, folder: Path, use_nginx: bool) -> Iterator[str]:
         [f"127.0.0.1:{port}"], f"127.0.0.1:{listen}", prefix=folder, workers="1",
         run_as_root=os.geteuid() == 0))
     with process([binary, "-c", str(folder / "nginx.conf"), "-p", str(folder), "-g",
-                  "daemon off;"], folder, f"http://127.0.0.1:{listen}/"):
-        yield f"http://127.0.0.1:{listen}"
+                  "daemon off;"], folder, f"http://127.0.0.1:{listen}/") as proc:
+        yield f"http://127.0.0.1:{listen}", [proc.pid]
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU of these processes and their current children."""
+    total = 0.0
+    for pid in pids:
+        with suppress(psutil.Error):
+            proc = psutil.Process(pid)
+            for p in [proc, *proc.children(recursive=True)]:
+                with suppress(psutil.Error):
+                    times = p.cpu_times()
+                    total += times.user + times.system
+    return total
+
+
+def cpu_groups(server: list[int], nginx: list[int]) -> dict[str, list[int]]:
+    postgres = [p.pid for p in psutil.process_iter(["name"]) if p.info["name"] == "postgres"]
+    return {"server": server, "nginx": nginx, "S3 (moto)": MOTO_PIDS, "postgres*": postgres}
+
+
+@contextmanager
+def cpu_report(groups: dict[str, list[int]], count: int, unit: str) -> Iterator[None]:
+    """Print CPU ms per ``unit`` of each group (and of this client) over the block."""
+    before = {name: cpu_seconds(pids) for name, pids in groups.items()}
+    client = time.process_time()
+    yield
+    parts = [f"{name} {(cpu_seconds(pids) - before[name]) * 1000 / count:.1f}"
+             for name, pids in groups.items() if pids]
+    parts.append(f"client {(time.process_time() - client) * 1000 / count:.1f}")
+    print(f"  CPU ms per {unit}: {', '.join(parts)}  (*all postgres processes on the host)")
 
 
 def start_moto() -> tuple[subprocess.Popen[bytes], str]:
@@ -238,6 +270,7 @@ def start_moto() -> tuple[subprocess.Popen[bytes], str]:
     proc = subprocess.Popen([str(Path(sys.executable).parent / "moto_server"), "-H",
                              "127.0.0.1", "-p", str(port)], stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
+    MOTO_PIDS.append(proc.pid)
     url = f"http://127.0.0.1:{port}"
     wait_up(f"{url}/moto-api/", proc)
     return proc, url
@@ -283,9 +316,10 @@ def bench_backend(workers: int, args: argparse.Namespace, storage: str, blobs: s
             spy = str(Path(sys.executable).parent / "py-spy")
             cmd = [spy, "record", "--subprocesses", "--format", "raw", "-r", "50", "-o",
                    f"{args.profile}/server-w{workers}.txt", "--", *cmd]
-        with process(cmd, ROOT, f"http://127.0.0.1:{port}/v1/health"), \
-                front(port, Path(tmp) / "nginx", args.nginx) as url:
-            stats, wall = asyncio.run(run_students(url, sealed, args.concurrency))
+        with process(cmd, ROOT, f"http://127.0.0.1:{port}/v1/health") as proc, \
+                front(port, Path(tmp) / "nginx", args.nginx) as (url, ngx):
+            with cpu_report(cpu_groups([proc.pid], ngx), args.students, "hand-in"):
+                stats, wall = asyncio.run(run_students(url, sealed, args.concurrency))
         lost, dup = lost_and_duplicated(data, stats.receipts)
     return report(f"emtihan, {workers} worker(s), {args.storage} + {args.blobs}"
                   f"{' behind nginx' if args.nginx else ''}", args, stats, wall, lost=lost, dup=dup)
@@ -299,8 +333,9 @@ def bench_bare(workers: int, args: argparse.Namespace) -> float:
         port = free_port()
         with process([sys.executable, "-m", "uvicorn", "bare_app:app", "--port", str(port),
                       "--workers", str(workers), "--log-level", "warning"], Path(tmp),
-                     f"http://127.0.0.1:{port}/"), \
-                front(port, Path(tmp) / "nginx", args.nginx) as url:
+                     f"http://127.0.0.1:{port}/") as proc, \
+                front(port, Path(tmp) / "nginx", args.nginx) as (url, ngx), \
+                cpu_report({"server": [proc.pid], "nginx": ngx}, args.students, "request"):
             wall = asyncio.run(run_bare(url, blobs, args.concurrency))
     rate = args.students / wall
     print(f"\n[bare uvicorn, {workers} worker(s)] {args.students} POSTs of {args.size} B: "

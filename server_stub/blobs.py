@@ -16,8 +16,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-from exam_packages.errors import ApiError, EmtihanError
+from exam_packages.errors import EmtihanError
 from exam_packages.keys import fsync_dir
+
+from .errors import Unavailable
 
 _KEY = re.compile(r"[a-z]+(/[A-Za-z0-9_][A-Za-z0-9._-]{0,127}){1,3}")
 CHUNK = 64 * 1024
@@ -27,14 +29,10 @@ class BlobError(EmtihanError):
     code = "blob"
 
 
-class BlobUnavailable(ApiError):
-    """The blob store cannot be reached or failed (5xx): 503, the client retries."""
+class BlobUnavailable(Unavailable):
+    """The blob store cannot be reached or failed (5xx)."""
 
-    def __init__(self, detail: object) -> None:
-        super().__init__("the exam server's file store is not reachable right now: try again "
-                         "in a moment", status=503, code="unavailable")
-        self.retry_after = 1
-        self.detail = str(detail)
+    what = "file store"
 
 
 def check_key(key: str) -> str:
@@ -126,7 +124,7 @@ class LocalBlobStore:
 class S3BlobStore:
     """An S3-compatible bucket (AWS, MinIO, Ceph RGW...). Needs ``pip install boto3``.
 
-    ``client`` may be any object with boto3's ``upload_file``, ``head_object``,
+    ``client`` may be any object with boto3's ``put_object``, ``upload_file``, ``head_object``,
     ``get_object``, ``delete_object`` and ``list_objects_v2`` methods (unit tests pass a
     fake). Objects above ``MULTIPART_BYTES`` go up as multipart uploads of that part size
     (boto3's transfer manager, parts in parallel, each retried on its own).
@@ -156,10 +154,16 @@ class S3BlobStore:
         return self.prefix + check_key(key)
 
     def put_file(self, key: str, src: Path, *, move: bool = False) -> None:
-        extra: dict[str, Any] = {}
-        if self._transfer is not None:
-            extra["Config"] = self._transfer
+        """One PUT below ``MULTIPART_BYTES`` (boto3's transfer manager, with its threads
+        and futures, cost more CPU than the 200 KB hand-in itself), multipart above."""
         with _reachable():
+            if src.stat().st_size < self.MULTIPART_BYTES:
+                with open(src, "rb") as body:
+                    self.client.put_object(Bucket=self.bucket, Key=self._name(key), Body=body)
+                return
+            extra: dict[str, Any] = {}
+            if self._transfer is not None:
+                extra["Config"] = self._transfer
             self.client.upload_file(str(src), self.bucket, self._name(key), **extra)
 
     def exists(self, key: str) -> bool:

@@ -16,9 +16,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from exam_packages.errors import ApiError, EmtihanError
+from exam_packages.errors import EmtihanError
 
 from . import sql
+from .errors import Unavailable
 
 Row = dict[str, Any]
 
@@ -27,14 +28,10 @@ class StorageError(EmtihanError):
     code = "storage"
 
 
-class StorageUnavailable(ApiError):
-    """The database cannot be reached (restart, failover): 503, the client retries."""
+class StorageUnavailable(Unavailable):
+    """The database cannot be reached (restart, failover)."""
 
-    def __init__(self, detail: object) -> None:
-        super().__init__("the exam server's database is not reachable right now: try again "
-                         "in a moment", status=503, code="unavailable")
-        self.retry_after = 1
-        self.detail = str(detail)
+    what = "database"
 
 
 class SqlStorage:

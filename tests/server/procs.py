@@ -33,6 +33,17 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def wait_http(url: str, tries: int = 200) -> bool:
+    """True once ``url`` answers at all (any status)."""
+    for _ in range(tries):
+        try:
+            httpx.get(url, timeout=1)
+            return True
+        except httpx.TransportError:
+            time.sleep(0.05)
+    return False
+
+
 def real_s3(prefix: str | None = None) -> S3BlobStore:
     """A store on the real S3 endpoint (bucket created if missing), else skip."""
     if not S3_ENDPOINT:
@@ -101,14 +112,9 @@ class Nginx:
                                      workers="1", run_as_root=os.geteuid() == 0))
         self.proc = subprocess.Popen([binary, "-c", str(conf), "-p", str(folder), "-g",
                                       "daemon off;"], stderr=subprocess.DEVNULL)
-        for _ in range(200):
-            try:
-                httpx.get(f"{self.url}/v1/health", timeout=1)
-                return
-            except httpx.TransportError:
-                time.sleep(0.05)
-        self.stop()
-        raise AssertionError("nginx did not come up")
+        if not wait_http(f"{self.url}/v1/health"):
+            self.stop()
+            raise AssertionError("nginx did not come up")
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -132,12 +138,7 @@ class MotoServer:
         self.proc = subprocess.Popen([str(self.binary), "-H", "127.0.0.1", "-p",
                                       str(self.port)], stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
-        for _ in range(200):
-            try:
-                httpx.get(f"{self.url}/moto-api/", timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.05)
+        wait_http(f"{self.url}/moto-api/")
         S3BlobStore(self.bucket, endpoint_url=self.url).client.create_bucket(Bucket=self.bucket)
 
     def stop(self) -> None:

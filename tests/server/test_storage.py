@@ -128,6 +128,9 @@ class FakeS3:
     def upload_file(self, filename: str, bucket: str, key: str) -> None:
         self.objects[(bucket, key)] = Path(filename).read_bytes()
 
+    def put_object(self, Bucket: str, Key: str, Body: Any) -> None:  # noqa: N803
+        self.objects[(Bucket, Key)] = Body.read()
+
     def head_object(self, Bucket: str, Key: str) -> dict[str, int]:  # noqa: N803
         return {"ContentLength": len(self.objects[(Bucket, Key)])}
 
