@@ -343,30 +343,39 @@ def bench_bare(workers: int, args: argparse.Namespace) -> float:
     return rate
 
 
-def _targets(args: argparse.Namespace) -> tuple[str, str, subprocess.Popen[bytes] | None]:
-    storage = "sqlite"
+def _storage(args: argparse.Namespace, tag: str) -> str:
+    """SQLite, or a PostgreSQL schema of this run's own (``bench_<pid>_<tag>``)."""
+    if args.storage != "postgresql":
+        return "sqlite"
+    if not args.pg_dsn:
+        raise SystemExit("--storage postgresql needs --pg-dsn or EMTIHAN_TEST_PG_DSN")
+    schema = f"bench_{os.getpid()}_{tag}"
+    PostgresStorage(args.pg_dsn, schema=schema).close()  # creates the schema; fails early
+    sep = "&" if "?" in args.pg_dsn else "?"
+    return f"{args.pg_dsn}{sep}options=-csearch_path%3D{schema}"
+
+
+def _drop(args: argparse.Namespace, tag: str) -> None:
     if args.storage == "postgresql":
-        if not args.pg_dsn:
-            raise SystemExit("--storage postgresql needs --pg-dsn or EMTIHAN_TEST_PG_DSN")
-        schema = f"bench_{os.getpid()}"
-        PostgresStorage(args.pg_dsn, schema=schema).close()  # creates the schema; fails early
-        sep = "&" if "?" in args.pg_dsn else "?"
-        storage = f"{args.pg_dsn}{sep}options=-csearch_path%3D{schema}"
+        storage = PostgresStorage(args.pg_dsn, schema=f"bench_{os.getpid()}_{tag}")
+        storage.drop_schema()
+        storage.close()
+
+
+def _s3(args: argparse.Namespace) -> subprocess.Popen[bytes] | None:
+    """Credentials and bucket for ``--blobs s3``; a moto server when no endpoint is given."""
+    if args.blobs != "s3":
+        return None
+    for name, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"),
+                        ("AWS_DEFAULT_REGION", "us-east-1")):
+        os.environ.setdefault(name, value)
     moto = None
-    blobs = "local"
-    if args.blobs == "s3":
-        for name, value in (("AWS_ACCESS_KEY_ID", "testing"),
-                            ("AWS_SECRET_ACCESS_KEY", "testing"),
-                            ("AWS_DEFAULT_REGION", "us-east-1")):
-            os.environ.setdefault(name, value)
-        if not args.s3_endpoint:
-            moto, args.s3_endpoint = start_moto()
-        from server_stub.blobs import S3BlobStore
-        with suppress(Exception):
-            S3BlobStore("bench", endpoint_url=args.s3_endpoint).client.create_bucket(
-                Bucket="bench")
-        blobs = f"s3://bench/run{os.getpid()}"
-    return storage, blobs, moto
+    if not args.s3_endpoint:
+        moto, args.s3_endpoint = start_moto()
+    from server_stub.blobs import S3BlobStore
+    with suppress(Exception):
+        S3BlobStore("bench", endpoint_url=args.s3_endpoint).client.create_bucket(Bucket="bench")
+    return moto
 
 
 def main() -> None:
@@ -384,19 +393,22 @@ def main() -> None:
     p.add_argument("--no-nginx", dest="nginx", action="store_false")
     p.add_argument("--profile", help="directory for py-spy profiles of the server (raw)")
     args = p.parse_args()
-    storage, blobs, moto = _targets(args)
+    moto = _s3(args)
     results = []
     try:
         for workers in (int(w) for w in args.workers.split(",")):
+            tag = f"w{workers}"  # every run starts empty: its own schema and prefix
+            blobs = f"s3://bench/run{os.getpid()}-{tag}" if args.blobs == "s3" else "local"
             bare = bench_bare(workers, args)
-            results.append(Result(f"{workers} worker(s)", bench_backend(workers, args, storage,
-                                                                         blobs), bare))
+            try:
+                rate = bench_backend(workers, args, _storage(args, tag), blobs)
+            finally:
+                _drop(args, tag)
+            results.append(Result(f"{workers} worker(s)", rate, bare))
     finally:
         if moto is not None:
             moto.terminate()
             moto.wait()
-        if args.storage == "postgresql":
-            PostgresStorage(args.pg_dsn, schema=f"bench_{os.getpid()}").drop_schema()
     print("\nhand-ins/s vs bare uvicorn requests/s (same workers, same bytes, same run):")
     for r in results:
         print(f"  {r.name:12s} {r.rate:7.1f} / {r.bare:7.1f} = {r.rate / r.bare:.3f}")
