@@ -33,6 +33,13 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def fake_credentials() -> None:
+    """moto accepts any credentials; boto3 only needs some (CI sets the same)."""
+    for name, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing"),
+                        ("AWS_DEFAULT_REGION", "us-east-1")):
+        os.environ.setdefault(name, value)
+
+
 def wait_http(url: str, tries: int = 200) -> bool:
     """True once ``url`` answers at all (any status)."""
     for _ in range(tries):
@@ -49,6 +56,7 @@ def real_s3(prefix: str | None = None) -> S3BlobStore:
     if not S3_ENDPOINT:
         pytest.skip("needs an S3 server: EMTIHAN_TEST_S3_ENDPOINT (bash .ci/dev test starts one)")
     pytest.importorskip("boto3", reason="real S3 test needs boto3")
+    fake_credentials()
     store = S3BlobStore(S3_BUCKET, prefix=prefix or f"t{secrets.token_hex(4)}/",
                         endpoint_url=S3_ENDPOINT)
     try:
@@ -130,6 +138,7 @@ class MotoServer:
         if not self.binary.exists():
             pytest.skip("moto[server] is not installed (the dev extra)")
         pytest.importorskip("boto3", reason="needs boto3")
+        fake_credentials()
         self.port, self.bucket = free_port(), bucket
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[bytes] | None = None
