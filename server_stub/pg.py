@@ -121,6 +121,7 @@ class PostgresStorage(SqlStorage):
         try:
             return self._pool.conn.execute(sql.for_postgres(statement), tuple(params))
         except self._psycopg.OperationalError as exc:  # server gone: the next call reconnects
+            self._pool.close()  # the idle connections went with it: one 503, not one each
             raise StorageUnavailable(exc) from exc
 
     @contextmanager
@@ -130,6 +131,7 @@ class PostgresStorage(SqlStorage):
             with self._pool.conn.transaction():  # PostgreSQL commits are always durable
                 yield
         except self._psycopg.OperationalError as exc:
+            self._pool.close()
             raise StorageUnavailable(exc) from exc
 
     @contextmanager

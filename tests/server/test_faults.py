@@ -1,6 +1,7 @@
 """Faults during a hand-in by the real client (client.core's tus upload): the database or
 the S3 server goes away and comes back. The server answers a clean 503 (never 500);
-the client retries and the hand-in completes, its receipt verified.
+the client retries and the hand-in completes, its receipt verified. A sign-in while
+the database is down is retried by the client's request layer.
 
 (A worker process killed mid-burst: tests/server/test_scale.py.)
 """
@@ -71,9 +72,17 @@ def test_postgres_restart_mid_upload_503_then_the_client_finishes(tmp_path: Path
 
     try:
         statuses, receipt = _hand_in(run, tmp_path, pg.stop, repair)
+        pg.stop()  # again, for a sign-in: the client's JSON calls retry a 503 themselves
+        api = ServerClient(run.url)
+        seen: list[int] = []
+        api.session.hooks["response"].append(lambda r, *a, **k: seen.append(r.status_code))
+        api.sleep = lambda s: pg.start()  # type: ignore[attr-defined]
+        assert api.login(EXAM, "s2", CODES["s2"])["token"]
+        api.close()
     finally:
         run.server.stop()
         pg.remove()
+    assert seen == [503, 200]
     assert 503 in statuses and 500 not in statuses
     assert down[0].status_code == 503 and down[0].headers["Retry-After"] == "1"
     assert down[0].json()["error"]["code"] == "unavailable"
