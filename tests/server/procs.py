@@ -147,8 +147,13 @@ class MotoServer:
         self.proc = subprocess.Popen([str(self.binary), "-H", "127.0.0.1", "-p",
                                       str(self.port)], stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
-        wait_http(f"{self.url}/moto-api/")
-        S3BlobStore(self.bucket, endpoint_url=self.url).client.create_bucket(Bucket=self.bucket)
+        try:
+            wait_http(f"{self.url}/moto-api/")
+            S3BlobStore(self.bucket, endpoint_url=self.url).client.create_bucket(
+                Bucket=self.bucket)
+        except BaseException:
+            self.stop()  # never leave the server behind
+            raise
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:

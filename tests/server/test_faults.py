@@ -59,9 +59,12 @@ def _hand_in(run: Running, tmp_path: Path, fault: Callable[[], None],
 
 def test_postgres_restart_mid_upload_503_then_the_client_finishes(tmp_path: Path) -> None:
     pg = PrivatePostgres()
-    pg.start()
-    storage = PostgresStorage(pg.dsn)
-    run = start_running(tmp_path, storage)
+    try:
+        pg.start()
+        run = start_running(tmp_path, PostgresStorage(pg.dsn))
+    except BaseException:
+        pg.remove()
+        raise
     down: list[httpx.Response] = []
 
     def repair() -> None:
@@ -92,7 +95,11 @@ def test_postgres_restart_mid_upload_503_then_the_client_finishes(tmp_path: Path
 def test_s3_restart_mid_upload_503_then_the_client_finishes(tmp_path: Path) -> None:
     s3 = MotoServer()
     s3.start()
-    run = start_running(tmp_path, blobs=f"s3://{s3.bucket}/e", s3_endpoint=s3.url)
+    try:
+        run = start_running(tmp_path, blobs=f"s3://{s3.bucket}/e", s3_endpoint=s3.url)
+    except BaseException:
+        s3.stop()
+        raise
     try:
         statuses, receipt = _hand_in(run, tmp_path, s3.stop,
                                      lambda: s3.start() if s3.proc.poll() is not None else None)
