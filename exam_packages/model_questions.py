@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .errors import InputError
+from .model_feedback import FEEDBACK_FIELDS, check_feedback_text, check_question_feedback
 from .moodle_rules import (
     ALLOWED_FRACTIONS,
     ORDERING_SCORINGS,
@@ -23,13 +24,13 @@ DECIMAL_RE = re.compile(r"-?\d+(\.\d+)?")
 MEDIA_REF_RE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
 MAX_PATTERN_LEN = 500
 
-COMMON_FIELDS = {"type", "text", "points", "title", "feedback", "shuffle", "format"}
+COMMON_FIELDS = {"type", "text", "points", "title", "shuffle", "format", *FEEDBACK_FIELDS}
 NUMERIC_FIELDS = {"answer", "tolerance", "answers", "units", "unit_grading", "unit_penalty",
                   "unit_display", "units_left"}
 TYPE_FIELDS: dict[str, set[str]] = {
-    "single": {"options", "correct", "fractions"},
-    "multiple": {"options", "correct", "scoring", "fractions"},
-    "truefalse": {"correct"},
+    "single": {"options", "correct", "fractions", "answer_feedback"},
+    "multiple": {"options", "correct", "scoring", "fractions", "answer_feedback"},
+    "truefalse": {"correct", "answer_feedback"},
     "short": {"accept"},
     "numeric": NUMERIC_FIELDS,
     "essay": set(),
@@ -173,7 +174,7 @@ def _short_rule(where: str, rule: Any) -> None:
 
     if not isinstance(rule, dict) or "pattern" not in rule:
         raise InputError(f"{where}: expected a mapping with a 'pattern'")
-    unknown = set(rule) - {"pattern", "mode", "case_sensitive", "fraction"}
+    unknown = set(rule) - {"pattern", "mode", "case_sensitive", "fraction", "feedback"}
     if unknown:
         raise InputError(f"{where}: unknown field {sorted(unknown)[0]!r}")
     pattern = rule["pattern"]
@@ -190,6 +191,8 @@ def _short_rule(where: str, rule: Any) -> None:
         check_pattern(pattern, where)
     if "fraction" in rule:
         _fraction(f"{where}.fraction", rule["fraction"], low=0)
+    if "feedback" in rule:
+        check_feedback_text(f"{where}.feedback", rule["feedback"])
 
 
 def _numeric(qid: str, q: dict[str, Any], media: set[str]) -> None:
@@ -212,9 +215,11 @@ def _numeric(qid: str, q: dict[str, Any], media: set[str]) -> None:
 
 def _numeric_entry(where: str, entry: Any) -> None:
     if not isinstance(entry, dict) or "answer" not in entry or \
-            set(entry) - {"answer", "tolerance", "fraction", "tolerance_type"}:
+            set(entry) - {"answer", "tolerance", "fraction", "tolerance_type", "feedback"}:
         raise InputError(f"{where}: expected the fields answer, tolerance, tolerance_type, "
-                         "fraction")
+                         "fraction, feedback")
+    if "feedback" in entry:
+        check_feedback_text(f"{where}.feedback", entry["feedback"])
     if entry.get("tolerance_type", "nominal") not in TOLERANCE_TYPES:
         raise InputError(f"{where}.tolerance_type: expected one of {', '.join(TOLERANCE_TYPES)}")
     if entry["answer"] != "*":
@@ -336,6 +341,7 @@ def _cloze(qid: str, q: dict[str, Any], media: set[str]) -> None:
         if "points" in gap and parse_decimal(gap["points"], f"question {where}.points") <= 0:
             raise InputError(f"question {where}.points: must be positive")
         CHECKERS[gtype](where, gap, media)
+        check_question_feedback(where, gap)
 
 
 CHECKERS: dict[str, Callable[[str, dict[str, Any], set[str]], None]] = {
@@ -360,9 +366,9 @@ def validate_question(qid: Any, question: Any, media: set[str]) -> None:
     if unknown:
         raise InputError(f"question {qid}: unknown field {sorted(unknown)[0]!r} for type {qtype}")
     _text(qid, "text", question.get("text"), media)
-    for key in ("title", "feedback"):
-        if key in question and not isinstance(question[key], str):
-            raise InputError(f"question {qid}.{key}: expected a string")
+    if "title" in question and not isinstance(question["title"], str):
+        raise InputError(f"question {qid}.title: expected a string")
+    check_question_feedback(qid, question)
     if "shuffle" in question and not isinstance(question["shuffle"], bool):
         raise InputError(f"question {qid}.shuffle: expected true or false")
     if question.get("format", "plain") not in ("plain", "html"):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import InputError
 from .importing import decimal_text, html_to_text
@@ -37,11 +37,18 @@ def _unescape(text: str) -> str:
     return re.sub(r"\\([~}#{:=%\\/\"])", r"\1", text)
 
 
-def _alternatives(body: str) -> list[tuple[Decimal, str]]:
-    """``=a#fb~%50%b~c`` -> [(1, "a"), (0.5, "b"), (0, "c")] (feedback dropped)."""
+class Alternative(NamedTuple):
+    grade: Decimal
+    text: str
+    feedback: str
+
+
+def _alternatives(body: str) -> list[Alternative]:
+    """``=a#fb~%50%b~c`` -> (1, "a", "fb"), (0.5, "b", ""), (0, "c", "")."""
     out = []
     for alternative in _ALT_SPLIT_RE.split(body):
-        raw = re.split(r"(?<!\\)#", alternative, maxsplit=1)[0].strip()
+        raw, feedback = (re.split(r"(?<!\\)#", alternative, maxsplit=1) + [""])[:2]
+        raw = raw.strip()
         grade = Decimal(0)
         match = re.match(r"%(-?\d+(?:\.\d+)?)%", raw)
         if raw.startswith("="):
@@ -52,29 +59,38 @@ def _alternatives(body: str) -> list[tuple[Decimal, str]]:
                 raise ConvertError(f"invalid grade {match.group(1)}% in an embedded answer")
             grade, raw = allowed, raw[match.end():]
         text = html_to_text(_unescape(raw.strip()))[0]
-        out.append((grade, text))
+        out.append(Alternative(grade, text, html_to_text(_unescape(feedback.strip()))[0]))
     return out
 
 
-def _choice_gap(alts: list[tuple[Decimal, str]]) -> dict[str, Any]:
+def _option_feedback(gap: dict[str, Any], alts: list[Alternative]) -> None:
+    by_option = {o["id"]: a.feedback for o, a in zip(gap["options"], alts, strict=True)
+                 if a.feedback}
+    if by_option:
+        gap["answer_feedback"] = by_option
+
+
+def _choice_gap(alts: list[Alternative]) -> dict[str, Any]:
     ids = [option_id(i) for i in range(len(alts))]
     gap: dict[str, Any] = {"type": "single",
-                           "options": [{"id": i, "text": t} for i, (_, t) in zip(ids, alts,
+                           "options": [{"id": i, "text": a.text} for i, a in zip(ids, alts,
                                                                                strict=True)],
-                           "correct": [i for i, (g, _) in zip(ids, alts, strict=True) if g == 1]}
+                           "correct": [i for i, a in zip(ids, alts, strict=True) if a.grade == 1]}
     if len(alts) < 2:
         raise ConvertError("a MULTICHOICE gap needs at least two choices")
     if len(gap["correct"]) != 1:
         raise ConvertError("a MULTICHOICE gap needs exactly one choice with grade 100%")
-    fractions = {i: fraction_text(g) for i, (g, _) in zip(ids, alts, strict=True) if g != 0}
+    fractions = {i: fraction_text(a.grade) for i, a in zip(ids, alts, strict=True)
+                 if a.grade != 0}
     if set(fractions.values()) != {"1"}:
         gap["fractions"] = fractions
+    _option_feedback(gap, alts)
     return gap
 
 
-def _numeric_gap(alts: list[tuple[Decimal, str]]) -> dict[str, Any]:
+def _numeric_gap(alts: list[Alternative]) -> dict[str, Any]:
     answers = []
-    for grade, text in alts:
+    for grade, text, feedback in alts:
         value, _, tolerance = text.partition(":")
         try:
             entry: dict[str, Any] = {"answer": "*" if value.strip() == "*" else
@@ -85,6 +101,8 @@ def _numeric_gap(alts: list[tuple[Decimal, str]]) -> dict[str, Any]:
             raise ConvertError(f"NUMERICAL gap answer {text!r} is not a number") from exc
         if grade != 1:
             entry["fraction"] = fraction_text(max(grade, Decimal(0)))
+        if feedback:
+            entry["feedback"] = feedback
         answers.append(entry)
     return {"type": "numeric", "answers": answers}
 
@@ -95,7 +113,8 @@ def _gap(kind: str, body: str) -> dict[str, Any]:
     if kind in CHOICE:
         return _choice_gap(alts)
     if kind in SHORT:
-        rules = [short_rule(t, SHORT[kind], max(g, Decimal(0))) for g, t in alts if t]
+        rules = [short_rule(a.text, SHORT[kind], max(a.grade, Decimal(0)), a.feedback)
+                 for a in alts if a.text]
         if not any(Decimal(r.get("fraction", "1")) == 1 for r in rules):
             raise ConvertError("a SHORTANSWER gap needs one answer with grade 100%")
         return {"type": "short", "accept": rules}

@@ -17,6 +17,7 @@ from typing import Any
 
 from .errors import InputError
 from .importing import DocBuilder, decimal_text, html_to_text, image_marker, safe_media_name
+from .model_feedback import MAX_HINTS
 from .moodle_rules import allowed_fraction, wildcard_regex
 from .richtext import html_to_rich, latex_to_images
 
@@ -36,7 +37,8 @@ ORDERING_GRADING = {
 UNIT_GRADING = {"0": "optional", "1": "out_of_mark", "2": "out_of_max"}
 UNIT_DISPLAY = {"0": "input", "1": "choice", "2": "select", "3": "none"}
 COMBINED_FEEDBACK = ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback")
-NOT_SHOWN = {"feedback", "hint", "graderinfo", "responsetemplate", *COMBINED_FEEDBACK}
+COMBINED_KEYS = dict(zip(COMBINED_FEEDBACK, ("correct", "partial", "incorrect"), strict=True))
+NOT_SHOWN = {"responsetemplate"}
 
 
 class ConvertError(InputError):
@@ -151,17 +153,27 @@ class MoodleQuestion:
         feedback = self.html(self.element.find("generalfeedback"))
         if feedback:
             out["feedback"] = feedback
-        self._dropped_feedback()
+        self._kept_feedback(out)
         return out
 
-    def _dropped_feedback(self) -> None:
-        answers = [a for a in self.element.findall("answer") if text_of(a.find("feedback")).strip()]
-        if answers:
-            self.change(f"per-answer feedback of {len(answers)} answer(s) not kept")
-        if any(text_of(self.element.find(tag)).strip() for tag in COMBINED_FEEDBACK):
-            self.change("combined feedback (correct/partly/incorrect) not kept")
-        if self.element.findall("hint"):
-            self.change("hints not kept (Emtihan has one attempt per question)")
+    def _kept_feedback(self, out: dict[str, Any]) -> None:
+        """Combined feedback, hints and grader information (model_feedback fields)."""
+        combined = {key: self.html(self.element.find(tag)) for tag, key in COMBINED_KEYS.items()}
+        if any(combined.values()):
+            out["combined_feedback"] = {k: v for k, v in combined.items() if v}
+        hints = [self.html(h) for h in self.element.findall("hint")]
+        hints = [h for h in hints if h]
+        if len(hints) > MAX_HINTS:
+            self.change(f"only the first {MAX_HINTS} of {len(hints)} hints kept")
+        if hints:
+            out["hints"] = hints[:MAX_HINTS]
+        grader = self.html(self.element.find("graderinfo"))
+        if grader:
+            out["grader_info"] = grader
+
+    def answer_feedback(self, answer: ET.Element) -> str:
+        """The feedback of one ``<answer>`` (Moodle's per-answer feedback), or ''."""
+        return self.html(answer.find("feedback"))
 
     def shuffle(self, out: dict[str, Any]) -> None:
         value = text_of(self.element, "shuffleanswers").strip().lower()
@@ -231,20 +243,29 @@ def multichoice(q: MoodleQuestion) -> dict[str, Any]:
     if not correct:
         raise ConvertError("question has no correct answer")
     out.update(options=options, correct=correct)
+    by_option = {oid: q.answer_feedback(a) for oid, a in zip(ids, q.answers(), strict=True)}
+    if any(by_option.values()):
+        out["answer_feedback"] = {k: v for k, v in by_option.items() if v}
     return out
 
 
 def truefalse(q: MoodleQuestion) -> dict[str, Any]:
     out = q.base("truefalse")
+    by_value = {}
     for answer in q.answers():
+        value = text_of(answer).strip().lower() == "true"
         if q.fraction(answer) == 1:
-            out["correct"] = text_of(answer).strip().lower() == "true"
+            out["correct"] = value
+        if q.answer_feedback(answer):
+            by_value["true" if value else "false"] = q.answer_feedback(answer)
     if "correct" not in out:
         raise ConvertError("question has no correct answer")
+    if by_value:
+        out["answer_feedback"] = by_value
     return out
 
 
-def short_rule(pattern: str, case: bool, fraction: Decimal) -> dict[str, Any]:
+def short_rule(pattern: str, case: bool, fraction: Decimal, feedback: str = "") -> dict[str, Any]:
     """A Moodle shortanswer answer: ``*`` is a wildcard, ``\\*`` a literal star."""
     rule: dict[str, Any]
     if re.search(r"(?<!\\)\*", pattern):
@@ -253,6 +274,8 @@ def short_rule(pattern: str, case: bool, fraction: Decimal) -> dict[str, Any]:
         rule = {"pattern": pattern.replace("\\*", "*"), "mode": "exact", "case_sensitive": case}
     if fraction != 1:
         rule["fraction"] = fraction_text(fraction)
+    if feedback:
+        rule["feedback"] = feedback
     return rule
 
 
@@ -266,7 +289,7 @@ def shortanswer(q: MoodleQuestion) -> dict[str, Any]:
             continue
         if grade < 0:
             q.change(f"negative grade of answer {pattern!r} imported as 0")
-        rules.append(short_rule(pattern, case, max(grade, Decimal(0))))
+        rules.append(short_rule(pattern, case, max(grade, Decimal(0)), q.answer_feedback(answer)))
     out["accept"] = rules
     return out
 
@@ -282,6 +305,8 @@ def _numeric_answers(q: MoodleQuestion) -> list[dict[str, Any]]:
             entry["tolerance"] = decimal_text(str(abs(Decimal(tolerance))), "tolerance")
         if fraction != 1:
             entry["fraction"] = fraction_text(max(fraction, Decimal(0)))
+        if q.answer_feedback(answer):
+            entry["feedback"] = q.answer_feedback(answer)
         entries.append(entry)
     return entries
 
@@ -310,10 +335,7 @@ def numerical(q: MoodleQuestion) -> dict[str, Any]:
 
 
 def essay(q: MoodleQuestion) -> dict[str, Any]:
-    out = q.base("essay")
-    if text_of(q.element.find("graderinfo")).strip():
-        q.change("grader information not kept")
-    return out
+    return q.base("essay")
 
 
 def description(q: MoodleQuestion) -> dict[str, Any]:

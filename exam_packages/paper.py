@@ -157,6 +157,15 @@ def validate_paper(exam_doc: dict[str, Any], paper: Any) -> None:
             _check_perm(qid, "items", entry.get("items"), [i["id"] for i in question["items"]])
 
 
+def paper_order(entry: dict[str, Any]) -> list[str] | None:
+    """The order the student's widget shows for one paper entry: options (single/multiple),
+    right-hand sides (matching) or items (ordering); None keeps the authored order."""
+    for field in ("options", "right_order", "items"):
+        if isinstance(entry.get(field), list):
+            return list(entry[field])
+    return None
+
+
 def paper_question_ids(paper: dict[str, Any]) -> list[str]:
     """The question ids of a paper in shown order."""
     return [entry["id"] for entry in paper["questions"]]

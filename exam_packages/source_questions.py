@@ -9,7 +9,8 @@ from typing import Any
 
 from .errors import InputError
 
-PASS_THROUGH = ("type", "text", "points", "title", "feedback", "shuffle", "format")
+PASS_THROUGH = ("type", "text", "points", "title", "feedback", "shuffle", "format",
+                "combined_feedback", "hints", "grader_info", "answer_feedback")
 
 
 def _where(qid: str, entry: Any) -> str:
@@ -209,8 +210,9 @@ def _cloze(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
             gaps.append(item)
             continue
         gap: dict[str, Any] = {"id": str(item.get("id", f"g{index + 1}")), "type": item["type"]}
-        if "points" in item:
-            gap["points"] = item["points"]
+        for key in ("points", "answer_feedback"):
+            if key in item:
+                gap[key] = item[key]
         NORMALIZERS[item["type"]](f"{qid}.gaps[{index}]", item, gap)
         gaps.append(gap)
     out["gaps"] = gaps

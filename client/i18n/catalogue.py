@@ -494,3 +494,7 @@ CATALOGUE.update(STUDENT_PATH)
 from .catalogue_exammode import EXAM_MODE  # noqa: E402
 
 CATALOGUE.update(EXAM_MODE)
+
+from .catalogue_feedback import FEEDBACK  # noqa: E402
+
+CATALOGUE.update(FEEDBACK)

@@ -264,6 +264,10 @@
         <translation>Бұрыс</translation>
     </message>
     <message>
+        <source>Feedback on your answers</source>
+        <translation>Жауаптарыңызға кері байланыс</translation>
+    </message>
+    <message>
         <source>First add a photo of your ID document.</source>
         <translation>Алдымен жеке куәлігіңіздің суретін қосыңыз.</translation>
     </message>
@@ -278,6 +282,10 @@
     <message>
         <source>Found and recorded for the invigilator: {names}</source>
         <translation>Табылды және бақылаушы үшін жазылды: {names}</translation>
+    </message>
+    <message>
+        <source>General feedback:</source>
+        <translation>Жалпы кері байланыс:</translation>
     </message>
     <message>
         <source>Hand-in</source>
@@ -488,12 +496,20 @@
         <translation>Қазір: {text}</translation>
     </message>
     <message>
+        <source>On your answer:</source>
+        <translation>Жауабыңыз туралы:</translation>
+    </message>
+    <message>
         <source>Other event: {kind}</source>
         <translation>Басқа оқиға: {kind}</translation>
     </message>
     <message>
         <source>Other programs</source>
         <translation>Басқа бағдарламалар</translation>
+    </message>
+    <message>
+        <source>Overall:</source>
+        <translation>Қорытынды:</translation>
     </message>
     <message>
         <source>PDF document</source>
@@ -522,6 +538,10 @@
     <message>
         <source>Press “Start the check” and follow each instruction.</source>
         <translation>«Тексеруді бастау» басып, әр нұсқауды орындаңыз.</translation>
+    </message>
+    <message>
+        <source>Question {number}</source>
+        <translation>{number}-сұрақ</translation>
     </message>
     <message>
         <source>Question {n}</source>

@@ -264,6 +264,10 @@
         <translation>Неверно</translation>
     </message>
     <message>
+        <source>Feedback on your answers</source>
+        <translation>Отзыв о ваших ответах</translation>
+    </message>
+    <message>
         <source>First add a photo of your ID document.</source>
         <translation>Сначала добавьте фото документа.</translation>
     </message>
@@ -278,6 +282,10 @@
     <message>
         <source>Found and recorded for the invigilator: {names}</source>
         <translation>Обнаружено и записано для наблюдателя: {names}</translation>
+    </message>
+    <message>
+        <source>General feedback:</source>
+        <translation>Общий отзыв:</translation>
     </message>
     <message>
         <source>Hand-in</source>
@@ -488,12 +496,20 @@
         <translation>Сейчас: {text}</translation>
     </message>
     <message>
+        <source>On your answer:</source>
+        <translation>О вашем ответе:</translation>
+    </message>
+    <message>
         <source>Other event: {kind}</source>
         <translation>Другое событие: {kind}</translation>
     </message>
     <message>
         <source>Other programs</source>
         <translation>Другие программы</translation>
+    </message>
+    <message>
+        <source>Overall:</source>
+        <translation>В целом:</translation>
     </message>
     <message>
         <source>PDF document</source>
@@ -522,6 +538,10 @@
     <message>
         <source>Press “Start the check” and follow each instruction.</source>
         <translation>Нажмите «Начать проверку» и выполняйте каждую инструкцию.</translation>
+    </message>
+    <message>
+        <source>Question {number}</source>
+        <translation>Вопрос {number}</translation>
     </message>
     <message>
         <source>Question {n}</source>

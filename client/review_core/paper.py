@@ -13,6 +13,7 @@ from html import escape, unescape
 from typing import Any
 
 from exam_packages.errors import EmtihanError
+from exam_packages.feedback import combined_feedback, shown_text, specific_feedback
 from exam_packages.grading import GradeReport, QuestionGrade, grade, is_unanswered
 from exam_packages.paper import make_paper
 
@@ -33,6 +34,11 @@ class PaperItem:
     grade: QuestionGrade
     feedback: str = ""
     rich: bool = False
+    # exam_packages.feedback: what this answer earns; review shows it whatever the policy
+    answer_feedback: tuple[str, ...] = ()
+    combined: str = ""
+    hints: tuple[str, ...] = ()
+    grader_info: str = ""
 
 
 @dataclass
@@ -91,13 +97,6 @@ def _gaps_text(question: dict[str, Any], answer: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def _shown_text(question: dict[str, Any]) -> str:
-    """Question text with gaps shown as ``[1]``, ``[2]``, as the student saw them."""
-    numbers: dict[str, int] = {}
-    return _GAP_RE.sub(lambda m: f"[{numbers.setdefault(m.group(1), len(numbers) + 1)}]",
-                       str(question.get("text", "")))
-
-
 def _choices(question: dict[str, Any], entry: dict[str, Any], answer: Any) -> list:
     if question["type"] not in ("single", "multiple"):
         return []
@@ -126,11 +125,16 @@ def reconstruct(
     for number, entry in enumerate(paper["questions"], start=1):
         qid = entry["id"]
         question = exam_doc["questions"][qid]
-        items.append(PaperItem(number, qid, question["type"], _shown_text(question),
-                               _choices(question, entry, answers.get(qid)),
-                               _answer_text(question, answers.get(qid)), grades[qid],
+        answer = answers.get(qid)
+        items.append(PaperItem(number, qid, question["type"], shown_text(question),
+                               _choices(question, entry, answer),
+                               _answer_text(question, answer), grades[qid],
                                str(question.get("feedback", "")),
-                               question.get("format") == "html"))
+                               question.get("format") == "html",
+                               tuple(specific_feedback(question, answer)),
+                               combined_feedback(question, grades[qid].status),
+                               tuple(question.get("hints") or ()),
+                               str(question.get("grader_info", ""))))
     if report.ignored_answers:
         warnings.append("Answers to questions not on this paper: "
                         + ", ".join(report.ignored_answers))
@@ -168,8 +172,12 @@ def _item_html(item: PaperItem) -> str:
     parts.append(f"<p style='color:{colour}'><b>{STATUS_LABELS.get(g.status, g.status)}</b>"
                  f" — {g.points}/{g.max_points} points"
                  + (f" ({escape(g.detail)})" if g.detail else "") + "</p>")
-    if item.feedback:  # the author's feedback is always shown in review
-        parts.append(f"<p><b>Feedback:</b> {text_html(item.feedback)}</p>")
+    # the author's feedback is always shown in review, whatever policy.feedback says
+    shown = [("Feedback", item.feedback), *(("Feedback on this answer", t)
+                                             for t in item.answer_feedback),
+             ("Combined feedback", item.combined), *(("Hint", h) for h in item.hints),
+             ("Information for graders", item.grader_info)]
+    parts += [f"<p><b>{label}:</b> {text_html(text)}</p>" for label, text in shown if text]
     return "".join(parts)
 
 
