@@ -9,7 +9,8 @@ truefalse  ``true`` or ``false``
 short      text, at most :data:`MAX_SHORT_ANSWER_CHARS` characters
 numeric    a decimal string such as ``"9.81"`` (``,`` is accepted as decimal mark)
 essay      text, at most :data:`MAX_ESSAY_CHARS` characters
-matching   ``{pair_id: chosen_pair_id}`` for some or all left-hand items
+matching   ``{pair_id: chosen_pair_id}`` for some or all left-hand items (a chosen
+           id may also be a distractor's: Moodle's extra wrong answers)
 ordering   a list of every item id exactly once
 gapselect  ``{gap_id: choice_id}`` for some or all gaps (a choice of the gap's group)
 ddwtos     the same as gapselect
@@ -98,12 +99,17 @@ def _numeric(q: dict[str, Any], answer: Any) -> None:
         raise AnswerShapeError("not a number")
 
 
+def matching_choices(q: dict[str, Any]) -> list[str]:
+    """The right-hand choices of a matching question: its pairs', then its distractors'."""
+    return _ids(q, "pairs") + _ids(q, "distractors")
+
+
 def _matching(q: dict[str, Any], answer: Any) -> None:
-    ids = _ids(q, "pairs")
+    ids, choices = _ids(q, "pairs"), matching_choices(q)
     if not isinstance(answer, dict) or not all(
-        k in ids and isinstance(v, str) and v in ids for k, v in answer.items()
+        k in ids and isinstance(v, str) and v in choices for k, v in answer.items()
     ):
-        raise AnswerShapeError("not a mapping of pair ids")
+        raise AnswerShapeError("not a mapping of pair ids to right-hand choice ids")
 
 
 def _ordering(q: dict[str, Any], answer: Any) -> None:

@@ -34,7 +34,7 @@ TYPE_FIELDS: dict[str, set[str]] = {
     "short": {"accept"},
     "numeric": NUMERIC_FIELDS,
     "essay": set(),
-    "matching": {"pairs", "scoring"},
+    "matching": {"pairs", "scoring", "distractors"},
     "ordering": {"items", "correct_order", "scoring"},
     "description": set(),
     "gapselect": {"choices", "gaps"},
@@ -70,10 +70,11 @@ def _text(qid: str, field: str, value: Any, media: set[str]) -> None:
 
 
 def _entries(qid: str, field: str, value: Any, keys: tuple[str, ...],
-             media: set[str]) -> list[str]:
+             media: set[str], *, minimum: int = 2) -> list[str]:
     """Check a list of ``{id, <keys>}`` entries; return their ids in order."""
-    if not isinstance(value, list) or len(value) < 2:
-        raise InputError(f"question {qid}.{field}: expected a list of at least 2 entries")
+    if not isinstance(value, list) or len(value) < minimum:
+        raise InputError(f"question {qid}.{field}: expected a list of at least {minimum} "
+                         f"{'entries' if minimum > 1 else 'entry'}")
     ids: list[str] = []
     for index, entry in enumerate(value):
         where = f"{field}[{index}]"
@@ -262,10 +263,17 @@ def _essay(qid: str, q: dict[str, Any], media: set[str]) -> None:
 
 
 def _matching(qid: str, q: dict[str, Any], media: set[str]) -> None:
+    """``pairs`` and optional ``distractors: [{id, text}]`` (Moodle's extra wrong answers,
+    offered as right-hand choices of every left-hand item)."""
     if not q.get("pairs"):
         raise InputError(f"question {qid} has no correct answer")
-    _entries(qid, "pairs", q["pairs"], ("left", "right"), media)
+    ids = _entries(qid, "pairs", q["pairs"], ("left", "right"), media)
     _scoring(qid, q)
+    if "distractors" in q:
+        for eid in _entries(qid, "distractors", q["distractors"], ("text",), media,
+                              minimum=1):
+            if eid in ids:
+                raise InputError(f"question {qid}.distractors: id {eid!r} is also a pair id")
 
 
 def _ordering(qid: str, q: dict[str, Any], media: set[str]) -> None:

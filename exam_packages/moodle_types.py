@@ -348,14 +348,20 @@ def matching(q: MoodleQuestion) -> dict[str, Any]:
     out = q.base("matching")
     q.shuffle(out)
     pairs: list[dict[str, str]] = []
+    extra: list[str] = []
     for sub in q.element.findall("subquestion"):
         left = q.html(sub)
         right = text_of(sub.find("answer")).strip()
-        if not left:
-            q.change(f"extra wrong answer {right!r} dropped (distractors are not supported)")
-            continue
-        pairs.append({"id": f"p{len(pairs) + 1}", "left": left, "right": right})
+        if left:
+            pairs.append({"id": f"p{len(pairs) + 1}", "left": left, "right": right})
+        elif right:
+            extra.append(right)  # Moodle: an extra wrong answer, offered to every item
+    rights = {p["right"] for p in pairs}
+    # Moodle offers each answer text once: a distractor equal to a right answer adds nothing
+    extra = [t for t in dict.fromkeys(extra) if t not in rights]
     out.update(pairs=pairs, scoring="partial")
+    if extra:
+        out["distractors"] = [{"id": f"d{i + 1}", "text": t} for i, t in enumerate(extra)]
     return out
 
 

@@ -15,7 +15,7 @@ Rules:
 * ``shuffle_options`` shuffles single/multiple options (``options|<qid>``),
   except in a question with ``shuffle: false`` (Moodle's per-question
   "shuffle the choices" setting);
-* matching right-hand sides (``matching|<qid>``) and ordering items
+* matching right-hand sides, distractors included (``matching|<qid>``), and ordering items
   (``ordering|<qid>``) are always shuffled, and never shown already solved:
   a shuffle that equals the solved order is rotated by one.
 """
@@ -27,6 +27,7 @@ import hmac
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
+from .answers import matching_choices
 from .errors import InputError
 from .model import DEFAULT_POLICY
 
@@ -95,7 +96,7 @@ def _question_entry(qid: str, question: dict[str, Any], seed: str,
             ids = SeededStream(seed, f"options|{qid}").shuffled(ids)
         return {"id": qid, "options": ids}
     if qtype == "matching":
-        ids = [p["id"] for p in question["pairs"]]
+        ids = matching_choices(question)  # pairs' right-hand sides, then distractors
         order = SeededStream(seed, f"matching|{qid}").shuffled(ids)
         return {"id": qid, "right_order": _never_solved(order, ids)}
     if qtype == "ordering":
@@ -152,7 +153,7 @@ def validate_paper(exam_doc: dict[str, Any], paper: Any) -> None:
                         [o["id"] for o in question["options"]])
         elif question["type"] == "matching":
             _check_perm(qid, "right_order", entry.get("right_order"),
-                        [p["id"] for p in question["pairs"]])
+                        matching_choices(question))
         elif question["type"] == "ordering":
             _check_perm(qid, "items", entry.get("items"), [i["id"] for i in question["items"]])
 

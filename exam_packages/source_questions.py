@@ -166,6 +166,14 @@ def _matching(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
     out["pairs"] = pairs
     if "scoring" in entry:
         out["scoring"] = entry["scoring"]
+    extra = entry.get("distractors")
+    if isinstance(extra, list):  # friendly: a list of texts
+        out["distractors"] = [
+            {"id": str(item.get("id", f"d{i + 1}")), "text": _as_text(item.get("text"))}
+            if isinstance(item, dict) else {"id": f"d{i + 1}", "text": _as_text(item)}
+            for i, item in enumerate(extra)]
+    elif extra is not None:
+        out["distractors"] = extra
 
 
 def _ordering(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
@@ -226,7 +234,7 @@ NORMALIZERS: dict[str, Callable[[str, dict[str, Any], dict[str, Any]], None]] = 
 FRIENDLY_ONLY = {"id", "image", "correct", "answer", "accept", "options", "pairs", "items",
                  "correct_order", "scoring", "case_sensitive", "mode", "tolerance", "fractions",
                  "answers", "units", "unit_grading", "unit_penalty", "unit_display",
-                 "units_left", "choices", "gaps"}
+                 "units_left", "choices", "gaps", "distractors"}
 
 
 def normalize_question(qid: str, entry: dict[str, Any]) -> dict[str, Any]:

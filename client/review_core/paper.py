@@ -64,6 +64,7 @@ def _answer_text(question: dict[str, Any], answer: Any) -> str:
         return "true" if answer is True else "false" if answer is False else str(answer)
     if qtype == "matching" and isinstance(answer, dict):
         rights = {p["id"]: p["right"] for p in question.get("pairs", [])}
+        rights.update({d["id"]: d["text"] for d in question.get("distractors", [])})
         lefts = {p["id"]: p["left"] for p in question.get("pairs", [])}
         return "; ".join(f"{lefts.get(k, k)} → {rights.get(v, v)}" for k, v in answer.items())
     if qtype == "ordering" and isinstance(answer, list):

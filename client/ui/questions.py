@@ -218,7 +218,10 @@ class MatchingQuestion(QuestionWidget):
     def build(self, order: list[str] | None) -> None:
         form = QFormLayout()
         pairs = self.question["pairs"]
-        rights = ordered(pairs, order)
+        # the paper's order of every right-hand choice, Moodle's distractors included
+        choices = [{"id": p["id"], "right": p["right"]} for p in pairs] + [
+            {"id": d["id"], "right": d["text"]} for d in self.question.get("distractors", [])]
+        rights = ordered(choices, order)
         self.combos: dict[str, QComboBox] = {}
         for pair in pairs:
             combo = QComboBox()
