@@ -15,7 +15,8 @@ ordering   a list of every item id exactly once
 gapselect  ``{gap_id: choice_id}`` for some or all gaps (a choice of the gap's group)
 ddwtos     the same as gapselect
 cloze      ``{gap_id: value}``, each value in the schema of the gap's type
-           (single: an option id, short: text, numeric: a number)
+           (single: an option id, multiple: a list of option ids, short: text,
+           numeric: a number)
 description no answer (always unanswered)
 ========== =====================================================================
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from .errors import InputError
 from .model_feedback import FEEDBACK_FIELDS, check_feedback_text, check_question_feedback
+from .model_values import gap_fraction, moodle_fraction, parse_decimal
 from .moodle_rules import (
-    ALLOWED_FRACTIONS,
     ORDERING_SCORINGS,
     TOLERANCE_TYPES,
     UNIT_DISPLAYS,
@@ -20,7 +20,6 @@ from .richtext import check_rich_text
 
 QUESTION_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 ITEM_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
-DECIMAL_RE = re.compile(r"-?\d+(\.\d+)?")
 MEDIA_REF_RE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
 MAX_PATTERN_LEN = 500
 
@@ -42,21 +41,9 @@ TYPE_FIELDS: dict[str, set[str]] = {
     "cloze": {"gaps"},
 }
 QUESTION_TYPES = tuple(TYPE_FIELDS)
-GAP_TYPES = ("single", "short", "numeric")
+GAP_TYPES = ("single", "multiple", "short", "numeric")
 SCORINGS = ("all_or_nothing", "partial")
 GAP_MARK_RE = re.compile(r"\[\[([A-Za-z0-9][A-Za-z0-9._-]{0,31})\]\]")
-
-
-def parse_decimal(value: Any, where: str) -> Decimal:
-    """Read an integer or a decimal string like ``"9.81"`` (floats are refused)."""
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise InputError(f"{where}: expected an integer or a decimal string, got {value!r}")
-    if isinstance(value, str) and not DECIMAL_RE.fullmatch(value):
-        raise InputError(f"{where}: not a decimal number like \"9.81\": {value!r}")
-    try:
-        return Decimal(value)
-    except InvalidOperation as exc:  # pragma: no cover - the regex already guards
-        raise InputError(f"{where}: not a decimal number: {value!r}") from exc
 
 
 def _text(qid: str, field: str, value: Any, media: set[str]) -> None:
@@ -114,23 +101,16 @@ def _scoring(qid: str, question: dict[str, Any], allowed: tuple[str, ...] = SCOR
                          f"got {question['scoring']!r}")
 
 
-def _fraction(where: str, value: Any, low: int = -1) -> Decimal:
-    """A Moodle grade: a decimal string in Moodle's list of allowed grades."""
-    fraction = parse_decimal(value, where)
-    if fraction not in ALLOWED_FRACTIONS or fraction < low:
-        raise InputError(f"{where}: {value!r} is not one of Moodle's grades (1, 0.9, 0.8333333, "
-                         "0.8, 0.75, 0.7, 0.6666667, ... 0.05, 0 and their negatives)")
-    return fraction
-
-
-def _fractions(qid: str, q: dict[str, Any], ids: list[str]) -> None:
+def _fractions(qid: str, q: dict[str, Any], ids: list[str], *,
+               in_gap: bool = False) -> None:
     """Per-option grades; ``correct`` must be the options they make right."""
     if "fractions" not in q:
         return
     raw = q["fractions"]
     if not isinstance(raw, dict) or not set(raw) <= set(ids):
         raise InputError(f"question {qid}.fractions: expected a mapping of option ids to grades")
-    grades = {k: _fraction(f"question {qid}.fractions.{k}", v) for k, v in raw.items()}
+    check = gap_fraction if in_gap and q["type"] == "multiple" else moodle_fraction
+    grades = {k: check(f"question {qid}.fractions.{k}", v) for k, v in raw.items()}
     single = q["type"] == "single"
     right = [i for i in ids if (grades.get(i, 0) == 1 if single else grades.get(i, 0) > 0)]
     if right != list(q["correct"]):
@@ -144,11 +124,11 @@ def _single(qid: str, q: dict[str, Any], media: set[str]) -> None:
     _fractions(qid, q, ids)
 
 
-def _multiple(qid: str, q: dict[str, Any], media: set[str]) -> None:
+def _multiple(qid: str, q: dict[str, Any], media: set[str], *, in_gap: bool = False) -> None:
     ids = _entries(qid, "options", q.get("options"), ("text",), media)
     _correct_ids(qid, q, ids, exactly_one=False)
     _scoring(qid, q)
-    _fractions(qid, q, ids)
+    _fractions(qid, q, ids, in_gap=in_gap)
 
 
 def _truefalse(qid: str, q: dict[str, Any], media: set[str]) -> None:
@@ -191,7 +171,7 @@ def _short_rule(where: str, rule: Any) -> None:
     if mode == "regex":
         check_pattern(pattern, where)
     if "fraction" in rule:
-        _fraction(f"{where}.fraction", rule["fraction"], low=0)
+        moodle_fraction(f"{where}.fraction", rule["fraction"], low=0)
     if "feedback" in rule:
         check_feedback_text(f"{where}.feedback", rule["feedback"])
 
@@ -230,7 +210,7 @@ def _numeric_entry(where: str, entry: Any) -> None:
         if tol < 0:
             raise InputError(f"{where}.tolerance: must not be negative")
     if "fraction" in entry:
-        _fraction(f"{where}.fraction", entry["fraction"], low=0)
+        moodle_fraction(f"{where}.fraction", entry["fraction"], low=0)
 
 
 def _units(qid: str, q: dict[str, Any]) -> None:
@@ -337,7 +317,8 @@ def _select_gaps(qid: str, q: dict[str, Any], media: set[str]) -> None:
 
 
 def _cloze(qid: str, q: dict[str, Any], media: set[str]) -> None:
-    """cloze: ``gaps: [{id, type: single|short|numeric, points?, <that type's fields>}]``."""
+    """cloze: ``gaps: [{id, type: single|multiple|short|numeric, points?, <that type's
+    fields>}]``."""
     for index, gap in enumerate(_gap_list(qid, q)):
         where = f"{qid}.gaps[{index}]"
         gtype = gap.get("type")
@@ -348,7 +329,10 @@ def _cloze(qid: str, q: dict[str, Any], media: set[str]) -> None:
             raise InputError(f"question {where}: unknown field {sorted(unknown)[0]!r}")
         if "points" in gap and parse_decimal(gap["points"], f"question {where}.points") <= 0:
             raise InputError(f"question {where}.points: must be positive")
-        CHECKERS[gtype](where, gap, media)
+        if gtype == "multiple":  # a MULTIRESPONSE gap
+            _multiple(where, gap, media, in_gap=True)
+        else:
+            CHECKERS[gtype](where, gap, media)
         check_question_feedback(where, gap)
 
 

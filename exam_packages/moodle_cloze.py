@@ -6,7 +6,7 @@ per embedded answer; gapselect and ddwtos (``[[1]]`` = choice 1) -> ``gapselect`
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, NamedTuple
 
 from .errors import InputError
@@ -31,6 +31,8 @@ MULTI = {"MULTIRESPONSE", "MR", "MULTIRESPONSE_H", "MRH", "MULTIRESPONSE_S", "MR
 SHORT = {"SHORTANSWER": False, "SA": False, "MW": False,
          "SHORTANSWER_C": True, "SAC": True, "MWC": True}
 NUMERIC = {"NUMERICAL", "NM"}
+SHUFFLED = {"MULTICHOICE_S", "MCS", "MULTICHOICE_VS", "MCVS", "MULTICHOICE_HS", "MCHS",
+            "MULTIRESPONSE_S", "MRS", "MULTIRESPONSE_HS", "MRHS"}
 
 
 def _unescape(text: str) -> str:
@@ -41,6 +43,7 @@ class Alternative(NamedTuple):
     grade: Decimal
     text: str
     feedback: str
+    specific: bool = False  # the grade was written as %n% (not '=' or nothing)
 
 
 def _alternatives(body: str) -> list[Alternative]:
@@ -59,7 +62,8 @@ def _alternatives(body: str) -> list[Alternative]:
                 raise ConvertError(f"invalid grade {match.group(1)}% in an embedded answer")
             grade, raw = allowed, raw[match.end():]
         text = html_to_text(_unescape(raw.strip()))[0]
-        out.append(Alternative(grade, text, html_to_text(_unescape(feedback.strip()))[0]))
+        out.append(Alternative(grade, text, html_to_text(_unescape(feedback.strip()))[0],
+                               bool(match) and not raw.startswith("=")))
     return out
 
 
@@ -90,7 +94,7 @@ def _choice_gap(alts: list[Alternative]) -> dict[str, Any]:
 
 def _numeric_gap(alts: list[Alternative]) -> dict[str, Any]:
     answers = []
-    for grade, text, feedback in alts:
+    for grade, text, feedback, _ in alts:
         value, _, tolerance = text.partition(":")
         try:
             entry: dict[str, Any] = {"answer": "*" if value.strip() == "*" else
@@ -107,6 +111,32 @@ def _numeric_gap(alts: list[Alternative]) -> dict[str, Any]:
     return {"type": "numeric", "answers": answers}
 
 
+def _multi_gap(alts: list[Alternative]) -> dict[str, Any]:
+    """A MULTIRESPONSE gap, as qtype_multianswer_extract_question makes it: the positive
+    grades are scaled to add up to 1 and, when no ``%n%`` grade is written, each wrong
+    choice cancels one right one (-1/total); Moodle stores them to 7 decimals."""
+    if len(alts) < 2:
+        raise ConvertError("a MULTIRESPONSE gap needs at least two choices")
+    total = sum((a.grade for a in alts if a.grade > 0), Decimal(0))
+    if not total:
+        raise ConvertError("a MULTIRESPONSE gap needs a choice with a positive grade")
+    specific = any(a.specific for a in alts)
+    ids = [option_id(i) for i in range(len(alts))]
+    fractions = {}
+    for oid, alt in zip(ids, alts, strict=True):
+        grade = alt.grade / total if alt.grade > 0 else alt.grade if specific else -1 / total
+        grade = grade.quantize(Decimal("0.0000001"), rounding=ROUND_HALF_UP)
+        if grade:
+            fractions[oid] = fraction_text(grade)
+    gap: dict[str, Any] = {
+        "type": "multiple", "options": [{"id": i, "text": a.text} for i, a in zip(ids, alts,
+                                                                                  strict=True)],
+        "correct": [i for i in ids if Decimal(fractions.get(i, "0")) > 0],
+        "fractions": fractions}
+    _option_feedback(gap, alts)
+    return gap
+
+
 def _gap(kind: str, body: str) -> dict[str, Any]:
     kind = kind.upper()
     alts = _alternatives(body)
@@ -121,7 +151,7 @@ def _gap(kind: str, body: str) -> dict[str, Any]:
     if kind in NUMERIC:
         return _numeric_gap(alts)
     if kind in MULTI:
-        raise ConvertError(f"{kind} gaps (several answers in one gap) are not supported")
+        return _multi_gap(alts)
     raise ConvertError(f"unknown embedded answer type {kind!r}")
 
 
@@ -132,6 +162,9 @@ def cloze(q: MoodleQuestion) -> dict[str, Any]:
 
     def mark(match: re.Match[str]) -> str:
         gap = {"id": f"g{len(gaps) + 1}", **_gap(match.group(2), match.group(3))}
+        if match.group(2).upper() in SHUFFLED:
+            q.change(f"the choices of gap {len(gaps) + 1} are shown in the authored order "
+                     "(Moodle shuffles them)")
         weight = match.group(1)
         if weight and weight != "1":
             gap["points"] = int(weight) if int(weight) > 0 else 1

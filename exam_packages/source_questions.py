@@ -214,7 +214,8 @@ def _cloze(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
         return
     gaps = []
     for index, item in enumerate(raw):
-        if not isinstance(item, dict) or item.get("type") not in ("single", "short", "numeric"):
+        if not isinstance(item, dict) or item.get("type") not in ("single", "multiple", "short",
+                                                                    "numeric"):
             gaps.append(item)
             continue
         gap: dict[str, Any] = {"id": str(item.get("id", f"g{index + 1}")), "type": item["type"]}

@@ -81,8 +81,11 @@ def _gap_value(question: dict[str, Any], gap: dict[str, Any], value: Any) -> str
     if question["type"] in ("gapselect", "ddwtos"):
         texts = {c["id"]: c["text"] for c in question.get("choices", [])}
         return texts.get(value, str(value))
+    texts = {o["id"]: o["text"] for o in gap.get("options", [])}
     if gap.get("type") == "single":
-        return {o["id"]: o["text"] for o in gap.get("options", [])}.get(value, str(value))
+        return texts.get(value, str(value))
+    if gap.get("type") == "multiple" and isinstance(value, list):
+        return " + ".join(texts.get(v, str(v)) for v in value)
     return str(value)
 
 

@@ -5,43 +5,28 @@ grades it (a distractor is wrong for every stem; stems alone count), shown in re
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
 
 from client.review_core.paper import reconstruct
 from client.ui.i18n import TextBinder
 from client.ui.questions import MatchingQuestion, make_question_widget
-from exam_packages import cli
 from exam_packages.importing import render_import_report
 from exam_packages.moodle import import_moodle_xml
 from exam_packages.package import open_package
 from exam_packages.paper import make_paper, paper_order
 from exam_packages.trust import TrustStore
 
-XML = Path(__file__).resolve().parents[1] / "exam_packages" / "data" / "import" / \
-    "moodle_matching_distractors.xml"
+from .moodle_pkg import DATA, build_from_xml, grade_rows, pick
 
-
-def _cli(*argv: object) -> None:
-    assert cli.main([str(a) for a in argv]) == 0
+XML = DATA / "moodle_matching_distractors.xml"
 
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("match")
-    _cli("import-moodle", XML, "--out", tmp / "src")
-    _cli("keygen", "--kind", "author", "--out", tmp / "author.key")
-    _cli("keygen", "--kind", "results", "--out", tmp / "inst.key")
-    _cli("trust", tmp / "author.key.pub", "--out", tmp / "trust.json")
-    _cli("build", tmp / "src" / "exam.yaml", "--author-key", tmp / "author.key",
-         "--recipient", tmp / "inst.key.pub", "--out", tmp / "m.emtihan")
-    return tmp
+    return build_from_xml(XML, tmp_path_factory.mktemp("match"))
 
 
 def test_import_keeps_distractors_once() -> None:
@@ -67,16 +52,10 @@ def test_distractor_chosen_by_keyboard_is_graded_wrong(package: Path, tmp_path: 
     for combo in widget.combos.values():  # the paper's order, distractors included
         assert [combo.itemData(i) for i in range(1, combo.count())] == entry["right_order"]
     for pair, wanted in (("p1", "Astana"), ("p2", "Lyon")):
-        combo = widget.combos[pair]
-        combo.setFocus()
-        while combo.currentText() != wanted:
-            qtbot.keyClick(combo, Qt.Key.Key_Down)
+        pick(qtbot, widget.combos[pair], wanted)
     answer = widget.answer()
     assert answer == {"p1": "p1", "p2": "d2"}
-    (tmp_path / "a.json").write_text(json.dumps({"seed": "seed-4", "answers": {"q1": answer}}))
-    _cli("grade", package / "m.emtihan", "--answers", tmp_path / "a.json",
-         "--trust", package / "trust.json", "--breakdown", tmp_path / "b.csv")
-    row = next(csv.DictReader(io.StringIO((tmp_path / "b.csv").read_text())))
+    row = grade_rows(package, tmp_path, "seed-4", {"q1": answer})[0]
     assert (row["status"], row["points"], row["max"]) == ("partial", "1.00", "2")
     item = reconstruct(doc, {}, "seed-4", {"q1": answer}).items[0]
     assert item.answer == "Kazakhstan → Astana; France → Lyon"

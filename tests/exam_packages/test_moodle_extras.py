@@ -40,3 +40,57 @@ def test_distractor_is_not_a_left_hand_item() -> None:
         check_answer(MATCH, {"d1": "p1"})
     with pytest.raises(AnswerShapeError):
         check_answer(MATCH, {"p1": "d9"})
+
+
+def _cloze() -> dict[str, Any]:
+    from pathlib import Path
+
+    from exam_packages.moodle import import_moodle_xml
+
+    xml = Path(__file__).parent / "data" / "import" / "moodle_cloze_multiresponse.xml"
+    result = import_moodle_xml(xml.read_bytes())
+    assert result.entries[0].changes == ["the choices of gap 3 are shown in the authored "
+                                         "order (Moodle shuffles them)"]
+    return result.exam_doc["questions"]["q1"]
+
+
+def test_multiresponse_gaps_take_moodles_grades() -> None:
+    """qtype_multianswer_extract_question: positive grades scaled to add up to 1; with '='
+    only, each wrong choice gets -1/total; stored to 7 decimals."""
+    gaps = {g["id"]: g for g in _cloze()["gaps"]}
+    assert gaps["g1"]["type"] == "multiple" and gaps["g1"]["points"] == 2
+    assert gaps["g1"]["fractions"] == {"a": "0.3333333", "b": "0.3333333", "c": "-0.3333333",
+                                       "d": "0.3333333"}
+    assert gaps["g1"]["answer_feedback"] == {"a": "Even prime", "c": "4 = 2 × 2"}
+    assert gaps["g2"]["fractions"] == {"a": "0.5", "b": "0.5", "c": "-1"}
+    assert gaps["g3"]["fractions"] == {"a": "0.5", "b": "0.5", "c": "-0.5"}
+    assert gaps["g4"]["type"] == "single"
+
+
+@pytest.mark.parametrize(("answer", "mark"), [
+    # (gap marks 2, 1, 1, 1): sum of ticked grades clamped to 0..1, weighted by the marks
+    ({"g1": ["a", "b", "d"], "g2": ["a", "b"], "g3": ["a", "b"], "g4": "b"}, "100.00"),
+    ({"g1": ["a", "b"], "g2": ["a", "b"], "g3": ["a", "b"], "g4": "b"}, "86.67"),
+    ({"g1": ["a", "c"], "g2": ["a", "c"], "g3": ["a", "b", "c"], "g4": "a"}, "10.00"),
+    ({"g1": ["a", "b", "c", "d"]}, "26.67"),
+])
+def test_multiresponse_marks_equal_moodle(answer: dict[str, Any], mark: str) -> None:
+    from decimal import Decimal
+
+    from exam_packages.grading import grade_question
+
+    question = {**_cloze(), "points": "100"}
+    validate_question("q1", question, set())
+    check_answer(question, answer)
+    assert grade_question("q1", question, answer).points == Decimal(mark)
+
+
+def test_multiresponse_gap_grades_checked() -> None:
+    question = _cloze()
+    question["gaps"][0]["fractions"]["a"] = "0.33333333"
+    with pytest.raises(InputError, match=r"gaps\[0\].fractions.a: '0.33333333' is not a grade "
+                                         "between -1 and 1 with at most 7 decimals"):
+        validate_question("q", question, set())
+    question["gaps"][0]["fractions"]["a"] = "0.3333333"
+    with pytest.raises(AnswerShapeError, match="gap g1: not a list of distinct option ids"):
+        check_answer(question, {"g1": "a"})
