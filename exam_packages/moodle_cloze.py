@@ -213,6 +213,9 @@ def gapselect(q: MoodleQuestion, tag: str = "selectoption") -> dict[str, Any]:
         r"\[\[(\d+)\]\]", mark, raw)
     out = q.base(qtype)
     q.shuffle(out)
+    # Moodle's shufflechoices (exported as <shuffleanswers>, on when absent): written out,
+    # since gap choices are shuffled only on an explicit ``shuffle: true`` (paper.py)
+    out.setdefault("shuffle", True)
     out.update(choices=choices, gaps=gaps)
     if qtype == "ddwtos":
         q.change("drag-and-drop is answered with a select list per gap (accessible)")

@@ -15,6 +15,10 @@ Rules:
 * ``shuffle_options`` shuffles single/multiple options (``options|<qid>``),
   except in a question with ``shuffle: false`` (Moodle's per-question
   "shuffle the choices" setting);
+* gapselect/ddwtos choices (``choices|<qid>``, Moodle's shufflechoices) are shuffled
+  under ``shuffle_options`` only in a question with an explicit ``shuffle: true`` (the
+  Moodle import writes it), so papers of packages built before stay the same; each
+  gap offers its group's choices in that order;
 * matching right-hand sides, distractors included (``matching|<qid>``), and ordering items
   (``ordering|<qid>``) are always shuffled, and never shown already solved:
   a shuffle that equals the solved order is rotated by one.
@@ -103,6 +107,9 @@ def _question_entry(qid: str, question: dict[str, Any], seed: str,
         ids = [i["id"] for i in question["items"]]
         order = SeededStream(seed, f"ordering|{qid}").shuffled(ids)
         return {"id": qid, "items": _never_solved(order, list(question["correct_order"]))}
+    if qtype in ("gapselect", "ddwtos") and shuffle_options and question.get("shuffle") is True:
+        ids = [c["id"] for c in question["choices"]]
+        return {"id": qid, "choices": SeededStream(seed, f"choices|{qid}").shuffled(ids)}
     return {"id": qid}
 
 
@@ -156,12 +163,15 @@ def validate_paper(exam_doc: dict[str, Any], paper: Any) -> None:
                         matching_choices(question))
         elif question["type"] == "ordering":
             _check_perm(qid, "items", entry.get("items"), [i["id"] for i in question["items"]])
+        elif question["type"] in ("gapselect", "ddwtos") and "choices" in entry:
+            _check_perm(qid, "choices", entry["choices"], [c["id"] for c in question["choices"]])
 
 
 def paper_order(entry: dict[str, Any]) -> list[str] | None:
     """The order the student's widget shows for one paper entry: options (single/multiple),
-    right-hand sides (matching) or items (ordering); None keeps the authored order."""
-    for field in ("options", "right_order", "items"):
+    right-hand sides (matching), items (ordering) or gap choices (gapselect/ddwtos); None
+    keeps the authored order."""
+    for field in ("options", "right_order", "items", "choices"):
         if isinstance(entry.get(field), list):
             return list(entry[field])
     return None

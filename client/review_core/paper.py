@@ -39,6 +39,7 @@ class PaperItem:
     combined: str = ""
     hints: tuple[str, ...] = ()
     grader_info: str = ""
+    shown_order: tuple[str, ...] = ()  # gap choices in the order the student saw them
 
 
 @dataclass
@@ -110,6 +111,14 @@ def _choices(question: dict[str, Any], entry: dict[str, Any], answer: Any) -> li
     return [(oid, texts[oid], oid in chosen, oid in correct) for oid in entry["options"]]
 
 
+def _shown_order(question: dict[str, Any], entry: dict[str, Any]) -> tuple[str, ...]:
+    """gapselect/ddwtos: the choices' texts in the paper's (shuffled) order, if shuffled."""
+    if question["type"] not in ("gapselect", "ddwtos") or "choices" not in entry:
+        return ()
+    texts = {c["id"]: c["text"] for c in question["choices"]}
+    return tuple(texts[c] for c in entry["choices"])
+
+
 def reconstruct(
     exam_doc: dict[str, Any],
     policy: dict[str, Any],
@@ -138,7 +147,8 @@ def reconstruct(
                                tuple(specific_feedback(question, answer)),
                                combined_feedback(question, grades[qid].status),
                                tuple(question.get("hints") or ()),
-                               str(question.get("grader_info", ""))))
+                               str(question.get("grader_info", "")),
+                               _shown_order(question, entry)))
     if report.ignored_answers:
         warnings.append("Answers to questions not on this paper: "
                         + ", ".join(report.ignored_answers))
@@ -172,6 +182,9 @@ def _item_html(item: PaperItem) -> str:
             rows.append(f"<li>{mark} {escape(text)}{tail}</li>")
         parts.append("<ul style='list-style:none'>" + "".join(rows) + "</ul>")
     elif item.type != "description":
+        if item.shown_order:
+            parts.append("<p><i>Choices in the order shown:</i> "
+                         f"{escape(', '.join(item.shown_order))}</p>")
         parts.append(f"<p><b>Answer:</b> {escape(item.answer)}</p>")
     parts.append(f"<p style='color:{colour}'><b>{STATUS_LABELS.get(g.status, g.status)}</b>"
                  f" — {g.points}/{g.max_points} points"

@@ -53,6 +53,15 @@ def _combo(items: list[tuple[str, str]]) -> QComboBox:
     return combo
 
 
+def _in_order(items: list[dict[str, Any]], order: list[str] | None) -> list[dict[str, Any]]:
+    """``items`` (a gap's group) in the order of ``order`` (every choice of the question)."""
+    ids = {i["id"] for i in items}
+    if not order or not ids <= set(order):
+        return items
+    by_id = {i["id"]: i for i in items}
+    return [by_id[i] for i in order if i in ids]
+
+
 def _select(combo: QComboBox, value: Any) -> None:
     combo.setCurrentIndex(max(combo.findData(value), 0) if value is not None else 0)
 
@@ -97,8 +106,8 @@ class GapSelectQuestion(_GapQuestion):
     def build(self, order: list[str] | None) -> None:
         form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
-        for gap in self.gap_rows():
-            choices = gap_choices(self.source, gap["id"])
+        for gap in self.gap_rows():  # the gap's group, in the paper's order of choices
+            choices = _in_order(gap_choices(self.source, gap["id"]), order)
             combo = _combo([(c["id"], c["text"]) for c in choices])
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             self.add_row(form, gap["id"], combo)

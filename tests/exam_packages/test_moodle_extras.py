@@ -94,3 +94,30 @@ def test_multiresponse_gap_grades_checked() -> None:
     question["gaps"][0]["fractions"]["a"] = "0.3333333"
     with pytest.raises(AnswerShapeError, match="gap g1: not a list of distinct option ids"):
         check_answer(question, {"g1": "a"})
+
+
+GAPS: dict[str, Any] = {
+    "type": "gapselect", "text": "[[g1]] and [[g2]]", "shuffle": True,
+    "choices": [{"id": c, "text": c} for c in ("a", "b", "c", "d")],
+    "gaps": [{"id": "g1", "correct": "a"}, {"id": "g2", "correct": "b"}]}
+
+
+def test_gap_choices_shuffled_only_when_asked() -> None:
+    from exam_packages.paper import make_paper
+
+    doc = {"questions": {"q": GAPS}}
+    assert sorted(make_paper(doc, {}, "x")["questions"][0]["choices"]) == ["a", "b", "c", "d"]
+    assert "choices" not in make_paper(doc, {"shuffle_options": False}, "x")["questions"][0]
+    unset = {"questions": {"q": {k: v for k, v in GAPS.items() if k != "shuffle"}}}
+    # packages built before keep their papers: no explicit shuffle, no choices entry
+    assert make_paper(unset, {}, "x")["questions"] == [{"id": "q"}]
+
+
+def test_recorded_gap_choice_order_checked() -> None:
+    from exam_packages.paper import validate_paper
+
+    doc = {"questions": {"q": GAPS}}
+    paper = {"questions": [{"id": "q", "choices": ["a", "b", "c"]}]}
+    with pytest.raises(InputError, match=r"paper: question q.choices is not a permutation"):
+        validate_paper(doc, paper)
+    assert paper == {"questions": [{"id": "q", "choices": ["a", "b", "c"]}]}
