@@ -11,7 +11,8 @@ numeric    a decimal string such as ``"9.81"`` (``,`` is accepted as decimal mar
 essay      text, at most :data:`MAX_ESSAY_CHARS` characters
 matching   ``{pair_id: chosen_pair_id}`` for some or all left-hand items (a chosen
            id may also be a distractor's: Moodle's extra wrong answers)
-ordering   a list of every item id exactly once
+ordering   a list of every item id exactly once (with ``select_count``: of the
+           paper's ``select_count`` items)
 gapselect  ``{gap_id: choice_id}`` for some or all gaps (a choice of the gap's group)
 ddwtos     the same as gapselect
 cloze      ``{gap_id: value}``, each value in the schema of the gap's type
@@ -115,8 +116,13 @@ def _matching(q: dict[str, Any], answer: Any) -> None:
 
 def _ordering(q: dict[str, Any], answer: Any) -> None:
     ids = _ids(q, "items")
-    if not isinstance(answer, list) or not all(isinstance(a, str) for a in answer) \
-            or sorted(answer) != sorted(ids):
+    if not isinstance(answer, list) or not all(isinstance(a, str) for a in answer):
+        raise AnswerShapeError("not an ordering of the item ids")
+    if "select_count" in q:  # the paper's subset of the items
+        if len(answer) != q["select_count"] or len(set(answer)) != len(answer) \
+                or not set(answer) <= set(ids):
+            raise AnswerShapeError(f"not an ordering of {q['select_count']} of the item ids")
+    elif sorted(answer) != sorted(ids):
         raise AnswerShapeError("not an ordering of the item ids")
 
 

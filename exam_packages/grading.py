@@ -133,7 +133,10 @@ def _matching(q: dict[str, Any], answer: Any) -> Decimal:
 
 
 def _ordering(q: dict[str, Any], answer: Any) -> Decimal:
-    return ordering_fraction(q.get("scoring", "all_or_nothing"), answer, q["correct_order"])
+    """With ``select_count`` the correct order is that of the items shown (Moodle's
+    correctresponse of the subset)."""
+    order = [i for i in q["correct_order"] if i in answer]
+    return ordering_fraction(q.get("scoring", "all_or_nothing"), answer, order)
 
 
 def _select_gaps(q: dict[str, Any], answer: Any) -> Decimal:

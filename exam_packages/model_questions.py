@@ -34,7 +34,7 @@ TYPE_FIELDS: dict[str, set[str]] = {
     "numeric": NUMERIC_FIELDS,
     "essay": set(),
     "matching": {"pairs", "scoring", "distractors"},
-    "ordering": {"items", "correct_order", "scoring"},
+    "ordering": {"items", "correct_order", "scoring", "select", "select_count"},
     "description": set(),
     "gapselect": {"choices", "gaps"},
     "ddwtos": {"choices", "gaps"},
@@ -265,6 +265,20 @@ def _ordering(qid: str, q: dict[str, Any], media: set[str]) -> None:
             or len(order) != len(ids):
         raise InputError(f"question {qid}.correct_order: must list every item id exactly once")
     _scoring(qid, q, ("partial", *ORDERING_SCORINGS))
+    _ordering_subset(qid, q, len(ids))
+
+
+def _ordering_subset(qid: str, q: dict[str, Any], count: int) -> None:
+    """qtype_ordering's "select a subset": ``select: random|contiguous`` with
+    ``select_count`` items (2 or more, fewer than all) drawn per paper."""
+    if "select" not in q and "select_count" not in q:
+        return
+    if q.get("select") not in ("random", "contiguous"):
+        raise InputError(f"question {qid}.select: expected 'random' or 'contiguous'")
+    chosen = q.get("select_count")
+    if not isinstance(chosen, int) or isinstance(chosen, bool) or not 2 <= chosen < count:
+        raise InputError(f"question {qid}.select_count: expected a whole number from 2 to "
+                         f"{count - 1} (fewer than the {count} items)")
 
 
 def _description(qid: str, q: dict[str, Any], media: set[str]) -> None:

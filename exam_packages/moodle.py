@@ -18,6 +18,7 @@ from .errors import InputError
 from .importing import DocBuilder, ImportResult, default_meta
 from .moodle_calculated import import_calculated
 from .moodle_cloze import cloze, ddwtos, gapselect
+from .moodle_ordering import ordering
 from .moodle_types import CONVERTERS as TYPE_CONVERTERS
 from .moodle_types import MoodleQuestion, text_of
 from .moodle_xml import MAX_XML_BYTES, iter_questions
@@ -33,7 +34,7 @@ UNSUPPORTED = {
     "random": "random questions draw from the Moodle question bank, which is not in the "
               "export (use a section with draw: k)",
 }
-CONVERTERS = {**TYPE_CONVERTERS, "cloze": cloze, "multianswer": cloze,
+CONVERTERS = {**TYPE_CONVERTERS, "ordering": ordering, "cloze": cloze, "multianswer": cloze,
               "gapselect": gapselect, "ddwtos": ddwtos}
 
 

@@ -21,19 +21,6 @@ from .model_feedback import MAX_HINTS
 from .moodle_rules import allowed_fraction, wildcard_regex
 from .richtext import html_to_rich, latex_to_images
 
-ORDERING_GRADING = {
-    "ALL_OR_NOTHING": "all_or_nothing", "-1": "all_or_nothing",
-    "ABSOLUTE_POSITION": "absolute_position", "0": "absolute_position",
-    "RELATIVE_NEXT_EXCLUDE_LAST": "relative_next_exclude_last", "1": "relative_next_exclude_last",
-    "RELATIVE_NEXT_INCLUDE_LAST": "relative_next_include_last", "2": "relative_next_include_last",
-    "RELATIVE_ONE_PREVIOUS_AND_NEXT": "relative_one_previous_and_next",
-    "3": "relative_one_previous_and_next",
-    "RELATIVE_ALL_PREVIOUS_AND_NEXT": "relative_all_previous_and_next",
-    "4": "relative_all_previous_and_next",
-    "LONGEST_ORDERED_SUBSET": "longest_ordered_subset", "5": "longest_ordered_subset",
-    "LONGEST_CONTIGUOUS_SUBSET": "longest_contiguous_subset", "6": "longest_contiguous_subset",
-    "RELATIVE_TO_CORRECT": "relative_to_correct", "7": "relative_to_correct",
-}
 UNIT_GRADING = {"0": "optional", "1": "out_of_mark", "2": "out_of_max"}
 UNIT_DISPLAY = {"0": "input", "1": "choice", "2": "select", "3": "none"}
 COMBINED_FEEDBACK = ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback")
@@ -365,33 +352,8 @@ def matching(q: MoodleQuestion) -> dict[str, Any]:
     return out
 
 
-def ordering(q: MoodleQuestion) -> dict[str, Any]:
-    out = q.base("ordering")
-    answers = sorted(enumerate(q.answers()),
-                     key=lambda pair: (_order_key(pair[1]), pair[0]))
-    items = [{"id": f"i{i + 1}", "text": q.html(a)} for i, (_, a) in enumerate(answers)]
-    grading = (q.element.findtext("gradingtype") or "").strip().upper()
-    if grading not in ORDERING_GRADING:
-        what = f"grading type {grading!r} unknown" if grading else "no grading type given"
-        q.change(f"{what}: Moodle's default 'relative to the next item (excluding last)' used")
-    select = (q.element.findtext("selecttype") or "ALL").strip().upper()
-    count = (q.element.findtext("selectcount") or "0").strip()
-    if select not in ("", "ALL", "0") and count.isdigit() and 2 <= int(count) < len(items):
-        q.change(f"Moodle shows {count} of the {len(items)} items; Emtihan shows all")
-    out.update(items=items, correct_order=[i["id"] for i in items],
-               scoring=ORDERING_GRADING.get(grading, "relative_next_exclude_last"))
-    return out
-
-
-def _order_key(answer: ET.Element) -> Decimal:
-    try:
-        return Decimal(answer.get("fraction", "0"))
-    except InvalidOperation:
-        return Decimal(0)
-
-
 CONVERTERS: dict[str, Callable[[MoodleQuestion], dict[str, Any]]] = {
     "multichoice": multichoice, "truefalse": truefalse, "shortanswer": shortanswer,
-    "numerical": numerical, "essay": essay, "matching": matching, "ordering": ordering,
+    "numerical": numerical, "essay": essay, "matching": matching,
     "description": description,
 }

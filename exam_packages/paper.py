@@ -19,6 +19,8 @@ Rules:
   under ``shuffle_options`` only in a question with an explicit ``shuffle: true`` (the
   Moodle import writes it), so papers of packages built before stay the same; each
   gap offers its group's choices in that order;
+* an ordering question with ``select_count`` shows a subset (``ordering-select|<qid>``:
+  ``random`` items, or a ``contiguous`` run, in correct order, as qtype_ordering);
 * matching right-hand sides, distractors included (``matching|<qid>``), and ordering items
   (``ordering|<qid>``) are always shuffled, and never shown already solved:
   a shuffle that equals the solved order is rotated by one.
@@ -91,6 +93,21 @@ def _section_list(exam_doc: dict[str, Any]) -> list[dict[str, Any]]:
     return sections
 
 
+def _ordering_subset(qid: str, question: dict[str, Any], seed: str) -> list[str]:
+    """The items an ordering question shows, in correct order: all, or qtype_ordering's
+    subset of ``select_count`` (``random`` items or a ``contiguous`` run)."""
+    order = list(question["correct_order"])
+    count = question.get("select_count")
+    if count is None:
+        return order
+    stream = SeededStream(seed, f"ordering-select|{qid}")
+    if question.get("select") == "contiguous":
+        start = stream.below(len(order) - count + 1)
+        return order[start:start + count]
+    kept = set(stream.shuffled(order)[:count])
+    return [i for i in order if i in kept]
+
+
 def _question_entry(qid: str, question: dict[str, Any], seed: str,
                     shuffle_options: bool) -> dict[str, Any]:
     qtype = question["type"]
@@ -104,9 +121,9 @@ def _question_entry(qid: str, question: dict[str, Any], seed: str,
         order = SeededStream(seed, f"matching|{qid}").shuffled(ids)
         return {"id": qid, "right_order": _never_solved(order, ids)}
     if qtype == "ordering":
-        ids = [i["id"] for i in question["items"]]
-        order = SeededStream(seed, f"ordering|{qid}").shuffled(ids)
-        return {"id": qid, "items": _never_solved(order, list(question["correct_order"]))}
+        solved = _ordering_subset(qid, question, seed)
+        order = SeededStream(seed, f"ordering|{qid}").shuffled(solved)
+        return {"id": qid, "items": _never_solved(order, solved)}
     if qtype in ("gapselect", "ddwtos") and shuffle_options and question.get("shuffle") is True:
         ids = [c["id"] for c in question["choices"]]
         return {"id": qid, "choices": SeededStream(seed, f"choices|{qid}").shuffled(ids)}
@@ -141,6 +158,17 @@ def _check_perm(qid: str, field: str, shown: Any, expected: list[str]) -> None:
                          "question's ids")
 
 
+def _check_ordering_items(qid: str, question: dict[str, Any], shown: Any) -> None:
+    count = question.get("select_count")
+    if count is None:
+        _check_perm(qid, "items", shown, [i["id"] for i in question["items"]])
+        return
+    ids = {i["id"] for i in question["items"]}
+    if not isinstance(shown, list) or len(shown) != count or len(set(shown)) != count \
+            or not set(shown) <= ids:
+        raise InputError(f"paper: question {qid}.items is not {count} of the question's items")
+
+
 def validate_paper(exam_doc: dict[str, Any], paper: Any) -> None:
     """Check that ``paper`` (e.g. from a result envelope) fits ``exam_doc``."""
     if not isinstance(paper, dict) or not isinstance(paper.get("questions"), list):
@@ -162,7 +190,7 @@ def validate_paper(exam_doc: dict[str, Any], paper: Any) -> None:
             _check_perm(qid, "right_order", entry.get("right_order"),
                         matching_choices(question))
         elif question["type"] == "ordering":
-            _check_perm(qid, "items", entry.get("items"), [i["id"] for i in question["items"]])
+            _check_ordering_items(qid, question, entry.get("items"))
         elif question["type"] in ("gapselect", "ddwtos") and "choices" in entry:
             _check_perm(qid, "choices", entry["choices"], [c["id"] for c in question["choices"]])
 

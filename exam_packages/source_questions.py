@@ -190,8 +190,9 @@ def _ordering(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
     out["items"] = items
     order = entry.get("correct_order", [i["id"] for i in items])
     out["correct_order"] = [str(i) for i in order] if isinstance(order, list) else order
-    if "scoring" in entry:
-        out["scoring"] = entry["scoring"]
+    for key in ("scoring", "select", "select_count"):
+        if key in entry:
+            out[key] = entry[key]
 
 
 def _select_gaps(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
@@ -235,7 +236,7 @@ NORMALIZERS: dict[str, Callable[[str, dict[str, Any], dict[str, Any]], None]] = 
 FRIENDLY_ONLY = {"id", "image", "correct", "answer", "accept", "options", "pairs", "items",
                  "correct_order", "scoring", "case_sensitive", "mode", "tolerance", "fractions",
                  "answers", "units", "unit_grading", "unit_penalty", "unit_display",
-                 "units_left", "choices", "gaps", "distractors"}
+                 "units_left", "choices", "gaps", "distractors", "select", "select_count"}
 
 
 def normalize_question(qid: str, entry: dict[str, Any]) -> dict[str, Any]:

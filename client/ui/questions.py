@@ -251,7 +251,11 @@ class OrderingQuestion(QuestionWidget):
     def build(self, order: list[str] | None) -> None:
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        for item in ordered(self.question["items"], order):
+        items = self.question["items"]
+        by_id = {i["id"]: i for i in items}
+        if order and "select_count" in self.question and set(order) <= set(by_id):
+            items = [by_id[i] for i in order]  # the paper's subset (Moodle's selectcount)
+        for item in ordered(items, order):
             entry = QListWidgetItem(item["text"])
             entry.setData(Qt.ItemDataRole.UserRole, item["id"])
             self.list.addItem(entry)

@@ -121,3 +121,36 @@ def test_recorded_gap_choice_order_checked() -> None:
     with pytest.raises(InputError, match=r"paper: question q.choices is not a permutation"):
         validate_paper(doc, paper)
     assert paper == {"questions": [{"id": "q", "choices": ["a", "b", "c"]}]}
+
+
+ORDER: dict[str, Any] = {
+    "type": "ordering", "text": "Order", "items": [{"id": f"i{n}", "text": str(n)}
+                                                   for n in range(1, 6)],
+    "correct_order": [f"i{n}" for n in range(1, 6)], "select": "random", "select_count": 3}
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"select": "first"}, "select: expected 'random' or 'contiguous'"),
+    ({"select_count": 5}, "select_count: expected a whole number from 2 to 4"),
+    ({"select_count": 1}, "select_count: expected a whole number from 2 to 4"),
+    ({"select_count": True}, "select_count: expected a whole number"),
+])
+def test_bad_ordering_subset_refused(change: dict[str, Any], message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        validate_question("q", {**ORDER, **change}, set())
+
+
+def test_ordering_subset_answers_and_papers_checked() -> None:
+    from exam_packages.grading import grade_question
+    from exam_packages.paper import validate_paper
+
+    validate_question("q", ORDER, set())
+    with pytest.raises(AnswerShapeError, match="not an ordering of 3 of the item ids"):
+        check_answer(ORDER, ["i1", "i2", "i3", "i4"])
+    with pytest.raises(AnswerShapeError, match="not an ordering of 3 of the item ids"):
+        check_answer(ORDER, ["i1", "i1", "i2"])
+    # graded against the shown items' own order: i2 < i4 < i5
+    assert grade_question("q", ORDER, ["i2", "i4", "i5"]).status == "correct"
+    paper = {"questions": [{"id": "q", "items": ["i1", "i2", "i3", "i4", "i5"]}]}
+    with pytest.raises(InputError, match=r"paper: question q.items is not 3 of the question's"):
+        validate_paper({"questions": {"q": ORDER}}, paper)
