@@ -26,7 +26,6 @@ from .moodle_xml import MAX_XML_BYTES, iter_questions
 __all__ = ["MAX_XML_BYTES", "import_moodle_xml"]
 
 UNSUPPORTED = {
-    "calculatedmulti": "calculated multichoice questions are not supported yet",
     "ddimageortext": "drag-and-drop onto an image is not supported",
     "ddmarker": "drag-and-drop markers are not supported",
     "randomsamatch": "random short-answer matching draws from the Moodle question bank, "
@@ -41,7 +40,7 @@ CONVERTERS = {**TYPE_CONVERTERS, "ordering": ordering, "cloze": cloze, "multians
 def _convert(element: ET.Element, builder: DocBuilder, line: int) -> None:
     qtype = element.get("type", "")
     builder.begin(text_of(element.find("name")).strip(), qtype, line)
-    if qtype in ("calculated", "calculatedsimple"):
+    if qtype in ("calculated", "calculatedsimple", "calculatedmulti"):
         import_calculated(element, builder, line)
         return
     question = MoodleQuestion(element, builder)
