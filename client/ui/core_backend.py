@@ -159,6 +159,15 @@ class CoreBackend:
         self.challenge = self._challenges.next().steps
         return [STEP_TEXT[s] for s in self.challenge]
 
+    def check_document(self, id_image: np.ndarray) -> tuple[bool, str]:
+        from verifier.identity import IdentityVerifier
+        from verifier.quality import Reason
+
+        found = IdentityVerifier().portrait(id_image)
+        if isinstance(found, Reason):
+            return False, found.message
+        return True, " ".join(r.message for r in found.reasons)
+
     def verify_identity(self, id_image: np.ndarray, frames: list[list[np.ndarray]]
                         ) -> IdentityDecision:
         from verifier.attempt import AttemptVerifier
@@ -278,9 +287,9 @@ class CoreBackend:
         with self._lock:
             self._get_proctor().app_hidden()
 
-    def extra_screen(self, count: int) -> None:
+    def extra_screen(self, count: int, thumbnail: bytes | None = None) -> None:
         with self._lock:
-            self._get_proctor().extra_screen(count)
+            self._get_proctor().extra_screen(count, thumbnail=thumbnail)
 
     # -- hand-in ---------------------------------------------------------------------------
     def submit(self, auto: bool, progress: Progress) -> Receipt:

@@ -314,3 +314,26 @@ def test_minimising_and_extra_screens_are_reported_during_the_exam(qtbot, flow, 
     flow.w.showMinimized()
     qtbot.waitUntil(lambda: "hidden" in flow.backend.window_events, timeout=5000)
     assert flow.backend.window_events[0] == "screens:2"
+    shot = flow.backend.screen_thumbnails[0]
+    assert shot is not None and shot[:2] == b"\xff\xd8"  # the desktop, as a JPEG
+    assert flow.w.exam.notice.text() == ("2 screens are connected during the exam; this is "
+                                         "recorded for the invigilator.")
+
+
+def test_the_document_photo_is_looked_at_before_a_try_is_spent(qtbot, flow):
+    _to_identity(flow)
+    ident = flow.w.identity
+    flow.backend.document_verdict = (False, "No portrait found on the ID document. "
+                                            "Photograph the whole document, flat and sharp.")
+    assert ident.load_id_file(ID_IMAGE)
+    assert ident.doc_hint.text() == "Document photo added. Looking for the portrait…"
+    qtbot.waitUntil(lambda: ident.doc_hint.property("state") == "warn", timeout=5000)
+    assert ident.doc_hint.text() == ("No portrait found on the ID document. Photograph the "
+                                     "whole document, flat and sharp. You can take another "
+                                     "photo.")
+    assert ident.live_button.isEnabled()  # never blocking: a person reviews then
+    flow.backend.document_verdict = (True, "")
+    assert ident.load_id_file(ID_IMAGE)
+    qtbot.waitUntil(lambda: ident.doc_hint.property("state") == "ok", timeout=5000)
+    assert ident.doc_hint.text() == "Document photo added: the portrait was found."
+    assert flow.backend.document_checks == 2

@@ -36,6 +36,7 @@ class IdentityPage(Page):
                          "can see that you are here in person.")
         self.backend = backend
         self.task: TaskHandle | None = None
+        self.doc_task: TaskHandle | None = None
         self.last_frame: np.ndarray | None = None
         self.id_image: np.ndarray | None = None
         self.steps: list[str] = []
@@ -173,12 +174,33 @@ class IdentityPage(Page):
             Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation)
         self.doc_preview.setPixmap(pix)
-        self.binder.bind(self.doc_hint.setText, "Document photo added.")
-        set_status(self.doc_hint, "ok")
+        self.binder.bind(self.doc_hint.setText, "Document photo added. Looking for the portrait…")
+        set_status(self.doc_hint, "")
+        self.doc_task = run_task(lambda _p: self.backend.check_document(image),
+                                 lambda found: self._document_checked(image, found),
+                                 lambda _text: self._document_checked(image, None))
         self.live_button.setEnabled(True)
         self.binder.bind(self.live_status.setText,
                          "Press “Start the check” and follow each instruction.")
         self.live_button.setFocus()
+
+    def _document_checked(self, image: np.ndarray, found: tuple[bool, str] | None) -> None:
+        """Told at once, before a try is spent; never blocking (a person reviews then).
+        ``found`` is None when the look itself failed: nothing is claimed then."""
+        if image is not self.id_image:
+            return  # another photo was taken meanwhile
+        if found is None:
+            self.binder.bind(self.doc_hint.setText, "Document photo added.")
+            set_status(self.doc_hint, "ok")
+            return
+        ok, remark = found
+        if ok and not remark:
+            self.binder.bind(self.doc_hint.setText, "Document photo added: the portrait was found.")
+            set_status(self.doc_hint, "ok")
+        else:
+            self.binder.bind(self.doc_hint.setText, "{why} You can take another photo.",
+                             why=Lazy(remark))
+            set_status(self.doc_hint, "warn")
 
     # -- liveness ----------------------------------------------------------------------------
     def start_liveness(self) -> None:
