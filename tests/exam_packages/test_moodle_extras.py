@@ -154,3 +154,11 @@ def test_ordering_subset_answers_and_papers_checked() -> None:
     paper = {"questions": [{"id": "q", "items": ["i1", "i2", "i3", "i4", "i5"]}]}
     with pytest.raises(InputError, match=r"paper: question q.items is not 3 of the question's"):
         validate_paper({"questions": {"q": ORDER}}, paper)
+
+
+def test_no_model_answer_for_an_ordering_subset() -> None:
+    from exam_packages.model_answers import model_answer
+
+    assert model_answer(ORDER) is None  # the subset is the paper's
+    assert model_answer({k: v for k, v in ORDER.items() if not k.startswith("select")}) == \
+        ORDER["correct_order"]
