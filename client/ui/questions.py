@@ -221,7 +221,15 @@ class MatchingQuestion(QuestionWidget):
         # the paper's order of every right-hand choice, Moodle's distractors included
         choices = [{"id": p["id"], "right": p["right"]} for p in pairs] + [
             {"id": d["id"], "right": d["text"]} for d in self.question.get("distractors", [])]
-        rights = ordered(choices, order)
+        # each text once, as Moodle offers it (stems with the same answer share it)
+        rights: list[dict[str, Any]] = []
+        self.alias: dict[str, str] = {}
+        for choice in ordered(choices, order):
+            kept = next((r for r in rights if r["right"] == choice["right"]), None)
+            if kept is None:
+                rights.append(choice)
+            else:
+                self.alias[choice["id"]] = kept["id"]
         self.combos: dict[str, QComboBox] = {}
         for pair in pairs:
             combo = QComboBox()
@@ -240,8 +248,10 @@ class MatchingQuestion(QuestionWidget):
         return chosen or None
 
     def set_answer(self, value: Any) -> None:
+        alias = getattr(self, "alias", {})  # a choice shown once for equal texts
         for key, combo in self.combos.items():
-            idx = combo.findData((value or {}).get(key)) if value else 0
+            given = (value or {}).get(key)
+            idx = combo.findData(alias.get(given, given)) if value else 0
             combo.setCurrentIndex(max(idx, 0))
 
 

@@ -59,3 +59,25 @@ def test_distractor_chosen_by_keyboard_is_graded_wrong(package: Path, tmp_path: 
     assert (row["status"], row["points"], row["max"]) == ("partial", "1.00", "2")
     item = reconstruct(doc, {}, "seed-4", {"q1": answer}).items[0]
     assert item.answer == "Kazakhstan → Astana; France → Lyon"
+
+
+def test_equal_answer_texts_are_one_choice(qtbot: Any) -> None:
+    """Moodle offers each answer text once: the widget too, and either stem is right."""
+    from exam_packages.grading import grade_question
+
+    question = {"type": "matching", "text": "Which are metals?", "pairs": [
+        {"id": "p1", "left": "iron", "right": "metal"}, {"id": "p2", "left": "neon",
+                                                        "right": "gas"},
+        {"id": "p3", "left": "copper", "right": "metal"}]}
+    widget = make_question_widget(question, ["p3", "p2", "p1"], {}, TextBinder())
+    qtbot.addWidget(widget)
+    widget.show()
+    combo = widget.combos["p1"]
+    assert [combo.itemText(i) for i in range(combo.count())] == ["—", "metal", "gas"]
+    for pair, wanted in (("p1", "metal"), ("p2", "gas"), ("p3", "metal")):
+        pick(qtbot, widget.combos[pair], wanted)
+    answer = widget.answer()
+    assert answer == {"p1": "p3", "p2": "p2", "p3": "p3"}
+    assert grade_question("q", question, answer).status == "correct"
+    widget.set_answer({"p1": "p1"})  # an id shown under the other one's entry
+    assert widget.combos["p1"].currentText() == "metal"

@@ -73,6 +73,9 @@ CLOZE = {"type": "cloze", "text": "[[g1]] / [[g2]] / [[g3]]", "gaps": [
 MATCH = {"type": "matching", "text": "Match", "pairs": [
     {"id": f"p{i}", "left": f"L{i}", "right": f"R{i}"} for i in (1, 2, 3)]}
 
+MATCH_SAME = {"type": "matching", "text": "Match", "pairs": [
+    {"id": "p1", "left": "L1", "right": "R1"}, {"id": "p2", "left": "L2", "right": "R2"},
+    {"id": "p3", "left": "L3", "right": "R1"}]}
 MATCH_D = {**MATCH, "distractors": [{"id": "d1", "text": "R4"}, {"id": "d2", "text": "R5"}]}
 
 TABLE: list[tuple[str, dict[str, Any], Any, str]] = [
@@ -159,6 +162,10 @@ TABLE: list[tuple[str, dict[str, Any], Any, str]] = [
     ("match with distractor chosen", MATCH_D, {"p1": "p1", "p2": "d1", "p3": "p3"}, "66.67"),
     ("match all, distractors offered", MATCH_D, {"p1": "p1", "p2": "p2", "p3": "p3"},
      "100.00"),
+    # qtype_match offers an answer text once: two stems with the answer "R1" share a choice
+    ("match shared answer text", MATCH_SAME, {"p1": "p3", "p2": "p2", "p3": "p1"}, "100.00"),
+    ("match shared text, other stem wrong", MATCH_SAME, {"p1": "p1", "p2": "p1", "p3": "p3"},
+     "66.67"),
     # multianswer (cloze): gap grades weighted by gap points
     ("cloze all right", CLOZE, {"g1": "a", "g2": "Paris", "g3": "4"}, "100.00"),
     ("cloze partial", CLOZE, {"g1": "a", "g2": "Marseille", "g3": "5"}, "50.00"),
