@@ -338,9 +338,12 @@ def _cloze(qid: str, q: dict[str, Any], media: set[str]) -> None:
         gtype = gap.get("type")
         if gtype not in GAP_TYPES:
             raise InputError(f"question {where}.type: expected one of {', '.join(GAP_TYPES)}")
-        unknown = set(gap) - {"id", "type", "points"} - TYPE_FIELDS[gtype]
-        if unknown:
-            raise InputError(f"question {where}: unknown field {sorted(unknown)[0]!r}")
+        unknown = set(gap) - {"id", "type", "points", "shuffle"} - TYPE_FIELDS[gtype]
+        if unknown or ("shuffle" in gap and gtype not in ("single", "multiple")):
+            field = sorted(unknown)[0] if unknown else "shuffle"
+            raise InputError(f"question {where}: unknown field {field!r}")
+        if not isinstance(gap.get("shuffle", False), bool):
+            raise InputError(f"question {where}.shuffle: expected true or false")
         if "points" in gap and parse_decimal(gap["points"], f"question {where}.points") <= 0:
             raise InputError(f"question {where}.points: must be positive")
         if gtype == "multiple":  # a MULTIRESPONSE gap

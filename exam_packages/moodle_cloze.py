@@ -163,8 +163,7 @@ def cloze(q: MoodleQuestion) -> dict[str, Any]:
     def mark(match: re.Match[str]) -> str:
         gap = {"id": f"g{len(gaps) + 1}", **_gap(match.group(2), match.group(3))}
         if match.group(2).upper() in SHUFFLED:
-            q.change(f"the choices of gap {len(gaps) + 1} are shown in the authored order "
-                     "(Moodle shuffles them)")
+            gap["shuffle"] = True  # Moodle's _S: the gap's choices shuffled per attempt
         weight = match.group(1)
         if weight and weight != "1":
             gap["points"] = int(weight) if int(weight) > 0 else 1

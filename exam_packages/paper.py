@@ -19,6 +19,8 @@ Rules:
   under ``shuffle_options`` only in a question with an explicit ``shuffle: true`` (the
   Moodle import writes it), so papers of packages built before stay the same; each
   gap offers its group's choices in that order;
+* the options of cloze gaps with ``shuffle: true`` (Moodle's ``_S`` embedded answers)
+  are shuffled under ``shuffle_options`` (``gap|<qid>|<gap id>``, entry ``gap_options``);
 * an ordering question with ``select_count`` shows a subset (``ordering-select|<qid>``:
   ``random`` items, or a ``contiguous`` run, in correct order, as qtype_ordering);
 * matching right-hand sides, distractors included (``matching|<qid>``), and ordering items
@@ -124,6 +126,10 @@ def _question_entry(qid: str, question: dict[str, Any], seed: str,
         solved = _ordering_subset(qid, question, seed)
         order = SeededStream(seed, f"ordering|{qid}").shuffled(solved)
         return {"id": qid, "items": _never_solved(order, solved)}
+    if qtype == "cloze" and shuffle_options and any(g.get("shuffle") for g in question["gaps"]):
+        return {"id": qid, "gap_options": {
+            g["id"]: SeededStream(seed, f"gap|{qid}|{g['id']}").shuffled(
+                [o["id"] for o in g["options"]]) for g in question["gaps"] if g.get("shuffle")}}
     if qtype in ("gapselect", "ddwtos") and shuffle_options and question.get("shuffle") is True:
         ids = [c["id"] for c in question["choices"]]
         return {"id": qid, "choices": SeededStream(seed, f"choices|{qid}").shuffled(ids)}
@@ -156,6 +162,14 @@ def _check_perm(qid: str, field: str, shown: Any, expected: list[str]) -> None:
             or len(shown) != len(expected):
         raise InputError(f"paper: question {qid}.{field} is not a permutation of the "
                          "question's ids")
+
+
+def _check_gap_options(qid: str, question: dict[str, Any], shown: Any) -> None:
+    gaps = {g["id"]: g for g in question["gaps"] if g.get("shuffle")}
+    if not isinstance(shown, dict) or set(shown) != set(gaps):
+        raise InputError(f"paper: question {qid}.gap_options must list its shuffled gaps")
+    for gid, order in shown.items():
+        _check_perm(qid, f"gap_options.{gid}", order, [o["id"] for o in gaps[gid]["options"]])
 
 
 def _check_ordering_items(qid: str, question: dict[str, Any], shown: Any) -> None:
@@ -191,17 +205,21 @@ def validate_paper(exam_doc: dict[str, Any], paper: Any) -> None:
                         matching_choices(question))
         elif question["type"] == "ordering":
             _check_ordering_items(qid, question, entry.get("items"))
+        elif question["type"] == "cloze" and "gap_options" in entry:
+            _check_gap_options(qid, question, entry["gap_options"])
         elif question["type"] in ("gapselect", "ddwtos") and "choices" in entry:
             _check_perm(qid, "choices", entry["choices"], [c["id"] for c in question["choices"]])
 
 
 def paper_order(entry: dict[str, Any]) -> list[str] | None:
     """The order the student's widget shows for one paper entry: options (single/multiple),
-    right-hand sides (matching), items (ordering) or gap choices (gapselect/ddwtos); None
-    keeps the authored order."""
+    right-hand sides (matching), items (ordering), gap choices (gapselect/ddwtos) or
+    ``"<gap id>:<option id>"`` of shuffled cloze gaps; None keeps the authored order."""
     for field in ("options", "right_order", "items", "choices"):
         if isinstance(entry.get(field), list):
             return list(entry[field])
+    if isinstance(entry.get("gap_options"), dict):  # cloze: "gap id:option id" in order
+        return [f"{gid}:{oid}" for gid, ids in entry["gap_options"].items() for oid in ids]
     return None
 
 

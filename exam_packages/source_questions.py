@@ -220,7 +220,7 @@ def _cloze(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
             gaps.append(item)
             continue
         gap: dict[str, Any] = {"id": str(item.get("id", f"g{index + 1}")), "type": item["type"]}
-        for key in ("points", "answer_feedback"):
+        for key in ("points", "answer_feedback", "shuffle"):
             if key in item:
                 gap[key] = item[key]
         NORMALIZERS[item["type"]](f"{qid}.gaps[{index}]", item, gap)

@@ -151,11 +151,14 @@ class ClozeQuestion(_GapQuestion):
         self.fields: dict[str, QComboBox | QLineEdit | GapChecks] = {}
         for gap in self.gap_rows():
             field: QComboBox | QLineEdit | GapChecks
+            # the paper's order of a shuffled gap's options ("gap id:option id")
+            shown = [o.split(":", 1)[1] for o in order or [] if o.startswith(gap["id"] + ":")]
+            options = _in_order(gap.get("options", []), shown or None)
             if gap["type"] == "single":
-                field = _combo([(o["id"], o["text"]) for o in gap["options"]])
+                field = _combo([(o["id"], o["text"]) for o in options])
                 field.currentIndexChanged.connect(lambda _i: self.changed.emit())
             elif gap["type"] == "multiple":
-                field = GapChecks(gap["options"], self.changed.emit)
+                field = GapChecks(options, self.changed.emit)
             else:
                 field = QLineEdit()
                 if gap["type"] == "numeric":

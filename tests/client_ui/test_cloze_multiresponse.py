@@ -15,6 +15,7 @@ from client.ui.i18n import TextBinder
 from client.ui.questions import make_question_widget
 from client.ui.questions_gaps import GapChecks
 from exam_packages.package import open_package
+from exam_packages.paper import make_paper, paper_order
 from exam_packages.trust import TrustStore
 
 from .moodle_pkg import DATA, build_from_xml, grade_rows, pick
@@ -37,10 +38,13 @@ def test_multiresponse_gaps_by_keyboard_graded_as_moodle(package: Path, tmp_path
     opened = open_package(package / "m.emtihan", TrustStore.load(package / "trust.json"),
                           check_window=False)
     question = opened.exam_doc["questions"]["q1"]
-    widget = make_question_widget(question, None, {}, TextBinder())
+    entry = make_paper(opened.exam_doc, opened.manifest["exam"]["policy"], "s1")["questions"][0]
+    widget = make_question_widget(question, paper_order(entry), {}, TextBinder())
     qtbot.addWidget(widget)
     widget.show()
     assert isinstance(widget.fields["g1"], GapChecks)
+    # the _S gap shows its choices in the paper's order (Moodle shuffles them per attempt)
+    assert list(widget.fields["g3"].boxes) == entry["gap_options"]["g3"]
     _tick(qtbot, widget.fields["g1"], ["2", "3"])  # two of the three primes
     _tick(qtbot, widget.fields["g2"], ["2", "4"])
     _tick(qtbot, widget.fields["g3"], ["1", "3"])
