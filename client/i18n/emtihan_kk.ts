@@ -1080,10 +1080,6 @@
         <translation>«Тексеруді бастау» басып, әр нұсқауды орындаңыз.</translation>
     </message>
     <message>
-        <source>Programs found at the system check.</source>
-        <translation>Жүйені тексеру кезінде табылған бағдарламалар.</translation>
-    </message>
-    <message>
         <source>Question {number}</source>
         <translation>{number}-сұрақ</translation>
     </message>
@@ -1344,6 +1340,22 @@
         <translation>Жүйені тексеру</translation>
     </message>
     <message>
+        <source>System check: camera.</source>
+        <translation>Жүйені тексеру: камера.</translation>
+    </message>
+    <message>
+        <source>System check: connection.</source>
+        <translation>Жүйені тексеру: байланыс.</translation>
+    </message>
+    <message>
+        <source>System check: microphone and sound.</source>
+        <translation>Жүйені тексеру: микрофон және дыбыс.</translation>
+    </message>
+    <message>
+        <source>System check: other programs.</source>
+        <translation>Жүйені тексеру: басқа бағдарламалар.</translation>
+    </message>
+    <message>
         <source>System checks before the exam</source>
         <translation>Емтихан алдындағы жүйені тексеру</translation>
     </message>
@@ -1378,10 +1390,6 @@
     <message>
         <source>The bundle was not opened: nothing verified.</source>
         <translation>Жиынтық ашылмады: ештеңе тексерілмеді.</translation>
-    </message>
-    <message>
-        <source>The camera check did not pass.</source>
-        <translation>Камераны тексеру өтпеді.</translation>
     </message>
     <message>
         <source>The camera could not be started: {detail}</source>
@@ -1422,10 +1430,6 @@
     <message>
         <source>The check could not be finished.</source>
         <translation>Тексеруді аяқтау мүмкін болмады.</translation>
-    </message>
-    <message>
-        <source>The connection check did not pass.</source>
-        <translation>Байланысты тексеру өтпеді.</translation>
     </message>
     <message>
         <source>The copy of this exam saved on this computer could not be read.</source>
@@ -1522,10 +1526,6 @@
     <message>
         <source>The identity outcome in the hand-in is the one signed into the event log (what the student was told).</source>
         <translation>Тапсырудағы тұлғаны тексеру нәтижесі оқиғалар журналына қол қойылып жазылғанмен бірдей (студентке айтылғаны).</translation>
-    </message>
-    <message>
-        <source>The microphone check did not pass.</source>
-        <translation>Микрофонды тексеру өтпеді.</translation>
     </message>
     <message>
         <source>The microphone could not be opened.</source>
@@ -1646,10 +1646,6 @@
     <message>
         <source>The software only points: compare the faces yourself before deciding.</source>
         <translation>Бағдарлама тек нұсқайды: шешім қабылдамас бұрын беттерді өзіңіз салыстырыңыз.</translation>
-    </message>
-    <message>
-        <source>The sound check did not pass.</source>
-        <translation>Дыбысты тексеру өтпеді.</translation>
     </message>
     <message>
         <source>The speaker could not be opened.</source>

@@ -1080,10 +1080,6 @@
         <translation>Нажмите «Начать проверку» и выполняйте каждую инструкцию.</translation>
     </message>
     <message>
-        <source>Programs found at the system check.</source>
-        <translation>Программы, найденные при проверке системы.</translation>
-    </message>
-    <message>
         <source>Question {number}</source>
         <translation>Вопрос {number}</translation>
     </message>
@@ -1344,6 +1340,22 @@
         <translation>Проверка системы</translation>
     </message>
     <message>
+        <source>System check: camera.</source>
+        <translation>Проверка системы: камера.</translation>
+    </message>
+    <message>
+        <source>System check: connection.</source>
+        <translation>Проверка системы: соединение.</translation>
+    </message>
+    <message>
+        <source>System check: microphone and sound.</source>
+        <translation>Проверка системы: микрофон и звук.</translation>
+    </message>
+    <message>
+        <source>System check: other programs.</source>
+        <translation>Проверка системы: другие программы.</translation>
+    </message>
+    <message>
         <source>System checks before the exam</source>
         <translation>Проверки системы перед экзаменом</translation>
     </message>
@@ -1378,10 +1390,6 @@
     <message>
         <source>The bundle was not opened: nothing verified.</source>
         <translation>Пакет не открыт: ничего не проверено.</translation>
-    </message>
-    <message>
-        <source>The camera check did not pass.</source>
-        <translation>Проверка камеры не пройдена.</translation>
     </message>
     <message>
         <source>The camera could not be started: {detail}</source>
@@ -1422,10 +1430,6 @@
     <message>
         <source>The check could not be finished.</source>
         <translation>Проверку не удалось завершить.</translation>
-    </message>
-    <message>
-        <source>The connection check did not pass.</source>
-        <translation>Проверка соединения не пройдена.</translation>
     </message>
     <message>
         <source>The copy of this exam saved on this computer could not be read.</source>
@@ -1522,10 +1526,6 @@
     <message>
         <source>The identity outcome in the hand-in is the one signed into the event log (what the student was told).</source>
         <translation>Результат проверки личности в сдаче совпадает с подписанным в журнале событий (то, что сказали студенту).</translation>
-    </message>
-    <message>
-        <source>The microphone check did not pass.</source>
-        <translation>Проверка микрофона не пройдена.</translation>
     </message>
     <message>
         <source>The microphone could not be opened.</source>
@@ -1646,10 +1646,6 @@
     <message>
         <source>The software only points: compare the faces yourself before deciding.</source>
         <translation>Программа лишь указывает: прежде чем решать, сравните лица сами.</translation>
-    </message>
-    <message>
-        <source>The sound check did not pass.</source>
-        <translation>Проверка звука не пройдена.</translation>
     </message>
     <message>
         <source>The speaker could not be opened.</source>
