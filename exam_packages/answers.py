@@ -9,12 +9,15 @@ truefalse  ``true`` or ``false``
 short      text, at most :data:`MAX_SHORT_ANSWER_CHARS` characters
 numeric    a decimal string such as ``"9.81"`` (``,`` is accepted as decimal mark)
 essay      text, at most :data:`MAX_ESSAY_CHARS` characters
-matching   ``{pair_id: chosen_pair_id}`` for some or all left-hand items
-ordering   a list of every item id exactly once
+matching   ``{pair_id: chosen_pair_id}`` for some or all left-hand items (a chosen
+           id may also be a distractor's: Moodle's extra wrong answers)
+ordering   a list of every item id exactly once (with ``select_count``: of the
+           paper's ``select_count`` items)
 gapselect  ``{gap_id: choice_id}`` for some or all gaps (a choice of the gap's group)
 ddwtos     the same as gapselect
 cloze      ``{gap_id: value}``, each value in the schema of the gap's type
-           (single: an option id, short: text, numeric: a number)
+           (single: an option id, multiple: a list of option ids, short: text,
+           numeric: a number)
 description no answer (always unanswered)
 ========== =====================================================================
 
@@ -98,18 +101,28 @@ def _numeric(q: dict[str, Any], answer: Any) -> None:
         raise AnswerShapeError("not a number")
 
 
+def matching_choices(q: dict[str, Any]) -> list[str]:
+    """The right-hand choices of a matching question: its pairs', then its distractors'."""
+    return _ids(q, "pairs") + _ids(q, "distractors")
+
+
 def _matching(q: dict[str, Any], answer: Any) -> None:
-    ids = _ids(q, "pairs")
+    ids, choices = _ids(q, "pairs"), matching_choices(q)
     if not isinstance(answer, dict) or not all(
-        k in ids and isinstance(v, str) and v in ids for k, v in answer.items()
+        k in ids and isinstance(v, str) and v in choices for k, v in answer.items()
     ):
-        raise AnswerShapeError("not a mapping of pair ids")
+        raise AnswerShapeError("not a mapping of pair ids to right-hand choice ids")
 
 
 def _ordering(q: dict[str, Any], answer: Any) -> None:
     ids = _ids(q, "items")
-    if not isinstance(answer, list) or not all(isinstance(a, str) for a in answer) \
-            or sorted(answer) != sorted(ids):
+    if not isinstance(answer, list) or not all(isinstance(a, str) for a in answer):
+        raise AnswerShapeError("not an ordering of the item ids")
+    if "select_count" in q:  # the paper's subset of the items
+        if len(answer) != q["select_count"] or len(set(answer)) != len(answer) \
+                or not set(answer) <= set(ids):
+            raise AnswerShapeError(f"not an ordering of {q['select_count']} of the item ids")
+    elif sorted(answer) != sorted(ids):
         raise AnswerShapeError("not an ordering of the item ids")
 
 

@@ -49,6 +49,7 @@ def _body(question: dict[str, Any], entry: dict[str, Any]) -> list[str]:
         return ["   ( ) true   ( ) false"]
     if qtype == "matching":
         rights = {p["id"]: p["right"] for p in question["pairs"]}
+        rights.update({d["id"]: d["text"] for d in question.get("distractors", [])})
         lines = [f"   {i + 1}. {p['left']}" for i, p in enumerate(question["pairs"])]
         lines += [f"   {_letters(i)}. {rights[pid]}" for i, pid in enumerate(entry["right_order"])]
         return lines

@@ -8,7 +8,7 @@ numeric (``{#3.14:0.01}``, ``{#1..2}``, ``{#=5:0 =%50%4:1}``), essay
 (``{}``), matching (``{=a -> b}``), descriptions (no answer block),
 ``$CATEGORY:`` (-> sections), titles ``::title::``, format tags
 ``[html]``/``[markdown]``/``[plain]``/``[moodle]``, ``//`` comments, general
-feedback ``####...`` (kept), per-answer feedback ``#...`` (reported, not kept)
+feedback ``####...`` and per-answer feedback ``#...`` (kept: model_feedback),
 and the escapes ``\\~ \\= \\# \\{ \\} \\: \\n``. Grades must be in Moodle's list.
 As in Moodle a blank line ends a question, so a question that cannot be read
 is reported with its name and line and the next one is read normally.
@@ -106,11 +106,15 @@ def _weight(raw: str) -> tuple[Decimal | None, str]:
 
 def _answer_text(raw: str, changes: list[str]) -> tuple[Decimal | None, str]:
     """Strip weight and feedback; return (weight or None, plain text)."""
+    weight, text, _ = _answer_parts(raw)
+    return weight, text
+
+
+def _answer_parts(raw: str) -> tuple[Decimal | None, str, str]:
+    """(weight or None, plain text, the answer's ``#feedback`` or '')."""
     raw, _, feedback = raw.partition("#")
-    if feedback.strip():
-        _note(changes, "per-answer feedback not kept")
     weight, raw = _weight(raw.strip())
-    return weight, _restore(raw.strip())
+    return weight, _restore(raw.strip()), _restore(feedback.strip())
 
 
 def _note(changes: list[str], message: str) -> None:
@@ -123,11 +127,13 @@ def _choice(body: str, changes: list[str]) -> dict[str, Any]:
     it is several-answers with the ``%weight%`` grades."""
     alternatives = _split_answers(body)
     single = any(marker == "=" for marker, _ in alternatives)
-    options, grades = [], {}
+    options, grades, by_option = [], {}, {}
     for index, (marker, raw) in enumerate(alternatives):
-        weight, text = _answer_text(raw, changes)
+        weight, text, feedback = _answer_parts(raw)
         oid = chr(ord("a") + index) if index < 26 else f"o{index + 1}"
         options.append({"id": oid, "text": text})
+        if feedback:
+            by_option[oid] = feedback
         grade = Decimal(1) if marker == "=" else (weight or Decimal(0))
         if marker == "=" and weight is not None and weight != 1:
             _note(changes, "a weight after '=' is ignored ('=' answers are 100%, as in Moodle)")
@@ -140,20 +146,25 @@ def _choice(body: str, changes: list[str]) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "single", "options": options, "correct": correct}
         if set(grades.values()) != {"1"}:
             out["fractions"] = grades
-        return out
-    correct = [k for k, v in grades.items() if Decimal(v) > 0]
-    if not correct:
-        raise _GiftError("no answer is right: mark one with '=' or give weights like ~%50%")
-    return {"type": "multiple", "options": options, "correct": correct, "fractions": grades}
+    else:
+        correct = [k for k, v in grades.items() if Decimal(v) > 0]
+        if not correct:
+            raise _GiftError("no answer is right: mark one with '=' or give weights like ~%50%")
+        out = {"type": "multiple", "options": options, "correct": correct, "fractions": grades}
+    if by_option:
+        out["answer_feedback"] = by_option
+    return out
 
 
 def _short(body: str, changes: list[str]) -> dict[str, Any]:
     accept = []
     for _, raw in _split_answers(body):
-        weight, text = _answer_text(raw, changes)
+        weight, text, feedback = _answer_parts(raw)
         rule: dict[str, Any] = {"pattern": text, "mode": "exact", "case_sensitive": False}
         if weight is not None and weight != 1:
             rule["fraction"] = decimal_text(str(max(weight, Decimal(0))), "grade")
+        if feedback:
+            rule["feedback"] = feedback
         accept.append(rule)
     return {"type": "short", "accept": accept}
 
@@ -183,15 +194,20 @@ def _number(body: str) -> dict[str, Any]:
 def _numeric(body: str, changes: list[str]) -> dict[str, Any]:
     body = body[1:].strip()
     if not body.startswith("="):
-        return {"type": "numeric", **_number(_answer_text(body, changes)[1])}
+        _, text, feedback = _answer_parts(body)
+        if feedback:
+            return {"type": "numeric", "answers": [{**_number(text), "feedback": feedback}]}
+        return {"type": "numeric", **_number(text)}
     answers = []
     for _, raw in _split_answers(body):
-        weight, text = _answer_text(raw, changes)
+        weight, text, feedback = _answer_parts(raw)
         entry = _number(text)
         if weight is not None and weight != 1:
             entry["fraction"] = decimal_text(str(max(weight, Decimal(0))), "grade")
+        if feedback:
+            entry["feedback"] = feedback
         answers.append(entry)
-    if len(answers) == 1 and "fraction" not in answers[0]:
+    if len(answers) == 1 and set(answers[0]) <= {"answer", "tolerance"}:
         return {"type": "numeric", **answers[0]}
     return {"type": "numeric", "answers": answers}
 
@@ -207,6 +223,17 @@ def _matching(body: str, changes: list[str]) -> dict[str, Any]:
     return {"type": "matching", "pairs": pairs}
 
 
+def _truefalse(body: str, correct: bool) -> dict[str, Any]:
+    """``{T#feedback if wrong#feedback if right}`` (Moodle's GIFT order)."""
+    parts = [_restore(p.strip()) for p in body.split("#")[1:3]]
+    wrong, right = (parts + ["", ""])[:2]
+    by_value = {str(correct).lower(): right, str(not correct).lower(): wrong}
+    out: dict[str, Any] = {"type": "truefalse", "correct": correct}
+    if any(by_value.values()):
+        out["answer_feedback"] = {k: v for k, v in by_value.items() if v}
+    return out
+
+
 def _answer_block(body: str, changes: list[str]) -> dict[str, Any]:
     body, _, general = body.partition("####")
     body = body.strip()
@@ -217,9 +244,7 @@ def _answer_block(body: str, changes: list[str]) -> dict[str, Any]:
         return {"type": "essay", **out}
     head = body.split("#", 1)[0].strip()
     if head.upper() in _TF:
-        if "#" in body:
-            _note(changes, "true/false feedback not kept")
-        return {"type": "truefalse", "correct": _TF[head.upper()], **out}
+        return {**_truefalse(body, _TF[head.upper()]), **out}
     if body.startswith("#"):
         return {**_numeric(body, changes), **out}
     if "->" in body:

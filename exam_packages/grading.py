@@ -125,15 +125,21 @@ def _numeric(q: dict[str, Any], answer: Any) -> Decimal:
 
 
 def _matching(q: dict[str, Any], answer: Any) -> Decimal:
-    ids = [p["id"] for p in q["pairs"]]
-    right = sum(1 for pid in ids if answer.get(pid) == pid)
+    """qtype_match: Moodle offers each answer text once, so a stem is right when the
+    chosen choice has the text of its right answer (stems may share a choice)."""
+    texts = {p["id"]: p["right"] for p in q["pairs"]}
+    texts.update({d["id"]: d["text"] for d in q.get("distractors", [])})
+    right = sum(1 for p in q["pairs"] if texts.get(answer.get(p["id"])) == p["right"])
     if q.get("scoring", "partial") == "all_or_nothing":
-        return Decimal(right == len(ids))
-    return Decimal(right) / len(ids)
+        return Decimal(right == len(q["pairs"]))
+    return Decimal(right) / len(q["pairs"])
 
 
 def _ordering(q: dict[str, Any], answer: Any) -> Decimal:
-    return ordering_fraction(q.get("scoring", "all_or_nothing"), answer, q["correct_order"])
+    """With ``select_count`` the correct order is that of the items shown (Moodle's
+    correctresponse of the subset)."""
+    order = [i for i in q["correct_order"] if i in answer]
+    return ordering_fraction(q.get("scoring", "all_or_nothing"), answer, order)
 
 
 def _select_gaps(q: dict[str, Any], answer: Any) -> Decimal:

@@ -204,6 +204,14 @@ class DocBuilder:
         self.entries.append(self._entry)
         return self._entry
 
+    def pause(self) -> ImportEntry | None:
+        """Set the current entry aside (its question is converted later, see ``resume``)."""
+        entry, self._entry = self._entry, None
+        return entry
+
+    def resume(self, entry: ImportEntry) -> None:
+        self._entry = entry
+
     def change(self, message: str) -> None:
         """Record something the current question loses or changes on import."""
         if self._entry is None:
@@ -240,12 +248,13 @@ class DocBuilder:
         self._current["questions"].append(qid)
 
     def add_variants(self, variants: list[dict[str, Any]], name: str, source_type: str,
-                     line: int | None = None) -> None:
+                     line: int | None = None, *, base: str = "",
+                     what: str = "variants precomputed from the dataset") -> None:
         """One source question precomputed as variants: its own ``draw: 1`` section
         (the paper seed picks the variant); the current section continues after it."""
         if self._entry is None:
             self.begin(name, source_type, line)
-        base = f"q{len(self.entries)}"
+        base = base or f"q{len(self.entries)}"
         qids = [f"{base}-v{i + 1}" for i in range(len(variants))]
         try:
             for qid, variant in zip(qids, variants, strict=True):
@@ -263,8 +272,7 @@ class DocBuilder:
         for qid, variant in zip(qids, variants, strict=True):
             self.questions[qid] = {**variant, "title": name} if name else variant
             self._current["questions"].append(qid)
-        self._entry.changes.append(f"{len(qids)} variants precomputed from the dataset; "
-                                   "the paper seed picks one")
+        self._entry.changes.append(f"{len(qids)} {what}; the paper seed picks one")
         self._entry.status, self._entry.qid = "changed", f"{qids[0]}..{qids[-1]}"
         self._entry = None
         self.start_section(continuing)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from .errors import InputError
+from .model_feedback import check_feedback_policy
 from .model_questions import QUESTION_TYPES, parse_decimal, validate_question
 
 __all__ = [
@@ -51,7 +52,9 @@ DEFAULT_POLICY: dict[str, Any] = {
     # records_days. The consent page shows both (docs/package-format.md).
     "retention": {"evidence_days": 30, "records_days": 365},
 }
-OPTIONAL_POLICY = {"environment"}  # no default: the client's own list applies
+# no default filled in (so packages built before them keep their bytes): "environment" (the
+# client's own list applies), "feedback" (none: model_feedback.feedback_policy)
+OPTIONAL_POLICY = {"environment", "feedback"}
 META_FIELDS = {"exam_id", "version", "title", "language", "opens_at", "closes_at",
                "duration_s", "policy"}
 REQUIRED_META = META_FIELDS - {"policy"}
@@ -103,6 +106,8 @@ def _check_policy(policy: Any) -> None:
     if "retention" in policy:
         _check_retention(policy["retention"])
     _check_environment(policy.get("environment", {}))
+    if "feedback" in policy:
+        check_feedback_policy(policy["feedback"])
 
 
 def _check_retention(retention: Any) -> None:

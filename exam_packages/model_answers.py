@@ -28,7 +28,7 @@ def _numeric(q: dict[str, Any]) -> str | None:
 
 def model_answer(q: dict[str, Any]) -> Any:
     """A full-marks answer to one question, or ``None`` (essays, descriptions,
-    short answers whose only full-mark answers are regexes)."""
+    short answers whose only full-mark answers are regexes, ordering subsets)."""
     qtype = q["type"]
     if qtype == "single":
         return q["correct"][0]
@@ -42,8 +42,8 @@ def model_answer(q: dict[str, Any]) -> Any:
         return _short(q)
     if qtype == "matching":
         return {p["id"]: p["id"] for p in q["pairs"]}
-    if qtype == "ordering":
-        return list(q["correct_order"])
+    if qtype == "ordering":  # a subset (select_count) depends on the paper: no answer here
+        return None if "select_count" in q else list(q["correct_order"])
     if qtype in ("gapselect", "ddwtos"):
         return {g["id"]: g["correct"] for g in q["gaps"]}
     if qtype == "cloze":

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from .errors import InputError
+from .model_feedback import FEEDBACK_FIELDS, check_feedback_text, check_question_feedback
+from .model_values import gap_fraction, moodle_fraction, parse_decimal
 from .moodle_rules import (
-    ALLOWED_FRACTIONS,
     ORDERING_SCORINGS,
     TOLERANCE_TYPES,
     UNIT_DISPLAYS,
@@ -19,43 +20,30 @@ from .richtext import check_rich_text
 
 QUESTION_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 ITEM_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")
-DECIMAL_RE = re.compile(r"-?\d+(\.\d+)?")
 MEDIA_REF_RE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
 MAX_PATTERN_LEN = 500
 
-COMMON_FIELDS = {"type", "text", "points", "title", "feedback", "shuffle", "format"}
+COMMON_FIELDS = {"type", "text", "points", "title", "shuffle", "format", *FEEDBACK_FIELDS}
 NUMERIC_FIELDS = {"answer", "tolerance", "answers", "units", "unit_grading", "unit_penalty",
                   "unit_display", "units_left"}
 TYPE_FIELDS: dict[str, set[str]] = {
-    "single": {"options", "correct", "fractions"},
-    "multiple": {"options", "correct", "scoring", "fractions"},
-    "truefalse": {"correct"},
+    "single": {"options", "correct", "fractions", "answer_feedback"},
+    "multiple": {"options", "correct", "scoring", "fractions", "answer_feedback"},
+    "truefalse": {"correct", "answer_feedback"},
     "short": {"accept"},
     "numeric": NUMERIC_FIELDS,
     "essay": set(),
-    "matching": {"pairs", "scoring"},
-    "ordering": {"items", "correct_order", "scoring"},
+    "matching": {"pairs", "scoring", "distractors"},
+    "ordering": {"items", "correct_order", "scoring", "select", "select_count"},
     "description": set(),
     "gapselect": {"choices", "gaps"},
     "ddwtos": {"choices", "gaps"},
     "cloze": {"gaps"},
 }
 QUESTION_TYPES = tuple(TYPE_FIELDS)
-GAP_TYPES = ("single", "short", "numeric")
+GAP_TYPES = ("single", "multiple", "short", "numeric")
 SCORINGS = ("all_or_nothing", "partial")
 GAP_MARK_RE = re.compile(r"\[\[([A-Za-z0-9][A-Za-z0-9._-]{0,31})\]\]")
-
-
-def parse_decimal(value: Any, where: str) -> Decimal:
-    """Read an integer or a decimal string like ``"9.81"`` (floats are refused)."""
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise InputError(f"{where}: expected an integer or a decimal string, got {value!r}")
-    if isinstance(value, str) and not DECIMAL_RE.fullmatch(value):
-        raise InputError(f"{where}: not a decimal number like \"9.81\": {value!r}")
-    try:
-        return Decimal(value)
-    except InvalidOperation as exc:  # pragma: no cover - the regex already guards
-        raise InputError(f"{where}: not a decimal number: {value!r}") from exc
 
 
 def _text(qid: str, field: str, value: Any, media: set[str]) -> None:
@@ -69,10 +57,11 @@ def _text(qid: str, field: str, value: Any, media: set[str]) -> None:
 
 
 def _entries(qid: str, field: str, value: Any, keys: tuple[str, ...],
-             media: set[str]) -> list[str]:
+             media: set[str], *, minimum: int = 2) -> list[str]:
     """Check a list of ``{id, <keys>}`` entries; return their ids in order."""
-    if not isinstance(value, list) or len(value) < 2:
-        raise InputError(f"question {qid}.{field}: expected a list of at least 2 entries")
+    if not isinstance(value, list) or len(value) < minimum:
+        raise InputError(f"question {qid}.{field}: expected a list of at least {minimum} "
+                         f"{'entries' if minimum > 1 else 'entry'}")
     ids: list[str] = []
     for index, entry in enumerate(value):
         where = f"{field}[{index}]"
@@ -112,23 +101,16 @@ def _scoring(qid: str, question: dict[str, Any], allowed: tuple[str, ...] = SCOR
                          f"got {question['scoring']!r}")
 
 
-def _fraction(where: str, value: Any, low: int = -1) -> Decimal:
-    """A Moodle grade: a decimal string in Moodle's list of allowed grades."""
-    fraction = parse_decimal(value, where)
-    if fraction not in ALLOWED_FRACTIONS or fraction < low:
-        raise InputError(f"{where}: {value!r} is not one of Moodle's grades (1, 0.9, 0.8333333, "
-                         "0.8, 0.75, 0.7, 0.6666667, ... 0.05, 0 and their negatives)")
-    return fraction
-
-
-def _fractions(qid: str, q: dict[str, Any], ids: list[str]) -> None:
+def _fractions(qid: str, q: dict[str, Any], ids: list[str], *,
+               in_gap: bool = False) -> None:
     """Per-option grades; ``correct`` must be the options they make right."""
     if "fractions" not in q:
         return
     raw = q["fractions"]
     if not isinstance(raw, dict) or not set(raw) <= set(ids):
         raise InputError(f"question {qid}.fractions: expected a mapping of option ids to grades")
-    grades = {k: _fraction(f"question {qid}.fractions.{k}", v) for k, v in raw.items()}
+    check = gap_fraction if in_gap and q["type"] == "multiple" else moodle_fraction
+    grades = {k: check(f"question {qid}.fractions.{k}", v) for k, v in raw.items()}
     single = q["type"] == "single"
     right = [i for i in ids if (grades.get(i, 0) == 1 if single else grades.get(i, 0) > 0)]
     if right != list(q["correct"]):
@@ -142,11 +124,11 @@ def _single(qid: str, q: dict[str, Any], media: set[str]) -> None:
     _fractions(qid, q, ids)
 
 
-def _multiple(qid: str, q: dict[str, Any], media: set[str]) -> None:
+def _multiple(qid: str, q: dict[str, Any], media: set[str], *, in_gap: bool = False) -> None:
     ids = _entries(qid, "options", q.get("options"), ("text",), media)
     _correct_ids(qid, q, ids, exactly_one=False)
     _scoring(qid, q)
-    _fractions(qid, q, ids)
+    _fractions(qid, q, ids, in_gap=in_gap)
 
 
 def _truefalse(qid: str, q: dict[str, Any], media: set[str]) -> None:
@@ -173,7 +155,7 @@ def _short_rule(where: str, rule: Any) -> None:
 
     if not isinstance(rule, dict) or "pattern" not in rule:
         raise InputError(f"{where}: expected a mapping with a 'pattern'")
-    unknown = set(rule) - {"pattern", "mode", "case_sensitive", "fraction"}
+    unknown = set(rule) - {"pattern", "mode", "case_sensitive", "fraction", "feedback"}
     if unknown:
         raise InputError(f"{where}: unknown field {sorted(unknown)[0]!r}")
     pattern = rule["pattern"]
@@ -189,7 +171,9 @@ def _short_rule(where: str, rule: Any) -> None:
     if mode == "regex":
         check_pattern(pattern, where)
     if "fraction" in rule:
-        _fraction(f"{where}.fraction", rule["fraction"], low=0)
+        moodle_fraction(f"{where}.fraction", rule["fraction"], low=0)
+    if "feedback" in rule:
+        check_feedback_text(f"{where}.feedback", rule["feedback"])
 
 
 def _numeric(qid: str, q: dict[str, Any], media: set[str]) -> None:
@@ -212,9 +196,11 @@ def _numeric(qid: str, q: dict[str, Any], media: set[str]) -> None:
 
 def _numeric_entry(where: str, entry: Any) -> None:
     if not isinstance(entry, dict) or "answer" not in entry or \
-            set(entry) - {"answer", "tolerance", "fraction", "tolerance_type"}:
+            set(entry) - {"answer", "tolerance", "fraction", "tolerance_type", "feedback"}:
         raise InputError(f"{where}: expected the fields answer, tolerance, tolerance_type, "
-                         "fraction")
+                         "fraction, feedback")
+    if "feedback" in entry:
+        check_feedback_text(f"{where}.feedback", entry["feedback"])
     if entry.get("tolerance_type", "nominal") not in TOLERANCE_TYPES:
         raise InputError(f"{where}.tolerance_type: expected one of {', '.join(TOLERANCE_TYPES)}")
     if entry["answer"] != "*":
@@ -224,7 +210,7 @@ def _numeric_entry(where: str, entry: Any) -> None:
         if tol < 0:
             raise InputError(f"{where}.tolerance: must not be negative")
     if "fraction" in entry:
-        _fraction(f"{where}.fraction", entry["fraction"], low=0)
+        moodle_fraction(f"{where}.fraction", entry["fraction"], low=0)
 
 
 def _units(qid: str, q: dict[str, Any]) -> None:
@@ -257,10 +243,17 @@ def _essay(qid: str, q: dict[str, Any], media: set[str]) -> None:
 
 
 def _matching(qid: str, q: dict[str, Any], media: set[str]) -> None:
+    """``pairs`` and optional ``distractors: [{id, text}]`` (Moodle's extra wrong answers,
+    offered as right-hand choices of every left-hand item)."""
     if not q.get("pairs"):
         raise InputError(f"question {qid} has no correct answer")
-    _entries(qid, "pairs", q["pairs"], ("left", "right"), media)
+    ids = _entries(qid, "pairs", q["pairs"], ("left", "right"), media)
     _scoring(qid, q)
+    if "distractors" in q:
+        for eid in _entries(qid, "distractors", q["distractors"], ("text",), media,
+                              minimum=1):
+            if eid in ids:
+                raise InputError(f"question {qid}.distractors: id {eid!r} is also a pair id")
 
 
 def _ordering(qid: str, q: dict[str, Any], media: set[str]) -> None:
@@ -272,6 +265,20 @@ def _ordering(qid: str, q: dict[str, Any], media: set[str]) -> None:
             or len(order) != len(ids):
         raise InputError(f"question {qid}.correct_order: must list every item id exactly once")
     _scoring(qid, q, ("partial", *ORDERING_SCORINGS))
+    _ordering_subset(qid, q, len(ids))
+
+
+def _ordering_subset(qid: str, q: dict[str, Any], count: int) -> None:
+    """qtype_ordering's "select a subset": ``select: random|contiguous`` with
+    ``select_count`` items (2 or more, fewer than all) drawn per paper."""
+    if "select" not in q and "select_count" not in q:
+        return
+    if q.get("select") not in ("random", "contiguous"):
+        raise InputError(f"question {qid}.select: expected 'random' or 'contiguous'")
+    chosen = q.get("select_count")
+    if not isinstance(chosen, int) or isinstance(chosen, bool) or not 2 <= chosen < count:
+        raise InputError(f"question {qid}.select_count: expected a whole number from 2 to "
+                         f"{count - 1} (fewer than the {count} items)")
 
 
 def _description(qid: str, q: dict[str, Any], media: set[str]) -> None:
@@ -324,18 +331,26 @@ def _select_gaps(qid: str, q: dict[str, Any], media: set[str]) -> None:
 
 
 def _cloze(qid: str, q: dict[str, Any], media: set[str]) -> None:
-    """cloze: ``gaps: [{id, type: single|short|numeric, points?, <that type's fields>}]``."""
+    """cloze: ``gaps: [{id, type: single|multiple|short|numeric, points?, <that type's
+    fields>}]``."""
     for index, gap in enumerate(_gap_list(qid, q)):
         where = f"{qid}.gaps[{index}]"
         gtype = gap.get("type")
         if gtype not in GAP_TYPES:
             raise InputError(f"question {where}.type: expected one of {', '.join(GAP_TYPES)}")
-        unknown = set(gap) - {"id", "type", "points"} - TYPE_FIELDS[gtype]
-        if unknown:
-            raise InputError(f"question {where}: unknown field {sorted(unknown)[0]!r}")
+        unknown = set(gap) - {"id", "type", "points", "shuffle"} - TYPE_FIELDS[gtype]
+        if unknown or ("shuffle" in gap and gtype not in ("single", "multiple")):
+            field = sorted(unknown)[0] if unknown else "shuffle"
+            raise InputError(f"question {where}: unknown field {field!r}")
+        if not isinstance(gap.get("shuffle", False), bool):
+            raise InputError(f"question {where}.shuffle: expected true or false")
         if "points" in gap and parse_decimal(gap["points"], f"question {where}.points") <= 0:
             raise InputError(f"question {where}.points: must be positive")
-        CHECKERS[gtype](where, gap, media)
+        if gtype == "multiple":  # a MULTIRESPONSE gap
+            _multiple(where, gap, media, in_gap=True)
+        else:
+            CHECKERS[gtype](where, gap, media)
+        check_question_feedback(where, gap)
 
 
 CHECKERS: dict[str, Callable[[str, dict[str, Any], set[str]], None]] = {
@@ -360,9 +375,9 @@ def validate_question(qid: Any, question: Any, media: set[str]) -> None:
     if unknown:
         raise InputError(f"question {qid}: unknown field {sorted(unknown)[0]!r} for type {qtype}")
     _text(qid, "text", question.get("text"), media)
-    for key in ("title", "feedback"):
-        if key in question and not isinstance(question[key], str):
-            raise InputError(f"question {qid}.{key}: expected a string")
+    if "title" in question and not isinstance(question["title"], str):
+        raise InputError(f"question {qid}.title: expected a string")
+    check_question_feedback(qid, question)
     if "shuffle" in question and not isinstance(question["shuffle"], bool):
         raise InputError(f"question {qid}.shuffle: expected true or false")
     if question.get("format", "plain") not in ("plain", "html"):

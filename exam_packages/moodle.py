@@ -2,9 +2,11 @@
 
 Supported, graded as Moodle grades them (see docs/authoring.md, "Moodle
 question types"): multichoice, truefalse, shortanswer, numerical (units),
-essay, matching, ordering (grading types), cloze/multianswer, gapselect,
-ddwtos, description; categories become sections; base64 ``<file>`` elements
-and Moodle 1.9 ``<image_base64>`` become media. Every source question is listed
+essay, matching (distractors), ordering (grading types, subsets),
+cloze/multianswer (MULTIRESPONSE too), gapselect, ddwtos, description,
+calculated/calculatedsimple/calculatedmulti and randomsamatch (variants);
+categories become sections; base64 ``<file>`` elements and Moodle 1.9
+``<image_base64>`` become media. Every source question is listed
 in the report as imported, changed (what) or skipped (why), never dropped
 silently. Reading is streamed and safe: see :mod:`exam_packages.moodle_xml`.
 """
@@ -18,6 +20,8 @@ from .errors import InputError
 from .importing import DocBuilder, ImportResult, default_meta
 from .moodle_calculated import import_calculated
 from .moodle_cloze import cloze, ddwtos, gapselect
+from .moodle_ordering import ordering
+from .moodle_randomsamatch import RandomMatches
 from .moodle_types import CONVERTERS as TYPE_CONVERTERS
 from .moodle_types import MoodleQuestion, text_of
 from .moodle_xml import MAX_XML_BYTES, iter_questions
@@ -25,25 +29,27 @@ from .moodle_xml import MAX_XML_BYTES, iter_questions
 __all__ = ["MAX_XML_BYTES", "import_moodle_xml"]
 
 UNSUPPORTED = {
-    "calculatedmulti": "calculated multichoice questions are not supported yet",
     "ddimageortext": "drag-and-drop onto an image is not supported",
     "ddmarker": "drag-and-drop markers are not supported",
-    "randomsamatch": "random short-answer matching draws from the Moodle question bank, "
-                     "which is not in the export",
     "random": "random questions draw from the Moodle question bank, which is not in the "
               "export (use a section with draw: k)",
 }
-CONVERTERS = {**TYPE_CONVERTERS, "cloze": cloze, "multianswer": cloze,
+CONVERTERS = {**TYPE_CONVERTERS, "ordering": ordering, "cloze": cloze, "multianswer": cloze,
               "gapselect": gapselect, "ddwtos": ddwtos}
 
 
-def _convert(element: ET.Element, builder: DocBuilder, line: int) -> None:
+def _convert(element: ET.Element, builder: DocBuilder, line: int, path: str,
+             matches: RandomMatches) -> None:
     qtype = element.get("type", "")
     builder.begin(text_of(element.find("name")).strip(), qtype, line)
-    if qtype in ("calculated", "calculatedsimple"):
+    if qtype in ("calculated", "calculatedsimple", "calculatedmulti"):
         import_calculated(element, builder, line)
         return
+    if qtype == "randomsamatch":  # built once every short-answer question is known
+        matches.defer(element, line, path, builder)
+        return
     question = MoodleQuestion(element, builder)
+    pair = matches.stem_and_answer(question) if qtype == "shortanswer" else None
     if qtype not in CONVERTERS:
         reason = UNSUPPORTED.get(qtype, f"question type {qtype!r} is not supported")
         builder.skip(question.name, qtype, reason, line)
@@ -54,12 +60,14 @@ def _convert(element: ET.Element, builder: DocBuilder, line: int) -> None:
         builder.skip(question.name, qtype, exc.user_message, line)
         return
     builder.add(converted, question.name, qtype, line)
+    if builder.entries[-1].status != "skipped":
+        matches.add_shortanswer(path, pair)
 
 
 def import_moodle_xml(source: bytes | BinaryIO) -> ImportResult:
     """Convert a Moodle XML export (bytes, or a binary file read in chunks)."""
-    builder = DocBuilder()
-    count = 0
+    builder, matches = DocBuilder(), RandomMatches()
+    count, path = 0, ""
     for element, line in iter_questions(source):
         count += 1
         if element.get("type", "") == "category":
@@ -67,7 +75,8 @@ def import_moodle_xml(source: bytes | BinaryIO) -> ImportResult:
             title = path.rstrip("/").rsplit("/", 1)[-1].replace("$course$", "").strip()
             builder.start_section(title or "Imported")
             continue
-        _convert(element, builder, line)
+        _convert(element, builder, line, path, matches)
+    matches.finish(builder)
     if not count:
         raise InputError("Moodle XML: the file contains no <question> elements")
     if not builder.entries:

@@ -27,7 +27,7 @@ from .moodle_types import ConvertError, MoodleQuestion, _grades, fraction_text, 
 MAX_VARIANTS = 100
 TOLERANCE_TYPE = {"1": "relative", "2": "nominal", "3": "geometric"}
 _WILDCARD_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-_INLINE_RE = re.compile(r"\{=((?:[^{}]|\{[A-Za-z_][A-Za-z0-9_]*\})+)\}")
+INLINE_RE = re.compile(r"\{=((?:[^{}]|\{[A-Za-z_][A-Za-z0-9_]*\})+)\}")
 FUNCTIONS: dict[str, Callable[..., float]] = {
     "abs": abs, "acos": math.acos, "acosh": math.acosh, "asin": math.asin,
     "asinh": math.asinh, "atan": math.atan, "atan2": math.atan2, "atanh": math.atanh,
@@ -97,7 +97,7 @@ def _datasets(element: ET.Element) -> dict[str, list[str]]:
     return out
 
 
-def _variants(element: ET.Element) -> list[dict[str, str]]:
+def dataset_variants(element: ET.Element) -> list[dict[str, str]]:
     datasets = _datasets(element)
     if not datasets:
         raise ConvertError("calculated question without datasets")
@@ -109,8 +109,8 @@ def _variants(element: ET.Element) -> list[dict[str, str]]:
             for k in range(min(count, MAX_VARIANTS))]
 
 
-def _substitute(text: str, values: dict[str, str]) -> str:
-    text = _INLINE_RE.sub(lambda m: decimal_text(str(calculate(m.group(1), values)), "value"),
+def substitute(text: str, values: dict[str, str]) -> str:
+    text = INLINE_RE.sub(lambda m: decimal_text(str(calculate(m.group(1), values)), "value"),
                           text)
     return _WILDCARD_RE.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
@@ -121,7 +121,7 @@ def calculated_variants(q: MoodleQuestion) -> list[dict[str, Any]]:
     answers = q.answers()
     grades = _grades(q)
     out = []
-    for values in _variants(q.element):
+    for values in dataset_variants(q.element):
         entries = []
         for answer, grade in zip(answers, grades, strict=True):
             entry: dict[str, Any] = {"answer": decimal_text(
@@ -136,19 +136,23 @@ def calculated_variants(q: MoodleQuestion) -> list[dict[str, Any]]:
             if grade != 1:
                 entry["fraction"] = fraction_text(max(grade, Decimal(0)))
             entries.append(entry)
-        variant = {**base, "text": _substitute(base["text"], values), "answers": entries}
+        variant = {**base, "text": substitute(base["text"], values), "answers": entries}
         out.append(variant)
-    if len(_variants(q.element)) == MAX_VARIANTS:
+    if len(dataset_variants(q.element)) == MAX_VARIANTS:
         q.change(f"only the first {MAX_VARIANTS} dataset items are used")
     return out
 
 
 def import_calculated(element: ET.Element, builder: DocBuilder, line: int) -> None:
-    """Convert one calculated question into a ``draw: 1`` section of variants."""
+    """Convert one calculated question (calculated, calculatedsimple, calculatedmulti)
+    into a ``draw: 1`` section of variants."""
+    from .moodle_calculatedmulti import calculatedmulti_variants
+
     qtype = element.get("type", "calculated")
     question = MoodleQuestion(element, builder)
+    make = calculatedmulti_variants if qtype == "calculatedmulti" else calculated_variants
     try:
-        variants = calculated_variants(question)
+        variants = make(question)
     except InputError as exc:
         builder.skip(question.name, qtype, exc.user_message, line)
         return

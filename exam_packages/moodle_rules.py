@@ -90,9 +90,15 @@ def split_number(text: str, units_left: bool = False) -> tuple[Decimal, str] | N
 def numeric_fraction(q: dict[str, Any], answer: str) -> Decimal:
     """qtype_numerical::grade_response: first answer within tolerance (scaled by the
     unit's multiplier first, then unscaled), then the unit penalty."""
+    matched = numeric_match(q, answer)
+    return matched[1] if matched is not None else Decimal(0)
+
+
+def numeric_match(q: dict[str, Any], answer: str) -> tuple[dict[str, Any], Decimal] | None:
+    """The answer entry that grades ``answer`` (its feedback is shown) and the grade."""
     parsed = split_number(answer, bool(q.get("units_left", False)))
     if parsed is None:
-        return Decimal(0)
+        return None
     value, unit = parsed
     units = {u["unit"]: Decimal(u["multiplier"]) for u in q.get("units") or []}
     known = unit in units
@@ -100,10 +106,10 @@ def numeric_fraction(q: dict[str, Any], answer: str) -> Decimal:
     for entry in numeric_answers(q):
         fraction = Decimal(entry.get("fraction", "1"))
         if _within(entry, scaled):
-            return fraction if known else _unit_penalty(q, fraction)
+            return entry, fraction if known else _unit_penalty(q, fraction)
         if _within(entry, value):
-            return _unit_penalty(q, fraction)
-    return Decimal(0)
+            return entry, _unit_penalty(q, fraction)
+    return None
 
 
 def numeric_answers(q: dict[str, Any]) -> list[dict[str, Any]]:

@@ -17,26 +17,15 @@ from typing import Any
 
 from .errors import InputError
 from .importing import DocBuilder, decimal_text, html_to_text, image_marker, safe_media_name
+from .model_feedback import MAX_HINTS
 from .moodle_rules import allowed_fraction, wildcard_regex
 from .richtext import html_to_rich, latex_to_images
 
-ORDERING_GRADING = {
-    "ALL_OR_NOTHING": "all_or_nothing", "-1": "all_or_nothing",
-    "ABSOLUTE_POSITION": "absolute_position", "0": "absolute_position",
-    "RELATIVE_NEXT_EXCLUDE_LAST": "relative_next_exclude_last", "1": "relative_next_exclude_last",
-    "RELATIVE_NEXT_INCLUDE_LAST": "relative_next_include_last", "2": "relative_next_include_last",
-    "RELATIVE_ONE_PREVIOUS_AND_NEXT": "relative_one_previous_and_next",
-    "3": "relative_one_previous_and_next",
-    "RELATIVE_ALL_PREVIOUS_AND_NEXT": "relative_all_previous_and_next",
-    "4": "relative_all_previous_and_next",
-    "LONGEST_ORDERED_SUBSET": "longest_ordered_subset", "5": "longest_ordered_subset",
-    "LONGEST_CONTIGUOUS_SUBSET": "longest_contiguous_subset", "6": "longest_contiguous_subset",
-    "RELATIVE_TO_CORRECT": "relative_to_correct", "7": "relative_to_correct",
-}
 UNIT_GRADING = {"0": "optional", "1": "out_of_mark", "2": "out_of_max"}
 UNIT_DISPLAY = {"0": "input", "1": "choice", "2": "select", "3": "none"}
 COMBINED_FEEDBACK = ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback")
-NOT_SHOWN = {"feedback", "hint", "graderinfo", "responsetemplate", *COMBINED_FEEDBACK}
+COMBINED_KEYS = dict(zip(COMBINED_FEEDBACK, ("correct", "partial", "incorrect"), strict=True))
+NOT_SHOWN = {"responsetemplate"}
 
 
 class ConvertError(InputError):
@@ -151,17 +140,27 @@ class MoodleQuestion:
         feedback = self.html(self.element.find("generalfeedback"))
         if feedback:
             out["feedback"] = feedback
-        self._dropped_feedback()
+        self._kept_feedback(out)
         return out
 
-    def _dropped_feedback(self) -> None:
-        answers = [a for a in self.element.findall("answer") if text_of(a.find("feedback")).strip()]
-        if answers:
-            self.change(f"per-answer feedback of {len(answers)} answer(s) not kept")
-        if any(text_of(self.element.find(tag)).strip() for tag in COMBINED_FEEDBACK):
-            self.change("combined feedback (correct/partly/incorrect) not kept")
-        if self.element.findall("hint"):
-            self.change("hints not kept (Emtihan has one attempt per question)")
+    def _kept_feedback(self, out: dict[str, Any]) -> None:
+        """Combined feedback, hints and grader information (model_feedback fields)."""
+        combined = {key: self.html(self.element.find(tag)) for tag, key in COMBINED_KEYS.items()}
+        if any(combined.values()):
+            out["combined_feedback"] = {k: v for k, v in combined.items() if v}
+        hints = [self.html(h) for h in self.element.findall("hint")]
+        hints = [h for h in hints if h]
+        if len(hints) > MAX_HINTS:
+            self.change(f"only the first {MAX_HINTS} of {len(hints)} hints kept")
+        if hints:
+            out["hints"] = hints[:MAX_HINTS]
+        grader = self.html(self.element.find("graderinfo"))
+        if grader:
+            out["grader_info"] = grader
+
+    def answer_feedback(self, answer: ET.Element) -> str:
+        """The feedback of one ``<answer>`` (Moodle's per-answer feedback), or ''."""
+        return self.html(answer.find("feedback"))
 
     def shuffle(self, out: dict[str, Any]) -> None:
         value = text_of(self.element, "shuffleanswers").strip().lower()
@@ -231,20 +230,29 @@ def multichoice(q: MoodleQuestion) -> dict[str, Any]:
     if not correct:
         raise ConvertError("question has no correct answer")
     out.update(options=options, correct=correct)
+    by_option = {oid: q.answer_feedback(a) for oid, a in zip(ids, q.answers(), strict=True)}
+    if any(by_option.values()):
+        out["answer_feedback"] = {k: v for k, v in by_option.items() if v}
     return out
 
 
 def truefalse(q: MoodleQuestion) -> dict[str, Any]:
     out = q.base("truefalse")
+    by_value = {}
     for answer in q.answers():
+        value = text_of(answer).strip().lower() == "true"
         if q.fraction(answer) == 1:
-            out["correct"] = text_of(answer).strip().lower() == "true"
+            out["correct"] = value
+        if q.answer_feedback(answer):
+            by_value["true" if value else "false"] = q.answer_feedback(answer)
     if "correct" not in out:
         raise ConvertError("question has no correct answer")
+    if by_value:
+        out["answer_feedback"] = by_value
     return out
 
 
-def short_rule(pattern: str, case: bool, fraction: Decimal) -> dict[str, Any]:
+def short_rule(pattern: str, case: bool, fraction: Decimal, feedback: str = "") -> dict[str, Any]:
     """A Moodle shortanswer answer: ``*`` is a wildcard, ``\\*`` a literal star."""
     rule: dict[str, Any]
     if re.search(r"(?<!\\)\*", pattern):
@@ -253,6 +261,8 @@ def short_rule(pattern: str, case: bool, fraction: Decimal) -> dict[str, Any]:
         rule = {"pattern": pattern.replace("\\*", "*"), "mode": "exact", "case_sensitive": case}
     if fraction != 1:
         rule["fraction"] = fraction_text(fraction)
+    if feedback:
+        rule["feedback"] = feedback
     return rule
 
 
@@ -266,7 +276,7 @@ def shortanswer(q: MoodleQuestion) -> dict[str, Any]:
             continue
         if grade < 0:
             q.change(f"negative grade of answer {pattern!r} imported as 0")
-        rules.append(short_rule(pattern, case, max(grade, Decimal(0))))
+        rules.append(short_rule(pattern, case, max(grade, Decimal(0)), q.answer_feedback(answer)))
     out["accept"] = rules
     return out
 
@@ -282,6 +292,8 @@ def _numeric_answers(q: MoodleQuestion) -> list[dict[str, Any]]:
             entry["tolerance"] = decimal_text(str(abs(Decimal(tolerance))), "tolerance")
         if fraction != 1:
             entry["fraction"] = fraction_text(max(fraction, Decimal(0)))
+        if q.answer_feedback(answer):
+            entry["feedback"] = q.answer_feedback(answer)
         entries.append(entry)
     return entries
 
@@ -310,10 +322,7 @@ def numerical(q: MoodleQuestion) -> dict[str, Any]:
 
 
 def essay(q: MoodleQuestion) -> dict[str, Any]:
-    out = q.base("essay")
-    if text_of(q.element.find("graderinfo")).strip():
-        q.change("grader information not kept")
-    return out
+    return q.base("essay")
 
 
 def description(q: MoodleQuestion) -> dict[str, Any]:
@@ -326,44 +335,25 @@ def matching(q: MoodleQuestion) -> dict[str, Any]:
     out = q.base("matching")
     q.shuffle(out)
     pairs: list[dict[str, str]] = []
+    extra: list[str] = []
     for sub in q.element.findall("subquestion"):
         left = q.html(sub)
         right = text_of(sub.find("answer")).strip()
-        if not left:
-            q.change(f"extra wrong answer {right!r} dropped (distractors are not supported)")
-            continue
-        pairs.append({"id": f"p{len(pairs) + 1}", "left": left, "right": right})
+        if left:
+            pairs.append({"id": f"p{len(pairs) + 1}", "left": left, "right": right})
+        elif right:
+            extra.append(right)  # Moodle: an extra wrong answer, offered to every item
+    rights = {p["right"] for p in pairs}
+    # Moodle offers each answer text once: a distractor equal to a right answer adds nothing
+    extra = [t for t in dict.fromkeys(extra) if t not in rights]
     out.update(pairs=pairs, scoring="partial")
+    if extra:
+        out["distractors"] = [{"id": f"d{i + 1}", "text": t} for i, t in enumerate(extra)]
     return out
-
-
-def ordering(q: MoodleQuestion) -> dict[str, Any]:
-    out = q.base("ordering")
-    answers = sorted(enumerate(q.answers()),
-                     key=lambda pair: (_order_key(pair[1]), pair[0]))
-    items = [{"id": f"i{i + 1}", "text": q.html(a)} for i, (_, a) in enumerate(answers)]
-    grading = (q.element.findtext("gradingtype") or "").strip().upper()
-    if grading not in ORDERING_GRADING:
-        what = f"grading type {grading!r} unknown" if grading else "no grading type given"
-        q.change(f"{what}: Moodle's default 'relative to the next item (excluding last)' used")
-    select = (q.element.findtext("selecttype") or "ALL").strip().upper()
-    count = (q.element.findtext("selectcount") or "0").strip()
-    if select not in ("", "ALL", "0") and count.isdigit() and 2 <= int(count) < len(items):
-        q.change(f"Moodle shows {count} of the {len(items)} items; Emtihan shows all")
-    out.update(items=items, correct_order=[i["id"] for i in items],
-               scoring=ORDERING_GRADING.get(grading, "relative_next_exclude_last"))
-    return out
-
-
-def _order_key(answer: ET.Element) -> Decimal:
-    try:
-        return Decimal(answer.get("fraction", "0"))
-    except InvalidOperation:
-        return Decimal(0)
 
 
 CONVERTERS: dict[str, Callable[[MoodleQuestion], dict[str, Any]]] = {
     "multichoice": multichoice, "truefalse": truefalse, "shortanswer": shortanswer,
-    "numerical": numerical, "essay": essay, "matching": matching, "ordering": ordering,
+    "numerical": numerical, "essay": essay, "matching": matching,
     "description": description,
 }

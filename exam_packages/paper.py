@@ -15,7 +15,15 @@ Rules:
 * ``shuffle_options`` shuffles single/multiple options (``options|<qid>``),
   except in a question with ``shuffle: false`` (Moodle's per-question
   "shuffle the choices" setting);
-* matching right-hand sides (``matching|<qid>``) and ordering items
+* gapselect/ddwtos choices (``choices|<qid>``, Moodle's shufflechoices) are shuffled
+  under ``shuffle_options`` only in a question with an explicit ``shuffle: true`` (the
+  Moodle import writes it), so papers of packages built before stay the same; each
+  gap offers its group's choices in that order;
+* the options of cloze gaps with ``shuffle: true`` (Moodle's ``_S`` embedded answers)
+  are shuffled under ``shuffle_options`` (``gap|<qid>|<gap id>``, entry ``gap_options``);
+* an ordering question with ``select_count`` shows a subset (``ordering-select|<qid>``:
+  ``random`` items, or a ``contiguous`` run, in correct order, as qtype_ordering);
+* matching right-hand sides, distractors included (``matching|<qid>``), and ordering items
   (``ordering|<qid>``) are always shuffled, and never shown already solved:
   a shuffle that equals the solved order is rotated by one.
 """
@@ -27,6 +35,7 @@ import hmac
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
+from .answers import matching_choices
 from .errors import InputError
 from .model import DEFAULT_POLICY
 
@@ -86,6 +95,21 @@ def _section_list(exam_doc: dict[str, Any]) -> list[dict[str, Any]]:
     return sections
 
 
+def _ordering_subset(qid: str, question: dict[str, Any], seed: str) -> list[str]:
+    """The items an ordering question shows, in correct order: all, or qtype_ordering's
+    subset of ``select_count`` (``random`` items or a ``contiguous`` run)."""
+    order = list(question["correct_order"])
+    count = question.get("select_count")
+    if count is None:
+        return order
+    stream = SeededStream(seed, f"ordering-select|{qid}")
+    if question.get("select") == "contiguous":
+        start = stream.below(len(order) - count + 1)
+        return order[start:start + count]
+    kept = set(stream.shuffled(order)[:count])
+    return [i for i in order if i in kept]
+
+
 def _question_entry(qid: str, question: dict[str, Any], seed: str,
                     shuffle_options: bool) -> dict[str, Any]:
     qtype = question["type"]
@@ -95,13 +119,20 @@ def _question_entry(qid: str, question: dict[str, Any], seed: str,
             ids = SeededStream(seed, f"options|{qid}").shuffled(ids)
         return {"id": qid, "options": ids}
     if qtype == "matching":
-        ids = [p["id"] for p in question["pairs"]]
+        ids = matching_choices(question)  # pairs' right-hand sides, then distractors
         order = SeededStream(seed, f"matching|{qid}").shuffled(ids)
         return {"id": qid, "right_order": _never_solved(order, ids)}
     if qtype == "ordering":
-        ids = [i["id"] for i in question["items"]]
-        order = SeededStream(seed, f"ordering|{qid}").shuffled(ids)
-        return {"id": qid, "items": _never_solved(order, list(question["correct_order"]))}
+        solved = _ordering_subset(qid, question, seed)
+        order = SeededStream(seed, f"ordering|{qid}").shuffled(solved)
+        return {"id": qid, "items": _never_solved(order, solved)}
+    if qtype == "cloze" and shuffle_options and any(g.get("shuffle") for g in question["gaps"]):
+        return {"id": qid, "gap_options": {
+            g["id"]: SeededStream(seed, f"gap|{qid}|{g['id']}").shuffled(
+                [o["id"] for o in g["options"]]) for g in question["gaps"] if g.get("shuffle")}}
+    if qtype in ("gapselect", "ddwtos") and shuffle_options and question.get("shuffle") is True:
+        ids = [c["id"] for c in question["choices"]]
+        return {"id": qid, "choices": SeededStream(seed, f"choices|{qid}").shuffled(ids)}
     return {"id": qid}
 
 
@@ -133,6 +164,25 @@ def _check_perm(qid: str, field: str, shown: Any, expected: list[str]) -> None:
                          "question's ids")
 
 
+def _check_gap_options(qid: str, question: dict[str, Any], shown: Any) -> None:
+    gaps = {g["id"]: g for g in question["gaps"] if g.get("shuffle")}
+    if not isinstance(shown, dict) or set(shown) != set(gaps):
+        raise InputError(f"paper: question {qid}.gap_options must list its shuffled gaps")
+    for gid, order in shown.items():
+        _check_perm(qid, f"gap_options.{gid}", order, [o["id"] for o in gaps[gid]["options"]])
+
+
+def _check_ordering_items(qid: str, question: dict[str, Any], shown: Any) -> None:
+    count = question.get("select_count")
+    if count is None:
+        _check_perm(qid, "items", shown, [i["id"] for i in question["items"]])
+        return
+    ids = {i["id"] for i in question["items"]}
+    if not isinstance(shown, list) or len(shown) != count or len(set(shown)) != count \
+            or not set(shown) <= ids:
+        raise InputError(f"paper: question {qid}.items is not {count} of the question's items")
+
+
 def validate_paper(exam_doc: dict[str, Any], paper: Any) -> None:
     """Check that ``paper`` (e.g. from a result envelope) fits ``exam_doc``."""
     if not isinstance(paper, dict) or not isinstance(paper.get("questions"), list):
@@ -152,9 +202,25 @@ def validate_paper(exam_doc: dict[str, Any], paper: Any) -> None:
                         [o["id"] for o in question["options"]])
         elif question["type"] == "matching":
             _check_perm(qid, "right_order", entry.get("right_order"),
-                        [p["id"] for p in question["pairs"]])
+                        matching_choices(question))
         elif question["type"] == "ordering":
-            _check_perm(qid, "items", entry.get("items"), [i["id"] for i in question["items"]])
+            _check_ordering_items(qid, question, entry.get("items"))
+        elif question["type"] == "cloze" and "gap_options" in entry:
+            _check_gap_options(qid, question, entry["gap_options"])
+        elif question["type"] in ("gapselect", "ddwtos") and "choices" in entry:
+            _check_perm(qid, "choices", entry["choices"], [c["id"] for c in question["choices"]])
+
+
+def paper_order(entry: dict[str, Any]) -> list[str] | None:
+    """The order the student's widget shows for one paper entry: options (single/multiple),
+    right-hand sides (matching), items (ordering), gap choices (gapselect/ddwtos) or
+    ``"<gap id>:<option id>"`` of shuffled cloze gaps; None keeps the authored order."""
+    for field in ("options", "right_order", "items", "choices"):
+        if isinstance(entry.get(field), list):
+            return list(entry[field])
+    if isinstance(entry.get("gap_options"), dict):  # cloze: "gap id:option id" in order
+        return [f"{gid}:{oid}" for gid, ids in entry["gap_options"].items() for oid in ids]
+    return None
 
 
 def paper_question_ids(paper: dict[str, Any]) -> list[str]:

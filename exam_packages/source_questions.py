@@ -9,7 +9,8 @@ from typing import Any
 
 from .errors import InputError
 
-PASS_THROUGH = ("type", "text", "points", "title", "feedback", "shuffle", "format")
+PASS_THROUGH = ("type", "text", "points", "title", "feedback", "shuffle", "format",
+                "combined_feedback", "hints", "grader_info", "answer_feedback")
 
 
 def _where(qid: str, entry: Any) -> str:
@@ -165,6 +166,14 @@ def _matching(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
     out["pairs"] = pairs
     if "scoring" in entry:
         out["scoring"] = entry["scoring"]
+    extra = entry.get("distractors")
+    if isinstance(extra, list):  # friendly: a list of texts
+        out["distractors"] = [
+            {"id": str(item.get("id", f"d{i + 1}")), "text": _as_text(item.get("text"))}
+            if isinstance(item, dict) else {"id": f"d{i + 1}", "text": _as_text(item)}
+            for i, item in enumerate(extra)]
+    elif extra is not None:
+        out["distractors"] = extra
 
 
 def _ordering(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
@@ -181,8 +190,9 @@ def _ordering(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
     out["items"] = items
     order = entry.get("correct_order", [i["id"] for i in items])
     out["correct_order"] = [str(i) for i in order] if isinstance(order, list) else order
-    if "scoring" in entry:
-        out["scoring"] = entry["scoring"]
+    for key in ("scoring", "select", "select_count"):
+        if key in entry:
+            out[key] = entry[key]
 
 
 def _select_gaps(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
@@ -205,12 +215,14 @@ def _cloze(qid: str, entry: dict[str, Any], out: dict[str, Any]) -> None:
         return
     gaps = []
     for index, item in enumerate(raw):
-        if not isinstance(item, dict) or item.get("type") not in ("single", "short", "numeric"):
+        if not isinstance(item, dict) or item.get("type") not in ("single", "multiple", "short",
+                                                                    "numeric"):
             gaps.append(item)
             continue
         gap: dict[str, Any] = {"id": str(item.get("id", f"g{index + 1}")), "type": item["type"]}
-        if "points" in item:
-            gap["points"] = item["points"]
+        for key in ("points", "answer_feedback", "shuffle"):
+            if key in item:
+                gap[key] = item[key]
         NORMALIZERS[item["type"]](f"{qid}.gaps[{index}]", item, gap)
         gaps.append(gap)
     out["gaps"] = gaps
@@ -224,7 +236,7 @@ NORMALIZERS: dict[str, Callable[[str, dict[str, Any], dict[str, Any]], None]] = 
 FRIENDLY_ONLY = {"id", "image", "correct", "answer", "accept", "options", "pairs", "items",
                  "correct_order", "scoring", "case_sensitive", "mode", "tolerance", "fractions",
                  "answers", "units", "unit_grading", "unit_penalty", "unit_display",
-                 "units_left", "choices", "gaps"}
+                 "units_left", "choices", "gaps", "distractors", "select", "select_count"}
 
 
 def normalize_question(qid: str, entry: dict[str, Any]) -> dict[str, Any]:

@@ -525,3 +525,7 @@ from .catalogue_review_core import REVIEW_CORE  # noqa: E402
 
 CATALOGUE.update(REVIEW)
 CATALOGUE.update(REVIEW_CORE)
+
+from .catalogue_feedback import FEEDBACK  # noqa: E402
+
+CATALOGUE.update(FEEDBACK)

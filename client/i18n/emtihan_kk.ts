@@ -280,6 +280,10 @@
         <translation>Тексерілуде… бірнеше секунд алады.</translation>
     </message>
     <message>
+        <source>Choices in the order shown:</source>
+        <translation>Көрсетілген ретпен нұсқалар:</translation>
+    </message>
+    <message>
         <source>Choose a decision first.</source>
         <translation>Алдымен шешімді таңдаңыз.</translation>
     </message>
@@ -294,6 +298,10 @@
     <message>
         <source>Client's outcome</source>
         <translation>Студент бағдарламасының нәтижесі</translation>
+    </message>
+    <message>
+        <source>Combined feedback:</source>
+        <translation>Бағаға сай кері байланыс:</translation>
     </message>
     <message>
         <source>Connection</source>
@@ -524,6 +532,14 @@
         <translation>Бұрыс</translation>
     </message>
     <message>
+        <source>Feedback on this answer:</source>
+        <translation>Осы жауапқа кері байланыс:</translation>
+    </message>
+    <message>
+        <source>Feedback on your answers</source>
+        <translation>Жауаптарыңызға кері байланыс</translation>
+    </message>
+    <message>
         <source>Feedback:</source>
         <translation>Кері байланыс:</translation>
     </message>
@@ -576,6 +592,10 @@
         <translation>Кадр/с</translation>
     </message>
     <message>
+        <source>General feedback:</source>
+        <translation>Жалпы кері байланыс:</translation>
+    </message>
+    <message>
         <source>Generated</source>
         <translation>Жасалған уақыты</translation>
     </message>
@@ -622,6 +642,10 @@
     <message>
         <source>Height</source>
         <translation>Биіктігі</translation>
+    </message>
+    <message>
+        <source>Hint:</source>
+        <translation>Кеңес:</translation>
     </message>
     <message>
         <source>Hints</source>
@@ -694,6 +718,10 @@
     <message>
         <source>In progress</source>
         <translation>Жүріп жатыр</translation>
+    </message>
+    <message>
+        <source>Information for graders:</source>
+        <translation>Бағалаушыға ақпарат:</translation>
     </message>
     <message>
         <source>Institution key (PKCS#8)</source>
@@ -956,6 +984,10 @@
         <translation>Уақытында</translation>
     </message>
     <message>
+        <source>On your answer:</source>
+        <translation>Жауабыңыз туралы:</translation>
+    </message>
+    <message>
         <source>Open all</source>
         <translation>Барлығын ашу</translation>
     </message>
@@ -994,6 +1026,10 @@
     <message>
         <source>Other programs</source>
         <translation>Басқа бағдарламалар</translation>
+    </message>
+    <message>
+        <source>Overall:</source>
+        <translation>Қорытынды:</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -1042,6 +1078,10 @@
     <message>
         <source>Press “Start the check” and follow each instruction.</source>
         <translation>«Тексеруді бастау» басып, әр нұсқауды орындаңыз.</translation>
+    </message>
+    <message>
+        <source>Question {number}</source>
+        <translation>{number}-сұрақ</translation>
     </message>
     <message>
         <source>Question {n}</source>

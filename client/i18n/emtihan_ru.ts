@@ -280,6 +280,10 @@
         <translation>Проверка… это займёт несколько секунд.</translation>
     </message>
     <message>
+        <source>Choices in the order shown:</source>
+        <translation>Варианты в показанном порядке:</translation>
+    </message>
+    <message>
         <source>Choose a decision first.</source>
         <translation>Сначала выберите решение.</translation>
     </message>
@@ -294,6 +298,10 @@
     <message>
         <source>Client's outcome</source>
         <translation>Результат программы студента</translation>
+    </message>
+    <message>
+        <source>Combined feedback:</source>
+        <translation>Отзыв по результату:</translation>
     </message>
     <message>
         <source>Connection</source>
@@ -524,6 +532,14 @@
         <translation>Неверно</translation>
     </message>
     <message>
+        <source>Feedback on this answer:</source>
+        <translation>Отзыв на этот ответ:</translation>
+    </message>
+    <message>
+        <source>Feedback on your answers</source>
+        <translation>Отзыв о ваших ответах</translation>
+    </message>
+    <message>
         <source>Feedback:</source>
         <translation>Отзыв:</translation>
     </message>
@@ -576,6 +592,10 @@
         <translation>Кадр/с</translation>
     </message>
     <message>
+        <source>General feedback:</source>
+        <translation>Общий отзыв:</translation>
+    </message>
+    <message>
         <source>Generated</source>
         <translation>Создан</translation>
     </message>
@@ -622,6 +642,10 @@
     <message>
         <source>Height</source>
         <translation>Высота</translation>
+    </message>
+    <message>
+        <source>Hint:</source>
+        <translation>Подсказка:</translation>
     </message>
     <message>
         <source>Hints</source>
@@ -694,6 +718,10 @@
     <message>
         <source>In progress</source>
         <translation>Идёт</translation>
+    </message>
+    <message>
+        <source>Information for graders:</source>
+        <translation>Информация для проверяющего:</translation>
     </message>
     <message>
         <source>Institution key (PKCS#8)</source>
@@ -956,6 +984,10 @@
         <translation>Вовремя</translation>
     </message>
     <message>
+        <source>On your answer:</source>
+        <translation>О вашем ответе:</translation>
+    </message>
+    <message>
         <source>Open all</source>
         <translation>Открыть все</translation>
     </message>
@@ -994,6 +1026,10 @@
     <message>
         <source>Other programs</source>
         <translation>Другие программы</translation>
+    </message>
+    <message>
+        <source>Overall:</source>
+        <translation>В целом:</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -1042,6 +1078,10 @@
     <message>
         <source>Press “Start the check” and follow each instruction.</source>
         <translation>Нажмите «Начать проверку» и выполняйте каждую инструкцию.</translation>
+    </message>
+    <message>
+        <source>Question {number}</source>
+        <translation>Вопрос {number}</translation>
     </message>
     <message>
         <source>Question {n}</source>

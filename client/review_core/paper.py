@@ -13,6 +13,7 @@ from html import escape, unescape
 from typing import Any
 
 from exam_packages.errors import EmtihanError
+from exam_packages.feedback import combined_feedback, shown_text, specific_feedback
 from exam_packages.grading import GradeReport, QuestionGrade, grade, is_unanswered
 from exam_packages.paper import make_paper
 
@@ -35,6 +36,12 @@ class PaperItem:
     grade: QuestionGrade
     feedback: str = ""
     rich: bool = False
+    # exam_packages.feedback: what this answer earns; review shows it whatever the policy
+    answer_feedback: tuple[str, ...] = ()
+    combined: str = ""
+    hints: tuple[str, ...] = ()
+    grader_info: str = ""
+    shown_order: tuple[str, ...] = ()  # gap choices in the order the student saw them
 
 
 @dataclass
@@ -60,6 +67,7 @@ def _answer_text(question: dict[str, Any], answer: Any) -> str:
         return "true" if answer is True else "false" if answer is False else str(answer)
     if qtype == "matching" and isinstance(answer, dict):
         rights = {p["id"]: p["right"] for p in question.get("pairs", [])}
+        rights.update({d["id"]: d["text"] for d in question.get("distractors", [])})
         lefts = {p["id"]: p["left"] for p in question.get("pairs", [])}
         return "; ".join(f"{lefts.get(k, k)} → {rights.get(v, v)}" for k, v in answer.items())
     if qtype == "ordering" and isinstance(answer, list):
@@ -76,8 +84,11 @@ def _gap_value(question: dict[str, Any], gap: dict[str, Any], value: Any) -> str
     if question["type"] in ("gapselect", "ddwtos"):
         texts = {c["id"]: c["text"] for c in question.get("choices", [])}
         return texts.get(value, str(value))
+    texts = {o["id"]: o["text"] for o in gap.get("options", [])}
     if gap.get("type") == "single":
-        return {o["id"]: o["text"] for o in gap.get("options", [])}.get(value, str(value))
+        return texts.get(value, str(value))
+    if gap.get("type") == "multiple" and isinstance(value, list):
+        return " + ".join(texts.get(v, str(v)) for v in value)
     return str(value)
 
 
@@ -93,13 +104,6 @@ def _gaps_text(question: dict[str, Any], answer: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def _shown_text(question: dict[str, Any]) -> str:
-    """Question text with gaps shown as ``[1]``, ``[2]``, as the student saw them."""
-    numbers: dict[str, int] = {}
-    return _GAP_RE.sub(lambda m: f"[{numbers.setdefault(m.group(1), len(numbers) + 1)}]",
-                       str(question.get("text", "")))
-
-
 def _choices(question: dict[str, Any], entry: dict[str, Any], answer: Any) -> list:
     if question["type"] not in ("single", "multiple"):
         return []
@@ -107,6 +111,14 @@ def _choices(question: dict[str, Any], entry: dict[str, Any], answer: Any) -> li
     chosen = set(answer if isinstance(answer, list) else [answer])
     correct = set(question.get("correct", []))
     return [(oid, texts[oid], oid in chosen, oid in correct) for oid in entry["options"]]
+
+
+def _shown_order(question: dict[str, Any], entry: dict[str, Any]) -> tuple[str, ...]:
+    """gapselect/ddwtos: the choices' texts in the paper's (shuffled) order, if shuffled."""
+    if question["type"] not in ("gapselect", "ddwtos") or "choices" not in entry:
+        return ()
+    texts = {c["id"]: c["text"] for c in question["choices"]}
+    return tuple(texts[c] for c in entry["choices"])
 
 
 def reconstruct(
@@ -128,11 +140,17 @@ def reconstruct(
     for number, entry in enumerate(paper["questions"], start=1):
         qid = entry["id"]
         question = exam_doc["questions"][qid]
-        items.append(PaperItem(number, qid, question["type"], _shown_text(question),
-                               _choices(question, entry, answers.get(qid)),
-                               _answer_text(question, answers.get(qid)), grades[qid],
+        answer = answers.get(qid)
+        items.append(PaperItem(number, qid, question["type"], shown_text(question),
+                               _choices(question, entry, answer),
+                               _answer_text(question, answer), grades[qid],
                                str(question.get("feedback", "")),
-                               question.get("format") == "html"))
+                               question.get("format") == "html",
+                               tuple(specific_feedback(question, answer)),
+                               combined_feedback(question, grades[qid].status),
+                               tuple(question.get("hints") or ()),
+                               str(question.get("grader_info", "")),
+                               _shown_order(question, entry)))
     if report.ignored_answers:
         warnings.append("Answers to questions not on this paper: "
                         + ", ".join(report.ignored_answers))
@@ -166,13 +184,20 @@ def _item_html(item: PaperItem) -> str:
             rows.append(f"<li>{mark} {escape(text)}{tail}</li>")
         parts.append("<ul style='list-style:none'>" + "".join(rows) + "</ul>")
     elif item.type != "description":
+        if item.shown_order:
+            parts.append(f"<p><i>{t('Choices in the order shown:')}</i> "
+                         f"{escape(', '.join(item.shown_order))}</p>")
         shown = t(item.answer) if item.type == "truefalse" else item.answer  # true / false
         parts.append(f"<p><b>{t('Answer:')}</b> {escape(shown)}</p>")
     parts.append(f"<p style='color:{colour}'><b>{t(STATUS_LABELS.get(g.status, g.status))}</b>"
                  f" — {t('{points}/{max} points', points=g.points, max=g.max_points)}"
                  + (f" ({escape(t(g.detail))})" if g.detail else "") + "</p>")
-    if item.feedback:  # the author's feedback is always shown in review
-        parts.append(f"<p><b>{t('Feedback:')}</b> {text_html(item.feedback)}</p>")
+    # the author's feedback is always shown in review, whatever policy.feedback says
+    notes = [(N_("Feedback:"), item.feedback),
+             *((N_("Feedback on this answer:"), text) for text in item.answer_feedback),
+             (N_("Combined feedback:"), item.combined), *((N_("Hint:"), h) for h in item.hints),
+             (N_("Information for graders:"), item.grader_info)]
+    parts += [f"<p><b>{t(label)}</b> {text_html(text)}</p>" for label, text in notes if text]
     return "".join(parts)
 
 

@@ -309,6 +309,17 @@ class CoreBackend:
         only), or None before the receipt or after a restart."""
         return self.s.my_record
 
+    def feedback(self) -> list[Any]:
+        """After the receipt: the author's feedback the exam lets the student see
+        (``exam_packages.feedback.QuestionFeedback``; none unless ``policy.feedback`` is
+        ``after_handin``). Computed in memory from the paper and answers just handed in."""
+        from exam_packages.feedback import student_feedback
+
+        s = self.s
+        if s.receipt is None or not s.exam_doc:
+            return []
+        return student_feedback(s.exam_doc, s.policy, s.paper, s.answers)
+
     def my_decisions(self) -> dict[str, Any]:
         """The invigilator's released decisions on this attempt (from the server)."""
         server = self.s._server()

@@ -218,7 +218,18 @@ class MatchingQuestion(QuestionWidget):
     def build(self, order: list[str] | None) -> None:
         form = QFormLayout()
         pairs = self.question["pairs"]
-        rights = ordered(pairs, order)
+        # the paper's order of every right-hand choice, Moodle's distractors included
+        choices = [{"id": p["id"], "right": p["right"]} for p in pairs] + [
+            {"id": d["id"], "right": d["text"]} for d in self.question.get("distractors", [])]
+        # each text once, as Moodle offers it (stems with the same answer share it)
+        rights: list[dict[str, Any]] = []
+        self.alias: dict[str, str] = {}
+        for choice in ordered(choices, order):
+            kept = next((r for r in rights if r["right"] == choice["right"]), None)
+            if kept is None:
+                rights.append(choice)
+            else:
+                self.alias[choice["id"]] = kept["id"]
         self.combos: dict[str, QComboBox] = {}
         for pair in pairs:
             combo = QComboBox()
@@ -237,8 +248,10 @@ class MatchingQuestion(QuestionWidget):
         return chosen or None
 
     def set_answer(self, value: Any) -> None:
+        alias = getattr(self, "alias", {})  # a choice shown once for equal texts
         for key, combo in self.combos.items():
-            idx = combo.findData((value or {}).get(key)) if value else 0
+            given = (value or {}).get(key)
+            idx = combo.findData(alias.get(given, given)) if value else 0
             combo.setCurrentIndex(max(idx, 0))
 
 
@@ -248,7 +261,11 @@ class OrderingQuestion(QuestionWidget):
     def build(self, order: list[str] | None) -> None:
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        for item in ordered(self.question["items"], order):
+        items = self.question["items"]
+        by_id = {i["id"]: i for i in items}
+        if order and "select_count" in self.question and set(order) <= set(by_id):
+            items = [by_id[i] for i in order]  # the paper's subset (Moodle's selectcount)
+        for item in ordered(items, order):
             entry = QListWidgetItem(item["text"])
             entry.setData(Qt.ItemDataRole.UserRole, item["id"])
             self.list.addItem(entry)

@@ -14,7 +14,15 @@ from typing import Any
 
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from exam_packages.answers import gap_choices
 
@@ -43,6 +51,15 @@ def _combo(items: list[tuple[str, str]]) -> QComboBox:
     for key, text in items:
         combo.addItem(text, key)
     return combo
+
+
+def _in_order(items: list[dict[str, Any]], order: list[str] | None) -> list[dict[str, Any]]:
+    """``items`` (a gap's group) in the order of ``order`` (every choice of the question)."""
+    ids = {i["id"] for i in items}
+    if not order or not ids <= set(order):
+        return items
+    by_id = {i["id"]: i for i in items}
+    return [by_id[i] for i in order if i in ids]
 
 
 def _select(combo: QComboBox, value: Any) -> None:
@@ -89,8 +106,8 @@ class GapSelectQuestion(_GapQuestion):
     def build(self, order: list[str] | None) -> None:
         form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
-        for gap in self.gap_rows():
-            choices = gap_choices(self.source, gap["id"])
+        for gap in self.gap_rows():  # the gap's group, in the paper's order of choices
+            choices = _in_order(gap_choices(self.source, gap["id"]), order)
             combo = _combo([(c["id"], c["text"]) for c in choices])
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             self.add_row(form, gap["id"], combo)
@@ -102,17 +119,46 @@ class GapSelectQuestion(_GapQuestion):
     set_answer = MatchingQuestion.set_answer
 
 
+class GapChecks(QWidget):
+    """A MULTIRESPONSE gap: one check box per choice (Tab, Space)."""
+
+    def __init__(self, options: list[dict[str, Any]], changed: Any) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        for option in options:
+            box = QCheckBox(option["text"])
+            box.toggled.connect(lambda _on: changed())
+            row.addWidget(box)
+            self.boxes[option["id"]] = box
+        row.addStretch(1)
+
+    def value(self) -> list[str] | None:
+        return sorted(k for k, box in self.boxes.items() if box.isChecked()) or None
+
+    def set_value(self, value: Any) -> None:
+        for key, box in self.boxes.items():
+            box.setChecked(isinstance(value, list) and key in value)
+
+
 class ClozeQuestion(_GapQuestion):
-    """``cloze``: a combo box (single), a line (short) or a number field per gap."""
+    """``cloze``: a combo box (single), check boxes (multiple), a line (short) or a number
+    field per gap."""
 
     def build(self, order: list[str] | None) -> None:
         form = QFormLayout()
-        self.fields: dict[str, QComboBox | QLineEdit] = {}
+        self.fields: dict[str, QComboBox | QLineEdit | GapChecks] = {}
         for gap in self.gap_rows():
-            field: QComboBox | QLineEdit
+            field: QComboBox | QLineEdit | GapChecks
+            # the paper's order of a shuffled gap's options ("gap id:option id")
+            shown = [o.split(":", 1)[1] for o in order or [] if o.startswith(gap["id"] + ":")]
+            options = _in_order(gap.get("options", []), shown or None)
             if gap["type"] == "single":
-                field = _combo([(o["id"], o["text"]) for o in gap["options"]])
+                field = _combo([(o["id"], o["text"]) for o in options])
                 field.currentIndexChanged.connect(lambda _i: self.changed.emit())
+            elif gap["type"] == "multiple":
+                field = GapChecks(options, self.changed.emit)
             else:
                 field = QLineEdit()
                 if gap["type"] == "numeric":
@@ -122,14 +168,16 @@ class ClozeQuestion(_GapQuestion):
             self.fields[gap["id"]] = field
         self.box.addLayout(form)
 
-    def _value(self, gap_id: str) -> str | None:
+    def _value(self, gap_id: str) -> str | list[str] | None:
         field = self.fields[gap_id]
         if isinstance(field, QComboBox):
             return field.currentData()
+        if isinstance(field, GapChecks):
+            return field.value()
         text = field.text().strip()
         return text or None
 
-    def answer(self) -> dict[str, str] | None:
+    def answer(self) -> dict[str, Any] | None:
         values = {gid: self._value(gid) for gid in self.fields}
         chosen = {k: v for k, v in values.items() if v is not None}
         return chosen or None
@@ -139,6 +187,8 @@ class ClozeQuestion(_GapQuestion):
             given = (value or {}).get(key)
             if isinstance(field, QComboBox):
                 _select(field, given)
+            elif isinstance(field, GapChecks):
+                field.set_value(given)
             else:
                 field.setText(given or "")
 

@@ -181,3 +181,21 @@ def test_format_remaining():
     assert format_remaining(5400) == "1:30:00"
     assert format_remaining(59.2) == "0:01:00"
     assert format_remaining(-3) == "0:00:00"
+
+
+def test_matching_and_ordering_follow_the_real_paper(exam):
+    """make_paper's right_order / items reach the widgets (before, only "options" did, so an
+    ordering question was shown in its authored, i.e. solved, order)."""
+    from exam_packages.paper import make_paper
+
+    page, _backend, _clock, start = exam
+    paper = make_paper(start.exam_doc, {}, "seed-7")
+    _load(page, start, paper=paper)
+    entries = {e["id"]: e for e in paper["questions"]}
+    ordering = page.widgets[page.ids.index("q8")]
+    shown = [ordering.list.item(i).data(Qt.ItemDataRole.UserRole)
+             for i in range(ordering.list.count())]
+    assert shown == entries["q8"]["items"] != start.exam_doc["questions"]["q8"]["correct_order"]
+    matching = page.widgets[page.ids.index("q7")]
+    combo = matching.combos["p1"]
+    assert [combo.itemData(i) for i in range(1, combo.count())] == entries["q7"]["right_order"]

@@ -42,11 +42,19 @@ def test_invalid_weight_refused_with_reason() -> None:
     assert result.skipped[0].reason.startswith("invalid grade 33%: Moodle accepts only")
 
 
-def test_general_feedback_kept_answer_feedback_reported() -> None:
-    result = import_gift("::F:: Pick {=a#yes ~b#no ####Because a.}\n")
-    question = next(iter(result.exam_doc["questions"].values()))
-    assert question["feedback"] == "Because a."
-    assert result.entries[0].changes == ["per-answer feedback not kept"]
+def test_general_and_per_answer_feedback_kept() -> None:
+    result = import_gift("::F:: Pick {=a#yes ~b#no ####Because a.}\n\n"
+                         "::T:: Sky is green {F#It is blue, look up.#Right.}\n\n"
+                         "::S:: Capital? {=Paris#Yes. =%50%paris#Capital letter! }\n\n"
+                         "::N:: Pi? {#3.14:0.01#Close enough.}\n")
+    pick, sky, capital, pi = result.exam_doc["questions"].values()
+    assert pick["feedback"] == "Because a."
+    assert pick["answer_feedback"] == {"a": "yes", "b": "no"}
+    # Moodle's GIFT order: the first feedback is for a wrong answer, the second for a right one
+    assert sky["answer_feedback"] == {"false": "Right.", "true": "It is blue, look up."}
+    assert [r.get("feedback") for r in capital["accept"]] == ["Yes.", "Capital letter!"]
+    assert pi["answers"] == [{"answer": "3.14", "tolerance": "0.01", "feedback": "Close enough."}]
+    assert all(e.changes == [] for e in result.entries)
 
 
 def test_latex_in_gift_becomes_an_image() -> None:

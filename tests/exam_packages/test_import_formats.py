@@ -88,8 +88,8 @@ def test_moodle_unsupported_reported_and_counted() -> None:
     report = render_import_report(result)
     assert "skipped 2 question(s)" in report
     assert "skipped  Calc [calculated] (line 80): calculated question without" in report
-    assert "changed  Capital KZ [multichoice] (line 7) -> q1" in report
-    assert "- per-answer feedback of 1 answer(s) not kept" in report
+    assert "imported Capital KZ [multichoice] (line 7) -> q1" in report  # its feedback is kept
+    assert result.exam_doc["questions"]["q1"]["answer_feedback"]
     assert "imported Light [truefalse] (line 28) -> q3" in report
     assert len(result.entries) == 12  # every source question (not categories) is listed
 
@@ -189,7 +189,10 @@ def test_gift_malformed_reported_with_line() -> None:
                                         "multiple-choice question")
     assert result.counts["skipped"] == 2
     sound = next(e for e in result.entries if e.name == "Sound in vacuum")
-    assert (sound.status, sound.changes) == ("changed", ["true/false feedback not kept"])
+    assert (sound.status, sound.changes) == ("imported", [])
+    # {FALSE#...}: the first feedback is for the wrong answer (Moodle's GIFT rule)
+    assert result.exam_doc["questions"][sound.qid]["answer_feedback"] == {
+        "true": "No medium, no sound."}
 
 
 def test_gift_empty_refused() -> None:

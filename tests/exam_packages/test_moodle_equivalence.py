@@ -73,6 +73,11 @@ CLOZE = {"type": "cloze", "text": "[[g1]] / [[g2]] / [[g3]]", "gaps": [
 MATCH = {"type": "matching", "text": "Match", "pairs": [
     {"id": f"p{i}", "left": f"L{i}", "right": f"R{i}"} for i in (1, 2, 3)]}
 
+MATCH_SAME = {"type": "matching", "text": "Match", "pairs": [
+    {"id": "p1", "left": "L1", "right": "R1"}, {"id": "p2", "left": "L2", "right": "R2"},
+    {"id": "p3", "left": "L3", "right": "R1"}]}
+MATCH_D = {**MATCH, "distractors": [{"id": "d1", "text": "R4"}, {"id": "d2", "text": "R5"}]}
+
 TABLE: list[tuple[str, dict[str, Any], Any, str]] = [
     # multichoice, several answers: sum of the ticked grades, clamped to [0, 1]
     ("multi 2 of 4 right", _multi("0.5", "-1", "0.5", "-1"), ["a", "c"], "100.00"),
@@ -153,6 +158,14 @@ TABLE: list[tuple[str, dict[str, Any], Any, str]] = [
     ("truefalse wrong", {"type": "truefalse", "text": "T?", "correct": True}, False, "0.00"),
     ("match 2 of 3", MATCH, {"p1": "p1", "p2": "p2", "p3": "p1"}, "66.67"),
     ("match all", MATCH, {"p1": "p1", "p2": "p2", "p3": "p3"}, "100.00"),
+    # qtype_match: a distractor (an answer without a stem) is a wrong choice for every stem
+    ("match with distractor chosen", MATCH_D, {"p1": "p1", "p2": "d1", "p3": "p3"}, "66.67"),
+    ("match all, distractors offered", MATCH_D, {"p1": "p1", "p2": "p2", "p3": "p3"},
+     "100.00"),
+    # qtype_match offers an answer text once: two stems with the answer "R1" share a choice
+    ("match shared answer text", MATCH_SAME, {"p1": "p3", "p2": "p2", "p3": "p1"}, "100.00"),
+    ("match shared text, other stem wrong", MATCH_SAME, {"p1": "p1", "p2": "p1", "p3": "p3"},
+     "66.67"),
     # multianswer (cloze): gap grades weighted by gap points
     ("cloze all right", CLOZE, {"g1": "a", "g2": "Paris", "g3": "4"}, "100.00"),
     ("cloze partial", CLOZE, {"g1": "a", "g2": "Marseille", "g3": "5"}, "50.00"),

@@ -25,7 +25,7 @@ EXPECTED = {
         ("skipped", "NUMERICAL gap answer 'zero' is not a number")],
     "old_image_tag.xml": [("imported", ""), ("imported", "")],
     "multichoice.xml": [("changed", "linked file 'bonjour.mp3' is not offered to students")],
-    "truefalse.xml": [("changed", "per-answer feedback of 2 answer(s) not kept")],
+    "truefalse.xml": [("imported", "")],  # its per-answer feedback is kept
     "categories.xml": [("imported", "")] * 5,
     "categories_only.xml": [],
     "gapselect_ddwtos.xml": [("imported", ""), ("changed", "'unlimited' drag box"),
@@ -65,7 +65,8 @@ def test_cloze_with_images_round_trips_and_grades(tmp_path: Path) -> None:
     assert "![California flag](media/california.png)" in cloze["text"]
     assert [g["type"] for g in cloze["gaps"]] == ["single", "single", "single", "short"]
     assert cloze["gaps"][3]["accept"][1] == {"pattern": "Marseille", "mode": "exact",
-                                             "case_sensitive": False, "fraction": "0.5"}
+                                             "case_sensitive": False, "fraction": "0.5",
+                                             "feedback": "No, that is the second largest city\n."}
     loaded = load_source(write_source(result, tmp_path / "src"))
     report = grade(loaded.exam_doc, model_answers(loaded.exam_doc))
     assert report.total == report.max_total == 4

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from exam_packages.errors import EmtihanError
+from exam_packages.paper import paper_order
 
 from ..backend import ExamStart, StudentBackend
 from ..errors import error_source
@@ -166,7 +167,8 @@ class ExamPage(QWidget):
         docs = start.exam_doc["questions"]
         for entry in start.paper["questions"]:
             qid = entry["id"]
-            widget = make_question_widget(docs[qid], entry.get("options"), start.media,
+            # the paper's order of options, matching right-hand sides or ordering items
+            widget = make_question_widget(docs[qid], paper_order(entry), start.media,
                                           self.binder)
             if qid in start.answers:
                 widget.set_answer(start.answers[qid])

@@ -9,6 +9,7 @@ from ..backend import Receipt, StudentBackend
 from ..i18n import TextBinder
 from ..workers import TaskHandle, run_task
 from .common import Page, set_status
+from .feedback import FeedbackView
 from .receipt import ReceiptView
 
 RETRY_MS = 30_000
@@ -42,6 +43,8 @@ class HandInPage(Page):
         self.my_record_button.clicked.connect(self.show_my_record)
         self.my_record_button.hide()
         self.layout_.addWidget(self.my_record_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.feedback_view = FeedbackView(binder)  # only when the exam allows it
+        self.layout_.addWidget(self.feedback_view, 1)
         self.close_button = QPushButton()
         binder.bind(self.close_button.setText, "&Close")
         self.close_button.hide()
@@ -99,6 +102,8 @@ class HandInPage(Page):
         self._status("Handed in. Keep this receipt: it proves what the server received.", "ok")
         self.receipt_view.show_receipt(receipt)
         self.my_record_button.setVisible(hasattr(self.backend, "my_record"))
+        if hasattr(self.backend, "feedback"):
+            self.feedback_view.show_feedback(self.backend.feedback())  # quick, in memory
         self.close_button.show()
         self.close_button.setFocus()
         self.completed.emit()
