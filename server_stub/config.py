@@ -9,6 +9,7 @@ from pathlib import Path
 
 from exam_packages.errors import InputError
 
+from .client_version import parse_version
 from .security import ServerKey
 
 CONFIG_NAME = "config.json"
@@ -38,6 +39,7 @@ class ServerConfig:
     body_max_s: float = 600.0            # longest time to receive one request body
     max_versions_per_attempt: int = 5    # distinct results handed in per attempt
     purge_interval_s: int = 3600         # serve: run the retention purge this often (0 = off)
+    min_client_version: str = ""         # refuse sign-in from older student clients ("" = any)
 
     @classmethod
     def load(cls, data_dir: Path) -> ServerConfig:
@@ -53,7 +55,11 @@ class ServerConfig:
         unknown = set(raw) - known
         if unknown:
             raise InputError(f"{path}: unknown settings {sorted(unknown)}")
-        return cls(**raw)
+        config = cls(**raw)
+        if config.min_client_version and parse_version(config.min_client_version) is None:
+            raise InputError(f"{path}: min_client_version {config.min_client_version!r} is "
+                             "not a dotted version such as 0.2.0")
+        return config
 
     def save(self, data_dir: Path) -> None:
         path = Path(data_dir) / CONFIG_NAME
