@@ -10,6 +10,11 @@ import sys
 
 
 def main() -> int:
+    if sys.argv[1:] == ["--version"]:  # answered before Qt and the verifier load
+        from client.version import __version__
+
+        print(f"emtihan-student {__version__}")
+        return 0
     if sys.argv[1:2] == ["--headless-flow"]:
         from emtihan_demo.remote import main as flow_main
 

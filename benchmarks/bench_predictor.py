@@ -1,0 +1,107 @@
+"""The bundle's 68-point predictor against dlib's original (manual; docs/verifier.md).
+
+    python benchmarks/bench_predictor.py landmarks SMALL.dat
+        every face of ../shared/faces (HOG, as the verifier detects): the 68 landmarks of the
+        original and of SMALL.dat, their distance in inter-ocular distances (IOD), and the
+        differences of what liveness reads from them: eye aspect ratio, yaw/pitch/roll
+    python benchmarks/bench_predictor.py pytest SMALL.dat -- tests/verifier/...
+        runs pytest with SMALL.dat loaded in place of the original (liveness, attack corpus)
+    python benchmarks/bench_predictor.py verify SMALL.dat -- eval pairs.csv
+        runs ``emtihan-verify`` with SMALL.dat (identity FMR/FNMR over the shared photos)
+
+Make SMALL.dat with ``python -m bundling.predictor`` (leaf values rounded to fewer bits).
+Prints the ratios against the original measured in the same run.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+FACES = (ROOT / ".." / "shared" / "faces").resolve()
+
+from verifier.face_adapter import default_engine, load_api  # noqa: E402
+from verifier.geometry import LEFT_EYE, RIGHT_EYE, eye_aspect_ratio, head_pose  # noqa: E402
+from verifier.imageio import read_image_file  # noqa: E402
+
+
+def use_predictor(path: Path) -> None:
+    """Load ``path`` where the verifier takes the 68-point predictor from."""
+    api = load_api()
+    api.pose_predictor_68_point = api.dlib.shape_predictor(str(path))
+
+
+def _images() -> list[Path]:
+    return sorted(p for p in FACES.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png")
+                  and "id_docs" not in p.parts)
+
+
+def landmarks(small: Path) -> int:
+    warnings.simplefilter("ignore")
+    engine = default_engine()
+    api = load_api()
+    original = api.pose_predictor_68_point
+    candidate = api.dlib.shape_predictor(str(small))
+    errors, ears, poses, times = [], [], [], {"original": 0.0, "small": 0.0}
+    for path in _images():
+        try:
+            bgr = read_image_file(path)
+        except Exception:  # noqa: BLE001 - unreadable image: skip
+            continue
+        scale = min(1.0, 640 / max(bgr.shape[:2]))
+        import cv2
+
+        img = cv2.resize(bgr, None, fx=scale, fy=scale) if scale < 1 else bgr
+        rgb = np.ascontiguousarray(img[:, :, ::-1])
+        for box in engine.detect(rgb, 1):
+            marks = {}
+            for name, predictor in (("original", original), ("small", candidate)):
+                api.pose_predictor_68_point = predictor
+                t0 = time.perf_counter()
+                marks[name] = engine.landmarks(rgb, box)
+                times[name] += time.perf_counter() - t0
+            api.pose_predictor_68_point = original
+            a, b = marks["original"], marks["small"]
+            iod = float(np.linalg.norm(a[LEFT_EYE].mean(0) - a[RIGHT_EYE].mean(0)))
+            errors.append(np.linalg.norm(a - b, axis=1) / iod)
+            ears.append(abs(eye_aspect_ratio(a) - eye_aspect_ratio(b)))
+            pa, pb = head_pose(a, rgb.shape), head_pose(b, rgb.shape)
+            poses.append(max(abs(pa.yaw - pb.yaw), abs(pa.pitch - pb.pitch),
+                             abs(pa.roll - pb.roll)))
+    err = np.concatenate(errors)
+    per_face = np.array([e.mean() for e in errors])
+    print(f"faces: {len(errors)} in {len(_images())} images; predictor {small.name} "
+          f"({small.stat().st_size / 1e6:.1f} MB) vs original")
+    print(f"landmark distance / IOD: mean {err.mean():.4f}, p95 {np.percentile(err, 95):.4f}, "
+          f"max {err.max():.4f}; worst face mean {per_face.max():.4f}")
+    print(f"eye aspect ratio |diff|: mean {np.mean(ears):.4f}, max {np.max(ears):.4f}")
+    print(f"head pose max |diff| (deg): mean {np.mean(poses):.2f}, max {np.max(poses):.2f}")
+    print(f"landmark time: small/original = {times['small'] / times['original']:.2f}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2 or argv[0] not in ("landmarks", "pytest", "verify"):
+        print(__doc__)
+        return 2
+    what, small, rest = argv[0], Path(argv[1]), [a for a in argv[2:] if a != "--"]
+    if what == "landmarks":
+        return landmarks(small)
+    use_predictor(small)
+    if what == "pytest":
+        import pytest
+
+        return int(pytest.main(rest))
+    from verifier.cli import main as verify_main
+
+    return int(verify_main(rest) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
