@@ -146,7 +146,7 @@ def _until_window(argv: list[str], env: dict[str, str], display: str) -> float:
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "Emtihan"],
+        subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "^Emtihan"],
                        env={"DISPLAY": display}, capture_output=True, timeout=180, check=True)
         return time.perf_counter() - t0
     finally:

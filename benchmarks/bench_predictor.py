@@ -3,7 +3,9 @@
     python benchmarks/bench_predictor.py landmarks SMALL.dat
         every face of ../shared/faces (HOG, as the verifier detects): the 68 landmarks of the
         original and of SMALL.dat, their distance in inter-ocular distances (IOD), and the
-        differences of what liveness reads from them: eye aspect ratio, yaw/pitch/roll
+        differences of what liveness reads from them: eye aspect ratio, yaw/pitch/roll.
+        Baseline (same run): the original on the same image with sensor noise (sigma 2
+        grey levels) against the original: how much the landmarks move anyway
     python benchmarks/bench_predictor.py pytest SMALL.dat -- tests/verifier/...
         runs pytest with SMALL.dat loaded in place of the original (liveness, attack corpus)
     python benchmarks/bench_predictor.py verify SMALL.dat -- eval pairs.csv
@@ -42,13 +44,36 @@ def _images() -> list[Path]:
                   and "id_docs" not in p.parts)
 
 
+def _compare(a: np.ndarray, b: np.ndarray, shape: tuple[int, ...],
+             into: dict[str, list]) -> None:
+    iod = float(np.linalg.norm(a[LEFT_EYE].mean(0) - a[RIGHT_EYE].mean(0)))
+    into["err"].append(np.linalg.norm(a - b, axis=1) / iod)
+    into["ear"].append(abs(eye_aspect_ratio(a) - eye_aspect_ratio(b)))
+    pa, pb = head_pose(a, shape), head_pose(b, shape)
+    into["pose"].append(max(abs(pa.yaw - pb.yaw), abs(pa.pitch - pb.pitch),
+                            abs(pa.roll - pb.roll)))
+
+
+def _report(name: str, into: dict[str, list]) -> None:
+    err = np.concatenate(into["err"])
+    per_face = np.array([e.mean() for e in into["err"]])
+    print(f"{name}: landmark distance / IOD mean {err.mean():.4f}, p95 "
+          f"{np.percentile(err, 95):.4f}, max {err.max():.4f}, worst face mean "
+          f"{per_face.max():.4f}; EAR |diff| mean {np.mean(into['ear']):.4f} max "
+          f"{np.max(into['ear']):.4f}; head pose |diff| deg mean {np.mean(into['pose']):.2f} "
+          f"p95 {np.percentile(into['pose'], 95):.2f} max {np.max(into['pose']):.2f}")
+
+
 def landmarks(small: Path) -> int:
     warnings.simplefilter("ignore")
     engine = default_engine()
     api = load_api()
     original = api.pose_predictor_68_point
     candidate = api.dlib.shape_predictor(str(small))
-    errors, ears, poses, times = [], [], [], {"original": 0.0, "small": 0.0}
+    rng = np.random.default_rng(7)
+    found: dict[str, list] = {"err": [], "ear": [], "pose": []}
+    noise: dict[str, list] = {"err": [], "ear": [], "pose": []}
+    times = {"original": 0.0, "small": 0.0}
     for path in _images():
         try:
             bgr = read_image_file(path)
@@ -67,21 +92,13 @@ def landmarks(small: Path) -> int:
                 marks[name] = engine.landmarks(rgb, box)
                 times[name] += time.perf_counter() - t0
             api.pose_predictor_68_point = original
-            a, b = marks["original"], marks["small"]
-            iod = float(np.linalg.norm(a[LEFT_EYE].mean(0) - a[RIGHT_EYE].mean(0)))
-            errors.append(np.linalg.norm(a - b, axis=1) / iod)
-            ears.append(abs(eye_aspect_ratio(a) - eye_aspect_ratio(b)))
-            pa, pb = head_pose(a, rgb.shape), head_pose(b, rgb.shape)
-            poses.append(max(abs(pa.yaw - pb.yaw), abs(pa.pitch - pb.pitch),
-                             abs(pa.roll - pb.roll)))
-    err = np.concatenate(errors)
-    per_face = np.array([e.mean() for e in errors])
-    print(f"faces: {len(errors)} in {len(_images())} images; predictor {small.name} "
+            noisy = np.clip(rgb + rng.normal(0, 2, rgb.shape), 0, 255).astype(np.uint8)
+            _compare(marks["original"], marks["small"], rgb.shape, found)
+            _compare(marks["original"], engine.landmarks(noisy, box), rgb.shape, noise)
+    print(f"faces: {len(found['err'])} in {len(_images())} images; predictor {small.name} "
           f"({small.stat().st_size / 1e6:.1f} MB) vs original")
-    print(f"landmark distance / IOD: mean {err.mean():.4f}, p95 {np.percentile(err, 95):.4f}, "
-          f"max {err.max():.4f}; worst face mean {per_face.max():.4f}")
-    print(f"eye aspect ratio |diff|: mean {np.mean(ears):.4f}, max {np.max(ears):.4f}")
-    print(f"head pose max |diff| (deg): mean {np.mean(poses):.2f}, max {np.max(poses):.2f}")
+    _report(f"{small.name} vs original", found)
+    _report("baseline: original, sensor noise sigma 2 vs none", noise)
     print(f"landmark time: small/original = {times['small'] / times['original']:.2f}")
     return 0
 

@@ -7,7 +7,9 @@ builds it first and sets that, so CI cannot skip the size budget or the clean st
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
+import sys
 import tarfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,7 +46,7 @@ def extracted(archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     with tarfile.open(archive) as tar:
         tar.extractall(target, filter="tar")
     (top,) = list(target.iterdir())
-    return top / "emtihan-student"
+    return top / ("emtihan-student.exe" if sys.platform == "win32" else "emtihan-student")
 
 
 @pytest.fixture
@@ -83,6 +85,9 @@ def xvfb() -> Iterator[str]:
 def env_i(env: dict[str, str], *argv: str, timeout: float = 120,
           cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``env -i K=V ... argv`` (nothing inherited from this venv)."""
+    if shutil.which("env") is None:  # Windows: the same empty environment, without env(1)
+        return subprocess.run(list(argv), env=env, capture_output=True, text=True,
+                              check=False, timeout=timeout, cwd=cwd)
     pairs = [f"{k}={v}" for k, v in env.items()]
     return subprocess.run(["env", "-i", *pairs, *argv], capture_output=True, text=True, check=False,
                           timeout=timeout, cwd=cwd)
