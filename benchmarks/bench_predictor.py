@@ -1,6 +1,6 @@
 """The bundle's 68-point predictor against dlib's original (manual; docs/verifier.md).
 
-    python benchmarks/bench_predictor.py landmarks SMALL.dat
+    python benchmarks/bench_predictor.py landmarks SMALL.dat [MORE.dat ...]
         every face of ../shared/faces (HOG, as the verifier detects): the 68 landmarks of the
         original and of SMALL.dat, their distance in inter-ocular distances (IOD), and the
         differences of what liveness reads from them: eye aspect ratio, yaw/pitch/roll.
@@ -18,7 +18,6 @@ Prints the ratios against the original measured in the same run.
 from __future__ import annotations
 
 import sys
-import time
 import warnings
 from pathlib import Path
 
@@ -64,42 +63,38 @@ def _report(name: str, into: dict[str, list]) -> None:
           f"p95 {np.percentile(into['pose'], 95):.2f} max {np.max(into['pose']):.2f}")
 
 
-def landmarks(small: Path) -> int:
+def landmarks(smalls: list[Path]) -> int:
     warnings.simplefilter("ignore")
+    import cv2
+
     engine = default_engine()
     api = load_api()
     original = api.pose_predictor_68_point
-    candidate = api.dlib.shape_predictor(str(small))
+    candidates = {p.name: api.dlib.shape_predictor(str(p)) for p in smalls}
     rng = np.random.default_rng(7)
-    found: dict[str, list] = {"err": [], "ear": [], "pose": []}
-    noise: dict[str, list] = {"err": [], "ear": [], "pose": []}
-    times = {"original": 0.0, "small": 0.0}
+    found: dict[str, dict[str, list]] = {n: {"err": [], "ear": [], "pose": []}
+                                         for n in [*candidates, "noise"]}
     for path in _images():
         try:
             bgr = read_image_file(path)
         except Exception:  # noqa: BLE001 - unreadable image: skip
             continue
         scale = min(1.0, 640 / max(bgr.shape[:2]))
-        import cv2
-
         img = cv2.resize(bgr, None, fx=scale, fy=scale) if scale < 1 else bgr
         rgb = np.ascontiguousarray(img[:, :, ::-1])
+        noisy = np.clip(rgb + rng.normal(0, 2, rgb.shape), 0, 255).astype(np.uint8)
         for box in engine.detect(rgb, 1):
-            marks = {}
-            for name, predictor in (("original", original), ("small", candidate)):
-                api.pose_predictor_68_point = predictor
-                t0 = time.perf_counter()
-                marks[name] = engine.landmarks(rgb, box)
-                times[name] += time.perf_counter() - t0
             api.pose_predictor_68_point = original
-            noisy = np.clip(rgb + rng.normal(0, 2, rgb.shape), 0, 255).astype(np.uint8)
-            _compare(marks["original"], marks["small"], rgb.shape, found)
-            _compare(marks["original"], engine.landmarks(noisy, box), rgb.shape, noise)
-    print(f"faces: {len(found['err'])} in {len(_images())} images; predictor {small.name} "
-          f"({small.stat().st_size / 1e6:.1f} MB) vs original")
-    _report(f"{small.name} vs original", found)
-    _report("baseline: original, sensor noise sigma 2 vs none", noise)
-    print(f"landmark time: small/original = {times['small'] / times['original']:.2f}")
+            ref = engine.landmarks(rgb, box)
+            _compare(ref, engine.landmarks(noisy, box), rgb.shape, found["noise"])
+            for name, predictor in candidates.items():
+                api.pose_predictor_68_point = predictor
+                _compare(ref, engine.landmarks(rgb, box), rgb.shape, found[name])
+            api.pose_predictor_68_point = original
+    print(f"faces: {len(found['noise']['err'])} in {len(_images())} images (HOG, <= 640 px)")
+    for path in smalls:
+        _report(f"{path.name} ({path.stat().st_size / 1e6:.1f} MB) vs original", found[path.name])
+    _report("baseline: original, sensor noise sigma 2 vs none", found["noise"])
     return 0
 
 
@@ -109,7 +104,7 @@ def main(argv: list[str]) -> int:
         return 2
     what, small, rest = argv[0], Path(argv[1]), [a for a in argv[2:] if a != "--"]
     if what == "landmarks":
-        return landmarks(small)
+        return landmarks([small, *[Path(a) for a in rest]])
     use_predictor(small)
     if what == "pytest":
         import pytest

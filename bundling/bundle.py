@@ -1,9 +1,12 @@
 """``bash .ci/dev bundle``: the self-contained student client as one archive.
 
-    python -m bundling.bundle [--out dist] [--predictor original|8|12 ...]
+    python -m bundling.bundle [--out dist] [--predictor-bits N] [--predictor-trees N]
 
-1. runs PyInstaller on ``bundling/emtihan-student.spec`` (onedir: docs/bundle.md says why)
-   into ``build/bundle``;
+1. makes the smaller 68-point predictor (``bundling.predictor``, cached in ``build/bundle``;
+   ``--predictor-bits 0`` ships dlib's original) and runs PyInstaller on
+   ``bundling/emtihan-student.spec`` (onedir: docs/bundle.md says why) into
+   ``build/bundle``; strips the debug sections from the libraries that carry them
+   (Linux: ``strip --strip-debug``, ~30 MB of the Python build's own debug info);
 2. packs ``dist/emtihan-student-<version>-<os>-<arch>.tar.gz`` (one top directory
    ``emtihan-student-<version>/``, the executable ``emtihan-student`` in it);
 3. prints what weighs what: each part unpacked and gzip-compressed (README "Student
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -24,6 +28,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# the 68-point predictor shipped (docs/verifier.md "The bundle's 68-point predictor")
+PREDICTOR_BITS, PREDICTOR_TREES = 12, None
 SPEC = ROOT / "bundling" / "emtihan-student.spec"
 # (label, substring of the path inside _internal); the first that matches counts
 PARTS = (
@@ -70,6 +76,42 @@ def run_pyinstaller(work: Path, predictor: Path | None) -> Path:
     return work / "dist" / "emtihan-student"
 
 
+def predictor(work: Path, bits: int, trees: int | None) -> Path | None:
+    """The quantised 68-point predictor for the bundle (None: ship dlib's original)."""
+    if bits <= 0:
+        return None
+    import face_recognition_models
+
+    from bundling.predictor import shrink
+
+    src = Path(face_recognition_models.pose_predictor_model_location())
+    dst = work / f"predictor-b{bits}-t{trees or 'all'}" / src.name
+    if not dst.exists():
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        dst.with_suffix(".tmp").write_bytes(shrink(src.read_bytes(), bits, trees))
+        dst.with_suffix(".tmp").replace(dst)
+    return dst
+
+
+def strip_debug(app: Path) -> int:
+    """``strip --strip-debug`` every ELF library with debug sections; bytes saved."""
+    if not sys.platform.startswith("linux") or shutil.which("strip") is None:
+        return 0
+    saved = 0
+    for path in app.rglob("*.so*"):
+        if not path.is_file() or path.is_symlink():
+            continue
+        kind = subprocess.run(["file", "-b", str(path)], capture_output=True, text=True,
+                              check=False).stdout
+        if "with debug_info" not in kind:
+            continue
+        before = path.stat().st_size
+        if subprocess.run(["strip", "--strip-debug", str(path)], check=False,
+                          capture_output=True).returncode == 0:
+            saved += before - path.stat().st_size
+    return saved
+
+
 def pack(app: Path, out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     name = f"emtihan-student-{version()}-{target()}"
@@ -114,12 +156,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="bash .ci/dev bundle", description=__doc__.split("\n")[0])
     p.add_argument("--out", type=Path, default=ROOT / "dist")
     p.add_argument("--work", type=Path, default=ROOT / "build" / "bundle")
-    p.add_argument("--predictor", type=Path, default=None,
-                   help="68-point predictor to ship instead of dlib's (bundling.predictor)")
+    p.add_argument("--predictor-bits", type=int, default=PREDICTOR_BITS,
+                   help="significant bits of the 68-point predictor's leaf values "
+                        "(0: dlib's original; docs/verifier.md)")
+    p.add_argument("--predictor-trees", type=int, default=PREDICTOR_TREES,
+                   help="regression trees kept per cascade level (default: all)")
     args = p.parse_args(argv)
     started = time.monotonic()
-    app = run_pyinstaller(args.work, args.predictor)
+    model = predictor(args.work, args.predictor_bits, args.predictor_trees)
+    app = run_pyinstaller(args.work, model)
+    saved = strip_debug(app)
     built = time.monotonic()
+    print(f"68-point predictor: {model or 'dlib original'}; debug sections stripped: "
+          f"{saved / 1e6:.1f} MB")
     archive = pack(app, args.out)
     print(table(weigh(app), archive))
     print(f"built in {built - started:.0f} s, packed in {time.monotonic() - built:.0f} s")
