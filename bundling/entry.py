@@ -4,12 +4,38 @@
     emtihan-student --version
     emtihan-student --headless-flow ...     the scripted student flow (emtihan_demo.remote)
                                             against a server: the clean-machine check
+    emtihan-student --self-check            loads what the client loads later (audio,
+                                            face models, video), one line each; exit 1
+                                            when something is missing
 """
 
 import sys
 
 
+def self_check() -> int:
+    """Import and open what the client only loads on later pages; say what is missing."""
+    checks = {
+        "audio (QtMultimedia)": "from PySide6.QtMultimedia import QAudioSource, QMediaDevices",
+        "face models (dlib)": "from verifier.face_adapter import default_engine; "
+                              "default_engine()",
+        "video (OpenCV)": "import cv2; cv2.VideoCapture",
+        "keyring": "import keyring",
+        "voice activity (webrtcvad)": "import webrtcvad; webrtcvad.Vad(2)",
+    }
+    failed = 0
+    for name, code in checks.items():
+        try:
+            exec(code, {})  # noqa: S102 - fixed strings above
+            print(f"ok      {name}")
+        except Exception as exc:  # noqa: BLE001 - report every kind of failure
+            failed += 1
+            print(f"MISSING {name}: {type(exc).__name__}: {exc}")
+    return 1 if failed else 0
+
+
 def main() -> int:
+    if sys.argv[1:] == ["--self-check"]:
+        return self_check()
     if sys.argv[1:] == ["--version"]:  # answered before Qt and the verifier load
         from client.version import __version__
 

@@ -59,6 +59,14 @@ def test_version_answers_in_an_empty_environment(extracted: Path,
     assert done.stdout.strip() == f"emtihan-student {__version__}"
 
 
+def test_what_the_client_loads_later_is_inside(extracted: Path,
+                                               clean_env: dict[str, str]) -> None:
+    """Audio, face models, video, keyring, VAD: pages after sign-in load them."""
+    done = env_i(clean_env, str(extracted), "--self-check", timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count("ok ") == 5 and "MISSING" not in done.stdout
+
+
 def _window(display: str, title: str) -> str:
     found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title],
                            capture_output=True, text=True, check=False, env={"DISPLAY": display})
