@@ -39,12 +39,12 @@ PARTS = (
     ("model: CNN detector (loaded by face_recognition)", "mmod_human"),
     ("Qt: WebEngine/QML/Quick/3D/PDF/Designer (must be 0)", ("WebEngine", "Qml", "Quick",
                                                            "3D", "Pdf", "Designer")),
-    ("Qt: multimedia (FFmpeg)", ("libav", "libsw", "Multimedia", "multimedia")),
+    ("OpenCV (with its own FFmpeg, OpenBLAS, AV1/VP9 codecs)", ("cv2", "opencv")),
+    ("Qt: multimedia (audio only; Qt's FFmpeg left out)", ("Multimedia", "multimedia")),
     ("Qt: plugins", "PySide6/Qt/plugins"),
     ("Qt: translations (kk/ru/en)", "PySide6/Qt/translations"),
     ("Qt: libraries", ("libQt6", "PySide6/Qt/lib", "Qt6")),
     ("PySide6 + shiboken bindings", ("PySide6", "shiboken6")),
-    ("OpenCV", ("cv2", "opencv")),
     ("numpy", "numpy"),
     ("dlib", "dlib"),
     ("cryptography / OpenSSL", ("cryptography", "libssl", "libcrypto")),
@@ -91,6 +91,14 @@ def predictor(work: Path, bits: int, trees: int | None) -> Path | None:
         dst.with_suffix(".tmp").write_bytes(shrink(src.read_bytes(), bits, trees))
         dst.with_suffix(".tmp").replace(dst)
     return dst
+
+
+def drop_dangling(app: Path) -> int:
+    """Remove symlinks left pointing at libraries the spec filtered out; how many."""
+    dangling = [p for p in app.rglob("*") if p.is_symlink() and not p.exists()]
+    for link in dangling:
+        link.unlink()
+    return len(dangling)
 
 
 def strip_debug(app: Path) -> int:
@@ -173,6 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = predictor(args.work, args.predictor_bits, args.predictor_trees)
     app = run_pyinstaller(args.work, model)
     saved = strip_debug(app)
+    drop_dangling(app)
     built = time.monotonic()
     print(f"68-point predictor: {model or 'dlib original'}; debug sections stripped: "
           f"{saved / 1e6:.1f} MB")
