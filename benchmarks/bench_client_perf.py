@@ -144,11 +144,18 @@ def _until_window(argv: list[str], env: dict[str, str], display: str) -> float:
     import time
 
     t0 = time.perf_counter()
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "^Emtihan"],
-                       env={"DISPLAY": display}, capture_output=True, timeout=180, check=True)
-        return time.perf_counter() - t0
+        while time.perf_counter() - t0 < 180:
+            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Emtihan"],
+                                   env={"DISPLAY": display}, capture_output=True, check=False)
+            if found.stdout.strip():
+                return time.perf_counter() - t0
+            if proc.poll() is not None:
+                raise RuntimeError(f"{argv[-5:]} exited {proc.returncode}: "
+                                   f"{proc.stderr.read().decode()[-500:] if proc.stderr else ''}")
+            time.sleep(0.05)
+        raise RuntimeError("no window within 180 s")
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -167,6 +174,12 @@ def bundle_cold_start(bundle: Path) -> None:
             exe = next(Path(tmp).glob("*/emtihan-student"))
         home = Path(tmp) / "home"
         home.mkdir()
+        from exam_packages.keys import generate_signing_key
+        from exam_packages.trust import TrustStore
+
+        trust = Path(tmp) / "trust.json"  # the client refuses to start without one
+        TrustStore.from_keys([("bench", generate_signing_key().public_key())]).save(trust)
+        args = ["--trust", str(trust), "--server", "http://127.0.0.1:9"]
         display = ":97"
         xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x1024x24", "-nolisten",
                                  "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -174,11 +187,11 @@ def bundle_cold_start(bundle: Path) -> None:
         try:
             clean = {"HOME": str(home), "PATH": "/usr/bin:/bin", "DISPLAY": display}
             runs = [_until_window(["env", "-i", *[f"{k}={v}" for k, v in clean.items()],
-                                   str(exe)], {}, display) for _ in range(3)]
+                                   str(exe), *args], {}, display) for _ in range(3)]
             venv_env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb",
                             PYTHONPATH=str(ROOT))
-            base = [_until_window([sys.executable, "-m", "client.ui.app"], venv_env, display)
-                    for _ in range(3)]
+            base = [_until_window([sys.executable, "-m", "client.ui.app", *args], venv_env,
+                                  display) for _ in range(3)]
         finally:
             xvfb.terminate()
             xvfb.wait(timeout=30)
