@@ -16,6 +16,11 @@ same run:
    over all processes, as a share of one core at the policy's interval: goal < 1 %;
    baseline: listing the same processes' pids and names only.
 
+5. ``--bundle EXE_OR_ARCHIVE``: cold start of the bundled client (``bash .ci/dev bundle``;
+   an archive is unpacked into an empty directory first) to its first window on a private
+   Xvfb, started with ``env -i`` and a fresh HOME; baseline: ``python -m client.ui.app``
+   from the venv on the same X server. The first start after unpacking and the median of 3.
+
 Autosave latency is measured by ``benchmarks/bench_client.py``.
 """
 
@@ -134,12 +139,77 @@ def environment_scan_share(repeats: int = 20) -> dict:
             "interval_s": scan.interval_s, "share": per_scan / scan.interval_s}
 
 
+def _until_window(argv: list[str], env: dict[str, str], display: str) -> float:
+    """Seconds from spawning ``argv`` to an ``Emtihan`` window mapped on ``display``."""
+    import time
+
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        while time.perf_counter() - t0 < 180:
+            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Emtihan"],
+                                   env={"DISPLAY": display}, capture_output=True, check=False)
+            if found.stdout.strip():
+                return time.perf_counter() - t0
+            if proc.poll() is not None:
+                raise RuntimeError(f"{argv[-5:]} exited {proc.returncode}: "
+                                   f"{proc.stderr.read().decode()[-500:] if proc.stderr else ''}")
+            time.sleep(0.05)
+        raise RuntimeError("no window within 180 s")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def bundle_cold_start(bundle: Path) -> None:
+    import tarfile
+    import tempfile
+    import time
+
+    with tempfile.TemporaryDirectory() as tmp:
+        exe = bundle
+        if bundle.suffix == ".gz":
+            with tarfile.open(bundle) as tar:
+                tar.extractall(tmp, filter="tar")
+            exe = next(Path(tmp).glob("*/emtihan-student"))
+        home = Path(tmp) / "home"
+        home.mkdir()
+        from exam_packages.keys import generate_signing_key
+        from exam_packages.trust import TrustStore
+
+        trust = Path(tmp) / "trust.json"  # the client refuses to start without one
+        TrustStore.from_keys([("bench", generate_signing_key().public_key())]).save(trust)
+        args = ["--trust", str(trust), "--server", "http://127.0.0.1:9"]
+        display = ":97"
+        xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x1024x24", "-nolisten",
+                                 "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1)
+        try:
+            clean = {"HOME": str(home), "PATH": "/usr/bin:/bin", "DISPLAY": display}
+            runs = [_until_window(["env", "-i", *[f"{k}={v}" for k, v in clean.items()],
+                                   str(exe), *args], {}, display) for _ in range(3)]
+            venv_env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb",
+                            PYTHONPATH=str(ROOT))
+            base = [_until_window([sys.executable, "-m", "client.ui.app", *args], venv_env,
+                                  display) for _ in range(3)]
+        finally:
+            xvfb.terminate()
+            xvfb.wait(timeout=30)
+    print(f"bundled client cold start to first window: first {runs[0]:.2f} s, median "
+          f"{statistics.median(runs):.2f} s; venv client {statistics.median(base):.2f} s; "
+          f"ratio {statistics.median(runs) / statistics.median(base):.2f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--scan-only", action="store_true",
                         help="only the running-software scan (4.)")
+    parser.add_argument("--bundle", type=Path, help="only the bundle's cold start (5.)")
     args = parser.parse_args()
+    if args.bundle is not None:
+        bundle_cold_start(args.bundle)
+        return
     sys.path.insert(0, str(ROOT))
     from client.ui.window import PROCTOR_EVERY_S
 

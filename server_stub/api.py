@@ -32,6 +32,7 @@ class LoginRequest(BaseModel):
     exam_id: str = Field(max_length=64)
     student_id: str = Field(max_length=64)
     access_code: str = Field(max_length=256)
+    client_version: str | None = Field(default=None, max_length=32)  # client/version.py
 
 
 class RevokeRequest(BaseModel):
@@ -125,7 +126,7 @@ async def bandwidth_upload(request: Request, who: Who) -> dict[str, int]:
 @router.post("/auth/login")
 def login(body: LoginRequest, request: Request) -> dict[str, Any]:
     return services(request).service.login(body.exam_id, body.student_id, body.access_code,
-                                           client_address(request))
+                                           client_address(request), body.client_version)
 
 
 @router.post("/auth/logout", status_code=204)

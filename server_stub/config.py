@@ -9,6 +9,7 @@ from pathlib import Path
 
 from exam_packages.errors import InputError
 
+from .client_version import parse_version
 from .security import ServerKey
 
 CONFIG_NAME = "config.json"
@@ -41,6 +42,7 @@ class ServerConfig:
     # base URLs of package mirrors (HTTP caches, CDNs, school servers) listed to students;
     # a mirror serves <base>/<exam_id>/<package sha256>.emtihan (docs/server-ops.md)
     package_mirrors: list[str] = field(default_factory=list)
+    min_client_version: str = ""         # refuse sign-in from older student clients ("" = any)
 
     @classmethod
     def load(cls, data_dir: Path) -> ServerConfig:
@@ -56,7 +58,11 @@ class ServerConfig:
         unknown = set(raw) - known
         if unknown:
             raise InputError(f"{path}: unknown settings {sorted(unknown)}")
-        return cls(**raw)
+        config = cls(**raw)
+        if config.min_client_version and parse_version(config.min_client_version) is None:
+            raise InputError(f"{path}: min_client_version {config.min_client_version!r} is "
+                             "not a dotted version such as 0.2.0")
+        return config
 
     def save(self, data_dir: Path) -> None:
         path = Path(data_dir) / CONFIG_NAME

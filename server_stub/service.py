@@ -18,6 +18,7 @@ from exam_packages.errors import ApiError, InputError, VerificationError
 
 from . import ids, publish, security
 from .blobs import BlobStore
+from .client_version import check_client_version
 from .clock import Clock, to_iso
 from .config import ServerConfig
 from .storage import Row, SqlStorage
@@ -132,10 +133,15 @@ class ExamService:
         self.storage.revoke_tokens(token_hash=security.token_hash(token))
 
     def login(self, exam_id: str, student_id: str, access_code: str,
-              address: str = "") -> dict[str, Any]:
-        """Check the code under the throttle; a new token revokes the student's older ones."""
+              address: str = "", client_version: str | None = None) -> dict[str, Any]:
+        """Check the code under the throttle; a new token revokes the student's older ones.
+
+        A client older than ``min_client_version`` (or one that sends no version while a
+        minimum is set) is refused first, before the code is checked or counted.
+        """
         ids.check_id("exam_id", exam_id)
         ids.check_id("student_id", student_id)
+        check_client_version(client_version, self.config.min_client_version)
         student = self.throttle.check_code(f"{exam_id}/{student_id}", address,
                                            self.clock.now(),
                                            lambda: self._check_code(exam_id, student_id,

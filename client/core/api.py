@@ -54,6 +54,7 @@ from exam_packages.errors import (
     UntrustedSignerError,
 )
 
+from ..version import __version__
 from .clock import parse_iso_utc
 
 Progress = Callable[[int, int], None]
@@ -190,7 +191,8 @@ class ServerClient:
     # ------------------------------------------------------------------ auth + keys
     def login(self, exam_id: str, student_id: str, access_code: str) -> dict[str, Any]:
         data = self._json("POST", "/v1/auth/login", json={
-            "exam_id": exam_id, "student_id": student_id, "access_code": access_code})
+            "exam_id": exam_id, "student_id": student_id, "access_code": access_code,
+            "client_version": __version__})
         self.token = _field(data, "token", str)
         return data
 

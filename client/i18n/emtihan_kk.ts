@@ -1724,6 +1724,10 @@
         <translation>Бұл токенмен сессияларды тексеруге болмайды.</translation>
     </message>
     <message>
+        <source>This version of the student client is too old for this exam server. Download and install the current version from your university's exam page, then sign in again.</source>
+        <translation>Студент клиентінің бұл нұсқасы осы емтихан сервері үшін тым ескі. Университетіңіздің емтихан бетінен ағымдағы нұсқасын жүктеп алып орнатыңыз, содан кейін қайта кіріңіз.</translation>
+    </message>
+    <message>
         <source>Threshold</source>
         <translation>Шек</translation>
     </message>

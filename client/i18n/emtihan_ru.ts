@@ -1724,6 +1724,10 @@
         <translation>Этому токену не разрешено проверять сессии.</translation>
     </message>
     <message>
+        <source>This version of the student client is too old for this exam server. Download and install the current version from your university's exam page, then sign in again.</source>
+        <translation>Эта версия клиента студента слишком старая для этого сервера экзаменов. Скачайте и установите текущую версию со страницы экзаменов вашего университета, затем войдите снова.</translation>
+    </message>
+    <message>
         <source>Threshold</source>
         <translation>Порог</translation>
     </message>

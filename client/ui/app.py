@@ -3,6 +3,7 @@
     emtihan-student [--server URL] [--exam ID] [--student ID] [--camera PATH|INDEX]
                     [--lang kk|ru|en] [--data-dir DIR] [--trust FILE]
     emtihan-student --check-environment [--json]
+    emtihan-student --version
 
 ``run_student_app(config)`` is what ``emtihan-demo`` calls with a dict:
 ``base_url, exam_id, student_id, access_code, data_dir, trust, video`` (optional
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from exam_packages.errors import EmtihanError
 
+from ..version import __version__
 from .backend import StudentBackend
 from .camera import default_face_counter, open_camera
 from .i18n import LANGUAGES, I18n
@@ -41,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="list remote-control, screen-sharing and recording software and "
                         "virtual-machine signs (what the system check shows), then exit")
     p.add_argument("--json", action="store_true", help="with --check-environment: JSON")
+    p.add_argument("--version", action="version", version=f"emtihan-student {__version__}")
     return p
 
 

@@ -46,6 +46,9 @@ ERROR_TEXT: dict[str, str] = {
     "decryption_failed": "The exam could not be unlocked. Try again when the exam starts.",
     "content_key_required": "The exam could not be unlocked. Try again when the exam starts.",
     "answer_shape": "This answer could not be saved: it does not fit the question.",
+    "client_too_old": "This version of the student client is too old for this exam server. "
+                      "Download and install the current version from your university's exam "
+                      "page, then sign in again.",
 }
 
 

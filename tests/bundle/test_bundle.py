@@ -1,0 +1,135 @@
+"""The student bundle: size budget, what is inside, and a start on a clean machine."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from client.version import __version__
+from emtihan_demo.flow import invigilate
+from emtihan_demo.student import CLIP, ID_PHOTO
+from emtihan_demo.world import setup_world
+from exam_packages.keys import generate_signing_key
+from exam_packages.trust import TrustStore
+
+from .conftest import env_i
+
+BUDGET_MB = 150  # 40 minutes at 512 kbit/s (issue 15); the aim is 100
+# The archive measured 219.8 MB on 29 Nov 2026 (docs/bundle.md "Size"): the budget is not
+# met yet. Until it is, the budget test is an expected failure (strict: it fails the run
+# once the archive fits, so the marker is removed then) and this ceiling keeps the archive
+# from growing unnoticed.
+CEILING_MB = 225
+FORBIDDEN = re.compile(r"WebEngine|Qt6Qml|Qt6Quick|Qt63D|Designer|Qt6Pdf|VirtualKeyboard|"
+                       r"server_stub|review_core|fastapi|uvicorn|pytest|mypy|setuptools",
+                       re.IGNORECASE)
+NOT_FROZEN = {"server_stub", "fastapi", "uvicorn", "starlette", "pydantic", "pytest", "_pytest",
+              "mypy", "hypothesis", "setuptools", "pkg_resources", "tkinter", "psycopg"}
+NOT_FROZEN_PARTS = ("client.ui.review", "client.review_core", "emtihan_demo.demo",
+                    "emtihan_demo.review")
+
+
+@pytest.mark.xfail(strict=True, reason="219.8 MB > 150 MB: the budget is not met yet "
+                                      "(docs/bundle.md, issue 15)")
+def test_the_archive_fits_the_budget(archive: Path) -> None:
+    size_mb = archive.stat().st_size / 1e6
+    assert size_mb <= BUDGET_MB, f"{archive.name} is {size_mb:.1f} MB > {BUDGET_MB} MB"
+
+
+def test_the_archive_does_not_grow_and_is_named_for_its_platform(archive: Path) -> None:
+    size_mb = archive.stat().st_size / 1e6
+    assert size_mb <= CEILING_MB, f"{archive.name} grew to {size_mb:.1f} MB > {CEILING_MB} MB"
+    assert re.fullmatch(rf"emtihan-student-{re.escape(__version__)}-[a-z]+-[a-z0-9_]+\.tar\.gz",
+                        archive.name)
+
+
+def test_only_what_the_student_client_loads_is_inside(extracted: Path) -> None:
+    internal = extracted.parent / "_internal"
+    names = [str(p.relative_to(extracted.parent)) for p in internal.rglob("*")]
+    assert not [n for n in names if FORBIDDEN.search(n)]
+    qt_translations = [Path(n).stem for n in names if "/translations/" in n]
+    assert qt_translations and all(t.rsplit("_", 1)[1] in ("kk", "ru", "en")
+                                   for t in qt_translations)
+    # the Python modules frozen in: the client yes; server, review tool, dev tools no
+    from PyInstaller.archive.readers import CArchiveReader
+
+    pyz = CArchiveReader(str(extracted)).open_embedded_archive("PYZ.pyz")
+    modules = list(pyz.toc)
+    assert "client.ui.app" in modules and "verifier.identity" in modules
+    assert not [m for m in modules if m.split(".")[0] in NOT_FROZEN
+                or m.startswith(NOT_FROZEN_PARTS)]
+
+
+def test_version_answers_in_an_empty_environment(extracted: Path,
+                                                 clean_env: dict[str, str]) -> None:
+    done = env_i(clean_env, str(extracted), "--version", timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"emtihan-student {__version__}"
+
+
+def test_what_the_client_loads_later_is_inside(extracted: Path,
+                                               clean_env: dict[str, str]) -> None:
+    """Audio, face models, video, keyring, VAD: pages after sign-in load them."""
+    done = env_i(clean_env, str(extracted), "--self-check", timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count("ok ") == 5 and "MISSING" not in done.stdout
+
+
+def _window(display: str, title: str) -> str:
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title],
+                           capture_output=True, text=True, check=False, env={"DISPLAY": display})
+    return found.stdout.strip()
+
+
+def test_a_clean_machine_starts_it_up_to_the_sign_in_window(
+        extracted: Path, clean_env: dict[str, str], xvfb: str, tmp_path: Path) -> None:
+    env = dict(clean_env, DISPLAY=xvfb)
+    pairs = [f"{k}={v}" for k, v in env.items()]
+    trust = tmp_path / "trust.json"  # what the exam office hands out with the client
+    TrustStore.from_keys([("exam office", generate_signing_key().public_key())]).save(trust)
+    proc = subprocess.Popen(["env", "-i", *pairs, str(extracted), "--lang", "kk", "--trust",
+                             str(trust), "--server", "http://127.0.0.1:9"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, window = time.monotonic() + 120, ""
+        while not window and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.5)
+            window = _window(xvfb, "^Emtihan")
+        assert window, f"no window (exit {proc.poll()})"
+        title = subprocess.run(["xdotool", "getwindowname", window.split()[0]], check=True,
+                               capture_output=True, text=True, env={"DISPLAY": xvfb}).stdout
+        assert title.strip() == "Emtihan — студент"  # the Kazakh catalogue loaded from the bundle
+        shot = tmp_path / "signin.png"
+        subprocess.run(["import", "-display", xvfb, "-window", "root", str(shot)], check=True,
+                       timeout=30)
+        assert shot.stat().st_size > 1000
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert "Traceback" not in err, err
+
+
+@pytest.mark.needs_faces
+def test_the_headless_student_flow_runs_from_the_bundle(
+        extracted: Path, clean_env: dict[str, str], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    if not CLIP.exists():
+        pytest.skip("needs ../shared/faces")
+    world = setup_world(tmp_path / "world")  # a local server with the exam and the roster
+    try:
+        done = env_i(clean_env, str(extracted), "--headless-flow", "--server", world.url,
+                     "--exam", world.exam_id, "--trust", str(world.base / "keys" / "trust.json"),
+                     "--data-dir", str(tmp_path / "student"), "--video", str(CLIP),
+                     "--id-image", str(ID_PHOTO), timeout=600)
+        assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+        assert "package verified" in done.stdout and "face distance" in done.stdout
+        attempt_id = re.search(r"^ATTEMPT (\S+)$", done.stdout, re.MULTILINE).group(1)
+        capsys.readouterr()
+        invigilate(world, attempt_id)  # the hand-in decrypts and verifies on this side
+        assert "GRADE" in capsys.readouterr().out
+    finally:
+        world.server.stop()
