@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
@@ -193,6 +193,23 @@ def _all_ids(exam_doc: dict[str, Any]) -> list[str]:
     return ordered + sorted(q for q in exam_doc["questions"] if q not in placed)
 
 
+UNTOUCHED_ORDERING = "never moved: graded in the order shown, as Moodle does"
+
+
+def _shown_orderings(exam_doc: dict[str, Any], paper: dict[str, Any]) -> dict[str, list[str]]:
+    """The item order each ordering question of ``paper`` showed the student (the paper's
+    shuffle or subset, else the authored order): what Moodle submits for an ordering
+    question the student never moved (qtype_ordering: the response is always complete)."""
+    out: dict[str, list[str]] = {}
+    for entry in paper["questions"]:
+        question = exam_doc["questions"][entry["id"]]
+        if question["type"] == "ordering":
+            items = entry.get("items")
+            out[entry["id"]] = list(items) if isinstance(items, list) else [
+                str(i["id"]) for i in question["items"]]
+    return out
+
+
 def grade(exam_doc: dict[str, Any], answers: dict[str, Any],
           paper: dict[str, Any] | None = None) -> GradeReport:
     """Grade ``answers``; with a ``paper`` only its questions count (in its order)."""
@@ -202,10 +219,15 @@ def grade(exam_doc: dict[str, Any], answers: dict[str, Any],
     else:
         qids = _all_ids(exam_doc)
     answers = answers if isinstance(answers, dict) else {}
+    shown = _shown_orderings(exam_doc, paper) if paper is not None else {}
     report = GradeReport()
     for qid in qids:
-        report.questions.append(grade_question(qid, exam_doc["questions"][qid],
-                                               answers.get(qid)))
+        answer = answers.get(qid)
+        if qid in shown and is_unanswered(answer):  # Moodle grades it as it was shown
+            result = grade_question(qid, exam_doc["questions"][qid], shown[qid])
+            report.questions.append(replace(result, detail=UNTOUCHED_ORDERING))
+            continue
+        report.questions.append(grade_question(qid, exam_doc["questions"][qid], answer))
     report.ignored_answers = sorted(set(map(str, answers)) - set(qids))
     return report
 

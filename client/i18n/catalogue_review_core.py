@@ -221,6 +221,9 @@ REVIEW_CORE: dict[str, tuple[str, str]] = {
     "false": ("жалған", "неверно"),
     "not graded": ("бағаланбайды", "не оценивается"),
     "needs a human grader": ("адам бағалауы керек", "нужна оценка человеком"),
+    "never moved: graded in the order shown, as Moodle does": (
+        "жылжытылмаған: Moodle сияқты көрсетілген ретпен бағаланды",
+        "не перемещались: оценено в показанном порядке, как в Moodle"),
     "invalid answer: {why}": ("жарамсыз жауап: {why}", "недопустимый ответ: {why}"),
     "{path}: decryption failed at chunk {index} (wrong content key, or the file was altered "
     "or truncated)": (

@@ -2024,6 +2024,10 @@
         <translation>адам бағалауы керек</translation>
     </message>
     <message>
+        <source>never moved: graded in the order shown, as Moodle does</source>
+        <translation>жылжытылмаған: Moodle сияқты көрсетілген ретпен бағаланды</translation>
+    </message>
+    <message>
         <source>no</source>
         <translation>жоқ</translation>
     </message>

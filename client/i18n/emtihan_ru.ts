@@ -2024,6 +2024,10 @@
         <translation>нужна оценка человеком</translation>
     </message>
     <message>
+        <source>never moved: graded in the order shown, as Moodle does</source>
+        <translation>не перемещались: оценено в показанном порядке, как в Moodle</translation>
+    </message>
+    <message>
         <source>no</source>
         <translation>нет</translation>
     </message>

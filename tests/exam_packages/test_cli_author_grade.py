@@ -59,8 +59,10 @@ def test_answers_file_graded_with_csv_out(package: Path, tmp_path: Path,
     assert (code, err) == (0, "")
     assert "(signature not checked" in out and "== 2026-002, seed 7" in out
     rows = list(csv.reader(io.StringIO((tmp_path / "grades.csv").read_text())))
+    # 2026-002: 0.50 for Marseille, 0.20 for the ordering never moved, graded in the order
+    # its paper showed (as Moodle); 2026-001 has no seed, so no paper and no shown order
     assert rows == [["ID number", "Moodle question types"], ["2026-001", "2.00"],
-                    ["2026-002", "0.50"]]
+                    ["2026-002", "0.70"]]
     breakdown = list(csv.DictReader(io.StringIO((tmp_path / "b.csv").read_text())))
     assert len(breakdown) == len(doc["questions"]) + len(seed_paper["questions"])
     primes = [r for r in breakdown if r["question"] == "primes"]

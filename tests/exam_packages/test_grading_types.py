@@ -217,3 +217,22 @@ def test_any_answers_grade_without_error(answers: dict[str, Any]) -> None:
     for q in report.questions:
         assert Decimal(0) <= q.points <= q.max_points
         assert q.status in ("correct", "partial", "wrong", "unanswered", "manual")
+
+
+def test_an_untouched_ordering_is_graded_as_it_was_shown_like_moodle() -> None:
+    """qtype_ordering submits the order on the screen even when the student never moved
+    an item; with the paper we know that order, so the grade is Moodle's."""
+    ordering = {"type": "ordering", "text": "t", "scoring": "partial", "points": 4,
+                "items": [{"id": x, "text": x} for x in "abcd"],
+                "correct_order": ["a", "b", "c", "d"]}
+    doc = {"sections": [{"id": "s", "questions": ["q"], "shuffle": False}],
+           "questions": {"q": ordering}}
+    paper = make_paper(doc, {"shuffle_questions": False, "shuffle_options": True}, "seed-7")
+    shown = paper["questions"][0]["items"]
+    untouched = grade(doc, {}, paper).questions[0]
+    assert untouched.points == grade(doc, {"q": shown}, paper).questions[0].points
+    assert untouched.status != "unanswered"
+    assert untouched.detail == "never moved: graded in the order shown, as Moodle does"
+    assert grade(doc, {}).questions[0].status == "unanswered"  # no paper: order unknown
+    moved = grade(doc, {"q": ["a", "b", "c", "d"]}, paper).questions[0]
+    assert moved.points == Decimal(4)  # a real answer is graded as given

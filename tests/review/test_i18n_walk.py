@@ -49,8 +49,8 @@ pytestmark = [pytest.mark.qt, pytest.mark.slow]
 NOTE = "a second person in the picture"  # the invigilator's own words are data
 WORD = re.compile(r"[A-Za-z]{3,}")
 # Names of things, not words of a language: product, formats, algorithms, units.
-ALLOWED_WORDS = {"Emtihan", "English", "UTC", "PDF", "CSV", "JSON", "SHA", "PKCS", "http", "https",
-                 "pid", "seq", "kbps", "Ed25519", "X25519"}
+ALLOWED_WORDS = {"Emtihan", "Moodle", "English", "UTC", "PDF", "CSV", "JSON", "SHA", "PKCS",
+                 "http", "https", "pid", "seq", "kbps", "Ed25519", "X25519"}
 DATA = [
     re.compile(r"<[^>]+>"),  # markup
     re.compile(r"\[[\w.\-]+, [a-z]+\]"),  # a question's id and type: [light-speed, truefalse]
