@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -159,18 +160,26 @@ class CoreBackend:
         self.challenge = self._challenges.next().steps
         return [STEP_TEXT[s] for s in self.challenge]
 
-    def verify_identity(self, id_image: np.ndarray, frames: list[list[np.ndarray]]
+    def verify_identity(self, id_image: np.ndarray, frames: Iterable[np.ndarray]
                         ) -> IdentityDecision:
         from verifier.attempt import AttemptVerifier
-        from verifier.capture import flatten_steps
         from verifier.liveness import LivenessChallenge
 
-        # frames carry their capture time (client.core.devices stamps them); the template
-        # comes from frames spread over the challenge, with parallax and continuity checks;
-        # the camera thread counts faces meanwhile: verifier.face_adapter serialises dlib
-        captured = flatten_steps(frames)
-        attempt = AttemptVerifier().decide_frames(id_image, LivenessChallenge(self.challenge),
-                                                  captured)
+        # frames carry their capture time (client.core.devices stamps them) and are analysed
+        # while the student performs the challenge (verifier.capture.FrameFeed): the ID
+        # portrait first, then every frame as it comes, so only the remainder is left after
+        # the last one; the camera thread counts faces meanwhile (face_adapter serialises dlib)
+        captured: list[np.ndarray] = []
+
+        def kept() -> Iterator[np.ndarray]:
+            for frame in frames:
+                captured.append(frame)
+                yield frame
+
+        attempt = AttemptVerifier().decide_stream(id_image, LivenessChallenge(self.challenge),
+                                                  kept())
+        if getattr(frames, "cancelled", False):
+            raise InputError("The identity check was cancelled.")
         self.identity_tries += 1
         # same rule as verifier.attempt.combine: a failed liveness is never a match
         record = combine(attempt.identity.to_dict(), attempt.liveness.to_dict(),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+from collections.abc import Iterable
 from typing import Any
 
 import cv2
@@ -27,7 +28,7 @@ from client.ui.backend import (
     Progress,
     Receipt,
 )
-from exam_packages.errors import NetworkError, ServerError, UntrustedSignerError
+from exam_packages.errors import InputError, NetworkError, ServerError, UntrustedSignerError
 
 
 def _diagram_png() -> bytes:
@@ -113,7 +114,7 @@ class FakeBackend:
         self.focus_events: list[float] = []
         self.focus_thumbnails: list[bytes | None] = []
         self.integrity_events: list[tuple[str, dict[str, Any], bytes | None]] = []
-        self.identity_calls: list[tuple[np.ndarray, list[list[np.ndarray]]]] = []
+        self.identity_calls: list[tuple[np.ndarray, list[np.ndarray]]] = []
         self.submitted: list[bool] = []
         self.proctored_frames = 0
         self.proctored_audio: list[tuple[int, int]] = []
@@ -177,9 +178,12 @@ class FakeBackend:
         return ["Look straight at the camera.", "Slowly turn your head to the left.",
                 "Blink twice."]
 
-    def verify_identity(self, id_image: np.ndarray, frames: list[list[np.ndarray]]
+    def verify_identity(self, id_image: np.ndarray, frames: Iterable[np.ndarray]
                         ) -> IdentityDecision:
-        self.identity_calls.append((id_image, frames))
+        captured = list(frames)  # like the real backend: returns once the capture is over
+        if getattr(frames, "cancelled", False):
+            raise InputError("The identity check was cancelled.")
+        self.identity_calls.append((id_image, captured))
         if self.identity_decisions:
             return self.identity_decisions.pop(0)
         return IdentityDecision("accept", "Your face matches the photo on your document.", 3,
