@@ -73,6 +73,11 @@ def combine(identity: IdentityDecision, liveness: LivenessResult,
     return AttemptDecision(outcome, identity, liveness, tuple(challenge))
 
 
+def without_liveness(identity: IdentityDecision) -> AttemptDecision:
+    """The decision when no liveness challenge was run (the headless demo): never a match."""
+    return combine(identity, LivenessResult(False, [], [reason("liveness_not_run")]), ())
+
+
 class AttemptVerifier(IdentityVerifier):
     """The identity verifier plus the liveness challenge over the capture."""
 

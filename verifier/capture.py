@@ -87,14 +87,15 @@ class FrameFeed:
     after the last one; the analysing side iterates, blocking until the next frame;
     the iteration ends once the feed is closed and every frame put before has been
     read.  :meth:`cancel` (the capture was abandoned) ends it at once, dropping what
-    is left.  With no frame for ``idle_timeout_s`` the iteration ends too, as
-    ``stalled`` (a camera that stopped must not block the analysis for ever).
+    is left.  Once frames flow, no frame for ``idle_timeout_s`` ends the iteration too,
+    as ``stalled`` (a camera that stopped must not block the analysis for ever); before
+    the first frame it waits (the analysis may start before the capture does).
     """
 
     def __init__(self, idle_timeout_s: float | None = 30.0) -> None:
         self.idle_timeout_s = idle_timeout_s
         self._queue: queue.Queue[Any] = queue.Queue()
-        self.closed = self.cancelled = self.stalled = False
+        self.closed = self.cancelled = self.stalled = self._ended = False
         self.closed_at: float | None = None  # time.monotonic() of close()
         self.count = 0  # frames put
 
@@ -116,14 +117,17 @@ class FrameFeed:
         self.close()
 
     def __iter__(self) -> Iterator[np.ndarray]:
-        while not self.cancelled:
+        started = False
+        while not (self.cancelled or self._ended):
             try:
-                item = self._queue.get(timeout=self.idle_timeout_s)
+                item = self._queue.get(timeout=self.idle_timeout_s if started else None)
             except queue.Empty:
                 self.stalled = True
                 return
             if item is _END:
+                self._ended = True  # read to its end: a further iteration yields nothing
                 return
+            started = True
             yield item
 
 

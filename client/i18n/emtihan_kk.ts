@@ -748,6 +748,10 @@
         <translation>Осы PDF-тің жанына сақталған {json} файлы — емтихан сервері қол қойған түбіртектің өзі; сервер кілтімен оның өзгертілмегенін кез келген адам тексере алады.</translation>
     </message>
     <message>
+        <source>The liveness check was not run.</source>
+        <translation>Тірілікті тексеру жүргізілмеді.</translation>
+    </message>
+    <message>
         <source>The microphone could not be opened.</source>
         <translation>Микрофонды ашу мүмкін болмады.</translation>
     </message>

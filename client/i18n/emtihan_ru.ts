@@ -748,6 +748,10 @@
         <translation>Файл {json}, сохранённый рядом с этим PDF, — это квитанция в том виде, в каком её подписал сервер экзаменов; с ключом сервера любой может проверить, что она не изменена.</translation>
     </message>
     <message>
+        <source>The liveness check was not run.</source>
+        <translation>Проверка живого присутствия не проводилась.</translation>
+    </message>
+    <message>
         <source>The microphone could not be opened.</source>
         <translation>Не удалось открыть микрофон.</translation>
     </message>

@@ -19,7 +19,7 @@ import numpy as np
 
 from client.core.api import ServerClient
 from client.core.eventlog import WARNING
-from client.core.identity import STEP_TEXT, IdentityRecord, combine
+from client.core.identity import STEP_TEXT, IdentityRecord, record_of
 from client.core.session import AttemptSession, SessionConfig, Step
 from exam_packages.errors import EmtihanError, InputError, SessionStateError
 from exam_packages.model import retention_of
@@ -181,9 +181,8 @@ class CoreBackend:
         if getattr(frames, "cancelled", False):
             raise InputError("The identity check was cancelled.")
         self.identity_tries += 1
-        # same rule as verifier.attempt.combine: a failed liveness is never a match
-        record = combine(attempt.identity.to_dict(), attempt.liveness.to_dict(),
-                         attempt=self.identity_tries, asked=self.challenge)
+        # the verifier's decision as it is (a failed liveness is never a match there)
+        record = record_of(attempt.to_dict(), attempt=self.identity_tries)
         record = replace(record, tries=tuple(t.brief() for t in self._tries))
         retries = int(self.s.policy.get("identity_retries", 3) or 0)
         left = max(0, retries - self.identity_tries)

@@ -213,9 +213,11 @@ def test_frames_go_to_the_check_while_captured_and_an_abandoned_one_is_dropped(q
     ident = flow.w.identity
     ident.frames_per_step = 4
     ident.set_document(__import__("numpy").zeros((120, 160, 3), "uint8"))
+    first = ident.feed  # the check starts with the document (ID portrait meanwhile)
+    assert first is not None and ident.task is not None and ident.task.pending
+    ident.on_frame(ident.id_image)  # before the challenge: not part of it
     ident.start_liveness()
-    first = ident.feed
-    assert first is not None and ident.task is not None and ident.task.pending  # already running
+    assert ident.feed is first and first.count == 0
     for _ in range(5):
         ident.on_frame(ident.id_image)
     assert first.count == 5 and not first.closed
@@ -224,7 +226,7 @@ def test_frames_go_to_the_check_while_captured_and_an_abandoned_one_is_dropped(q
     qtbot.waitUntil(lambda: not ident.task.qthread.isRunning(), timeout=5000)
     assert flow.backend.identity_calls == [] and ident.decision is None
     assert ident.result.text() == ""
-    ident.start_liveness()
+    ident.start_liveness()  # the same document: the check starts again with the challenge
     for _ in range(12):
         ident.on_frame(ident.id_image)
     assert ident.feed is not None and ident.feed.closed  # the last frame closes the feed

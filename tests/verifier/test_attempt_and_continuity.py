@@ -6,6 +6,7 @@ from __future__ import annotations
 import pickle
 import random
 import threading
+import time
 
 import cv2
 import numpy as np
@@ -172,8 +173,13 @@ def test_cancelled_or_stalled_feed_ends_the_analysis():
     cancelled.cancel()
     assert list(cancelled) == [] and cancelled.cancelled  # what was left is dropped
     stalled = FrameFeed(idle_timeout_s=0.05)
-    stalled.put(np.zeros((4, 4, 3), np.uint8))
-    assert len(list(stalled)) == 1 and stalled.stalled and not stalled.closed
+    waiting = threading.Thread(target=lambda: list(stalled))  # no frame yet: it waits
+    waiting.start()
+    time.sleep(0.2)
+    assert waiting.is_alive() and not stalled.stalled
+    stalled.put(np.zeros((4, 4, 3), np.uint8))  # frames flow, then stop
+    waiting.join(5)
+    assert not waiting.is_alive() and stalled.stalled and not stalled.closed
 
 
 def test_unstamped_frames_while_captured_give_review_after_the_capture(engine, config):

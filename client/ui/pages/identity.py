@@ -185,6 +185,7 @@ class IdentityPage(Page):
         self.doc_preview.setPixmap(pix)
         self.binder.bind(self.doc_hint.setText, "Document photo added.")
         set_status(self.doc_hint, "ok")
+        self._start_check(image)
         self.live_button.setEnabled(True)
         self.binder.bind(self.live_status.setText,
                          "Press “Start the check” and follow each instruction.")
@@ -196,15 +197,20 @@ class IdentityPage(Page):
             return
         self.retry_button.hide()
         self.live_button.setEnabled(False)
+        if self.feed is None:
+            self._start_check(self.id_image)
+        self.step = -1
+        self._next_step()
+
+    def _start_check(self, image: np.ndarray) -> None:
+        """The check starts with the document: the backend finds the ID portrait while the
+        student reads the steps, then analyses each frame of the challenge as it comes."""
         self.stop_capture()
         self.step = -1
-        # the backend analyses the frames while they are captured (ID portrait first)
         feed = self.feed = FrameFeed()
-        image = self.id_image
         self.task = run_task(lambda _p: self.backend.verify_identity(image, feed),
                              lambda d: self._decided(feed, d),
                              lambda text: self._decided(feed, None, text))
-        self._next_step()
 
     def _decided(self, feed: FrameFeed, decision: IdentityDecision | None,
                  error: str = "") -> None:
