@@ -21,6 +21,10 @@ same rendered 640x480 challenge.
 every attack species, sheets at 3 amplitude/distance settings) and prints
 APCER per species and BPCER (ISO/IEC 30107-3).
 
+``bench_verifier.py gl_heads`` runs the corpus' bona fide presentations with
+the heads drawn by OpenGL (moderngl, headless EGL; ``tests/verifier/gl_heads.py``)
+and prints their BPCER.
+
 ``bench_verifier.py calibrate`` instead prints document-vs-live distances:
 synthetic documents (a photo of person X pasted onto specimen templates, as in
 the tests) against X's other photos, against other people, and the specimen
@@ -273,6 +277,11 @@ def main() -> None:
     if sys.argv[1:] == ["liveness"]:
         default_engine()
         liveness_latency()
+        return
+    if sys.argv[1:] == ["gl_heads"]:
+        from benchmarks.bench_corpus import run_gl_heads
+
+        run_gl_heads(FACES)
         return
     if sys.argv[1:] == ["corpus"]:
         from benchmarks.bench_corpus import run_corpus

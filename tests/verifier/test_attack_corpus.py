@@ -113,3 +113,17 @@ def test_decision_while_captured_equals_the_decision_after(corpus, faces_root, e
     thread.join()
     assert feed.count == len(frames) and not feed.stalled and not feed.cancelled
     assert live.to_dict() == after.to_dict() and live.outcome == "match"
+
+
+def test_bona_fide_head_drawn_by_opengl_passes(corpus, config):
+    """The same head model drawn by a real GPU pipeline (moderngl, headless EGL: smooth
+    texture sampling, multisampled edges, light fixed while the head turns)."""
+    from .gl_heads import gl_renderer
+
+    if gl_renderer() is None:
+        pytest.skip("no headless OpenGL (EGL) context on this machine")
+    decision = corpus.decide("bona_fide_gl", ORDERS[1], "320x240", who="obama", seed=5)
+    live = decision.liveness
+    assert live.passed, [r.to_dict() for r in live.reasons]
+    assert min(live.measures["parallax"].values()) > config.flat_parallax
+    assert decision.outcome == "match"
