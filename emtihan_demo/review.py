@@ -48,11 +48,14 @@ def prepare_review(world: DemoWorld, say: object = print,
 
 def build_review_window(world: DemoWorld, institution_passphrase: bytes) -> ReviewWindow:
     """The review window, shown, signing in and loading the package in its workers."""
+    from client.ui.i18n import I18n, current_language
     from client.ui.review.main_window import ReviewWindow
     from client.ui.review.signin import SignInData
 
     values = prepare_review(world, institution_passphrase=institution_passphrase)
-    window = ReviewWindow()
+    i18n = I18n()
+    i18n.set_language(current_language())  # the student's choice; the toolbar can switch
+    window = ReviewWindow(i18n)
     window.show()
     window.sign_in_with(SignInData(
         server_url=str(values["server_url"]), token=str(values["token"]),

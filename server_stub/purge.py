@@ -14,7 +14,8 @@
 
 Nothing is deleted for an attempt (or exam) under a legal hold set by an admin,
 or whose review is open: the newest session decision is ``needs_follow_up``, or
-flags were decided but no session decision exists yet. Such attempts are
+no session decision exists yet while flags were decided or the hand-in announced
+warnings or alerts (every flag gets a human decision). Such attempts are
 reported as ``held`` / ``open_review`` on every run until released.
 
 The log and the report name ids and counts only, never content. ``dry_run``
@@ -72,15 +73,25 @@ class PurgeReport:
         ]
 
 
-def review_open(decisions: list[Row]) -> bool:
+def review_open(decisions: list[Row], flagged: bool = False) -> bool:
     """An invigilator's review is open: the newest session decision asks for follow-up,
-    or flags were decided but the session has no decision yet."""
+    or the session has no decision yet while flags were decided or the hand-in announced
+    flags (every flag gets a human decision: its evidence is not deleted before)."""
     records = [json.loads(d["decision"]) for d in decisions]
     records.sort(key=lambda r: (str(r.get("decided_at", "")), r.get("scope") != "flag"))
     sessions = [r for r in records if r.get("scope") == "session"]
     if sessions:
         return sessions[-1].get("outcome") == "needs_follow_up"
-    return bool(records)
+    return bool(records) or flagged
+
+
+def announced_flags(submissions: list[Row]) -> bool:
+    """The newest hand-in announced flags (``flags`` metadata: the client counts warnings
+    as ``low`` and alerts as ``high``; every key counted here is a flag)."""
+    if not submissions:
+        return False
+    counts = json.loads(submissions[-1]["flags"] or "{}")
+    return any(int(n) > 0 for n in counts.values())
 
 
 class Purger:
@@ -121,7 +132,8 @@ class Purger:
                 left += 1
                 continue
             decisions = self.store.list_decisions(attempt["attempt_id"])
-            if review_open(decisions):
+            flagged = announced_flags(self.store.list_submissions(attempt["attempt_id"]))
+            if review_open(decisions, flagged):
                 self.report.open_review.append(attempt["attempt_id"])
                 left += 1
                 continue

@@ -105,15 +105,18 @@ class AttemptVerifier(IdentityVerifier):
         return self.decide_stream(id_image, challenge, frames)
 
     def decide_stream(self, id_image: np.ndarray, challenge: LivenessChallenge,
-                      frames: Iterable[np.ndarray]) -> AttemptDecision:
+                      frames: Iterable[np.ndarray],
+                      portrait: Portrait | Reason | None = None) -> AttemptDecision:
         """The decision over frames stamped by the camera source
         (:class:`verifier.capture.TimedFrame`), analysed as the iteration yields them
         (a :class:`~verifier.capture.FrameFeed` yields them while they are captured).
-        The ID portrait is searched before the first frame is read.  Frames without a
+        The ID portrait (``portrait``, when already found in ``id_image``) is searched
+        before the first frame is read.  Frames without a
         capture time (or going back in time) cannot time the challenge: the liveness
         fails with ``liveness_no_capture_time`` (so the outcome is at best ``review``);
         the iteration is still read to its end."""
-        portrait = self.portrait(id_image)
+        if portrait is None:
+            portrait = self.portrait(id_image)
         evaluator = LivenessEvaluator(challenge, self.config, self.engine)
         failed: InputError | None = None
         last: float | None = None

@@ -89,5 +89,6 @@ class Proctor:
     def app_hidden(self) -> dict[str, Any]:
         return self.report("app_hidden", {}, severity=WARNING)
 
-    def extra_screen(self, count: int) -> dict[str, Any]:
-        return self.report("extra_screen", {"screens": int(count)}, severity=ALERT)
+    def extra_screen(self, count: int, thumbnail: bytes | None = None) -> dict[str, Any]:
+        return self.report("extra_screen", {"screens": int(count)}, severity=ALERT,
+                           thumbnail=thumbnail)

@@ -31,9 +31,12 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 LANGS = {"kk": 0, "ru": 1}
 TABLES = ("STEPS", "CHECK_NAMES", "RECEIPT_ROWS", "STEP_TEXT", "OUTCOME_TEXT", "SHOWN_TEXTS",
           "ERROR_TEXT", "PACKAGE_CHECKS", "CONNECTION", "PACKAGE_BAD", "SIGN_IN_AGAIN",
-          "CATEGORY_NAMES")
-# Qt-free modules whose texts the UI shows (identity outcomes and steps, camera hints)
-SHOWN_TABLES = (HERE.parent / "core" / "identity.py", HERE.parent / "core" / "camera_check.py")
+          "CATEGORY_NAMES", "LIST_COLUMNS", "SYSTEM_CHECKS", "FIELD_NAMES", "CORE_TEXTS")
+# Qt-free modules whose texts the UI shows (identity outcomes and steps, camera hints,
+# event kinds); the review core marks its texts with ``N_``/``t`` (client/review_core/texts.py)
+SHOWN_TABLES = (HERE.parent / "core" / "identity.py", HERE.parent / "core" / "camera_check.py",
+                HERE.parent / "core" / "my_record.py",
+                *sorted((HERE.parent / "review_core").glob("*.py")))
 
 
 def _strings(node: ast.AST) -> Iterator[str]:
@@ -45,7 +48,8 @@ def _from_call(call: ast.Call) -> Iterator[str]:
     func = call.func
     name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
     args = call.args
-    if name in ("tr", "trf", "Lazy", "append", "_box", "_status", "show_notice") and args:
+    if name in ("tr", "trf", "Lazy", "append", "_box", "_status", "show_notice", "N_",
+                "t") and args:
         yield from _strings(args[0])
     elif name in ("bind", "_show") and len(args) >= 2:
         yield from _strings(args[1])

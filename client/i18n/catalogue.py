@@ -130,19 +130,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Прочитайте, что происходит во время экзамена. Без вашего согласия ничего не "
         "записывается, но сдать этот экзамен онлайн нельзя."),
     "<b>What is recorded:</b><ul>{items}</ul><b>Where it goes:</b> {dest}.<br><b>How long it "
-    "is kept:</b> {days} days after the exam closes, then deleted; the invigilators' decisions "
+    "is kept:</b> {days} days after the exam closes, then deleted (longer only while a flag "
+    "awaits a person's decision, or under a legal hold); the invigilators' decisions "
     "and the receipt record (no pictures, no answers) for {records} days. This computer "
     "deletes its copy once the server has signed the receipt.<br><b>Questions or "
     "objections:</b> {contact}.<br><br>Nothing is decided automatically: a person reviews "
     "every flag.": (
         "<b>Не жазылады:</b><ul>{items}</ul><b>Қайда жіберіледі:</b> {dest}.<br><b>Қанша уақыт "
-        "сақталады:</b> емтихан жабылғаннан кейін {days} күн, содан кейін жойылады; "
+        "сақталады:</b> емтихан жабылғаннан кейін {days} күн, содан кейін жойылады (белгі "
+        "адамның шешімін күтіп тұрғанда немесе заңды тыйым кезінде ғана ұзағырақ); "
         "бақылаушылардың шешімдері мен түбіртек жазбасы (суретсіз, жауапсыз) — {records} күн. "
         "Сервер түбіртекке қол қойған соң, бұл компьютер өз көшірмесін жояды.<br><b>Сұрақтар "
         "мен қарсылықтар:</b> {contact}.<br><br>Ештеңе автоматты түрде шешілмейді: әр белгіні "
         "адам қарайды.",
         "<b>Что записывается:</b><ul>{items}</ul><b>Куда отправляется:</b> {dest}.<br><b>Сколько "
-        "хранится:</b> {days} дней после закрытия экзамена, затем удаляется; решения "
+        "хранится:</b> {days} дней после закрытия экзамена, затем удаляется (дольше — только "
+        "пока отметка ждёт решения человека или действует юридическое удержание); решения "
         "наблюдателей и запись квитанции (без снимков и ответов) — {records} дней. Этот "
         "компьютер удаляет свою копию, как только сервер подпишет квитанцию.<br><b>Вопросы и "
         "возражения:</b> {contact}.<br><br>Ничего не решается автоматически: каждую отметку "
@@ -193,6 +196,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "No camera picture yet: wait a moment.": ("Камерадан әлі сурет жоқ: сәл күтіңіз.",
                                               "Изображения с камеры ещё нет: подождите."),
     "Document photo added.": ("Құжат суреті қосылды.", "Фото документа добавлено."),
+    "Document photo added. Looking for the portrait…": (
+        "Құжат суреті қосылды. Фотосурет ізделуде…",
+        "Фото документа добавлено. Ищем фотографию владельца…"),
+    "Document photo added: the portrait was found.": (
+        "Құжат суреті қосылды: фотосурет табылды.",
+        "Фото документа добавлено: фотография владельца найдена."),
+    "{why} You can take another photo.": (
+        "{why} Басқа сурет түсіруге болады.",
+        "{why} Можно сделать другое фото."),
     "First add a photo of your ID document.": ("Алдымен жеке куәлігіңіздің суретін қосыңыз.",
                                                "Сначала добавьте фото документа."),
     "Press “Start the check” and follow each instruction.": (
@@ -470,6 +482,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                     "Окно экзамена потеряло фокус."),
     "The exam window was hidden.": ("Емтихан терезесі жасырылды.", "Окно экзамена было скрыто."),
     "A second screen was connected.": ("Екінші экран қосылды.", "Подключён второй экран."),
+    "A remote-control, screen-sharing or recording program was running.": (
+        "Қашықтан басқару, экранды көрсету немесе жазу бағдарламасы іске қосулы болды.",
+        "Работала программа удалённого управления, демонстрации или записи экрана."),
+    "Text from outside the exam was pasted and refused.": (
+        "Емтиханнан тыс мәтін қойылды және қабылданбады.",
+        "Была попытка вставить текст извне экзамена; вставка отклонена."),
+    "Programs found at the system check.": (
+        "Жүйені тексеру кезінде табылған бағдарламалар.",
+        "Программы, найденные при проверке системы."),
+    "The camera check did not pass.": ("Камераны тексеру өтпеді.",
+                                       "Проверка камеры не пройдена."),
+    "The microphone check did not pass.": ("Микрофонды тексеру өтпеді.",
+                                           "Проверка микрофона не пройдена."),
+    "The sound check did not pass.": ("Дыбысты тексеру өтпеді.",
+                                      "Проверка звука не пройдена."),
+    "The connection check did not pass.": ("Байланысты тексеру өтпеді.",
+                                           "Проверка соединения не пройдена."),
     "Identity check result.": ("Тұлғаны тексеру нәтижесі.", "Результат проверки личности."),
     "The exam was resumed after an interruption.": (
         "Емтихан үзілістен кейін жалғастырылды.", "Экзамен продолжен после прерывания."),
@@ -497,3 +526,9 @@ CATALOGUE.update(STUDENT_PATH)
 from .catalogue_exammode import EXAM_MODE  # noqa: E402
 
 CATALOGUE.update(EXAM_MODE)
+
+from .catalogue_review import REVIEW  # noqa: E402
+from .catalogue_review_core import REVIEW_CORE  # noqa: E402
+
+CATALOGUE.update(REVIEW)
+CATALOGUE.update(REVIEW_CORE)

@@ -18,6 +18,9 @@ EXAM_MODE: dict[str, tuple[str, str]] = {
     "screen sharing": ("экранды көрсету", "демонстрация экрана"),
     "screen recording": ("экранды жазу", "запись экрана"),
     "virtual machine": ("виртуалды машина", "виртуальная машина"),
+    "{count} screens are connected during the exam; this is recorded for the invigilator.": (
+        "Емтихан кезінде {count} экран қосулы; бұл бақылаушы үшін жазылды.",
+        "Во время экзамена подключено экранов: {count}; это записано для наблюдателя."),
     "You left the exam window for {seconds} s; this is recorded.": (
         "Сіз емтихан терезесінен {seconds} с шықтыңыз; бұл жазылды.",
         "Вы покидали окно экзамена на {seconds} с; это записано."),
@@ -30,9 +33,13 @@ EXAM_MODE: dict[str, tuple[str, str]] = {
     "remote-control, screen-sharing and recording programs that are running": (
         "іске қосылған қашықтан басқару, экранды көрсету және жазу бағдарламалары",
         "запущенные программы удалённого управления, демонстрации и записи экрана"),
-    "a small picture of your screen when you leave the exam window or such a program runs": (
-        "емтихан терезесінен шыққанда немесе осындай бағдарлама іске қосылғанда экраныңыздың "
-        "шағын суреті",
-        "небольшой снимок вашего экрана, когда вы покидаете окно экзамена или работает такая "
-        "программа"),
+    "your ID document's photo and a picture of your face from the identity check": (
+        "жеке куәлігіңіздегі фото және тұлғаны тексеру кезінде түсірілген бет суретіңіз",
+        "фото из вашего удостоверения личности и снимок вашего лица при проверке личности"),
+    "a small picture of your screen when you leave the exam window, connect a second screen "
+    "or such a program runs": (
+        "емтихан терезесінен шыққанда, екінші экран қосқанда немесе осындай бағдарлама іске "
+        "қосылғанда экраныңыздың шағын суреті",
+        "небольшой снимок вашего экрана, когда вы покидаете окно экзамена, подключаете второй "
+        "экран или работает такая программа"),
 }

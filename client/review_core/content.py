@@ -10,9 +10,11 @@ from typing import Any
 from exam_packages import safejson
 from exam_packages.errors import MalformedPackageError
 
+from .texts import N_
+
 # client.core.eventlog: 0 info, 1 notice, 2 warning, 3 alert. Warnings and alerts
 # are the flags an invigilator must decide on (they are the ones with thumbnails).
-SEVERITY_LABELS = {0: "info", 1: "notice", 2: "warning", 3: "alert"}
+SEVERITY_LABELS = {0: N_("info"), 1: N_("notice"), 2: N_("warning"), 3: N_("alert")}
 FLAG_MIN_SEVERITY = 2
 FLAG_LABELS = ("alert", "warning")
 
@@ -53,6 +55,9 @@ class TimelineEntry:
     summary: str
     thumbnail: bytes | None = None
     thumb_missing: bool = False
+    facts: str = ""  # the record's short data as "key=value, ..." (codes, shown as they are)
+    found: str = ""  # the exam mode's findings in a line (program names and categories)
+    found_more: int = 0  # findings left out of ``found``
 
     @property
     def flagged(self) -> bool:
@@ -79,13 +84,23 @@ class SessionContent:
     system_checks: dict[str, Any] = field(default_factory=dict)
     identity: IdentityEvidence = field(default_factory=IdentityEvidence)
     meta: dict[str, Any] = field(default_factory=dict)
+    # the timeline built from the log bytes and thumbnails it was built from (the session
+    # list asks for flag counts on every paint)
+    _built: tuple[bytes, dict[str, bytes], int, list[TimelineEntry]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def log(self) -> list[dict[str, Any]]:
         return parse_log_leniently(self.log_bytes)
 
     def timeline(self) -> list[TimelineEntry]:
-        return build_timeline(self.log, self.thumbnails)
+        built = self._built
+        if (built is None or built[0] is not self.log_bytes or built[1] is not self.thumbnails
+                or built[2] != len(self.thumbnails)):
+            built = (self.log_bytes, self.thumbnails, len(self.thumbnails),
+                     build_timeline(self.log, self.thumbnails))
+            self._built = built
+        return list(built[3])
 
     def flags(self) -> list[TimelineEntry]:
         return [entry for entry in self.timeline() if entry.flagged]
@@ -121,11 +136,35 @@ def format_ms(t_wall: Any) -> str:
 
 
 def _summary(kind: str, data: Any) -> str:
-    if not isinstance(data, Mapping) or not data:
-        return kind.replace("_", " ")
-    parts = [f"{key}={value}" for key, value in sorted(data.items()) if _short(value)]
     text = kind.replace("_", " ")
+    facts, found, more = _details(data)
+    parts = [p for p in (f"found: {found}" + (f" and {more} more" if more else "")
+                         if found else "", facts) if p]
     return f"{text} ({', '.join(parts)})" if parts else text
+
+
+def _details(data: Any) -> tuple[str, str, int]:
+    """(short ``key=value`` facts, findings in a line, findings left out) of a record's data."""
+    if not isinstance(data, Mapping) or not data:
+        return "", "", 0
+    facts = ", ".join(f"{key}={value}" for key, value in sorted(data.items()) if _short(value))
+    found, more = _findings(data.get("findings"))
+    return facts, found, more
+
+
+def _findings(findings: Any) -> tuple[str, int]:
+    """The exam mode's findings (``client.core.environment.Finding.to_dict``) in a line:
+    "anydesk [remote_control, pid 4242], kvm [virtual_machine]", and how many were left out."""
+    if not isinstance(findings, list):
+        return "", 0
+    out = []
+    for f in findings[:20]:
+        if isinstance(f, Mapping):
+            pid = f" pid {f['pid']}" if isinstance(f.get("pid"), int) and f["pid"] else ""
+            sep = "," if pid else ""
+            out.append(f"{str(f.get('name', '?'))[:60]} [{str(f.get('category', '?'))[:30]}"
+                       f"{sep}{pid}]")
+    return "; ".join(out), max(0, len(findings) - 20)
 
 
 def _short(value: Any) -> bool:
@@ -153,6 +192,7 @@ def build_timeline(
         thumb_hash = record.get("thumb_sha256")
         thumb = thumbnails.get(thumb_hash) if isinstance(thumb_hash, str) else None
         seq = record.get("seq")
+        facts, found, more = _details(record.get("data"))
         entries.append(
             TimelineEntry(
                 seq=seq if isinstance(seq, int) else len(entries),
@@ -163,6 +203,7 @@ def build_timeline(
                 summary=_summary(str(record.get("kind", "")), record.get("data")),
                 thumbnail=thumb,
                 thumb_missing=bool(thumb_hash) and thumb is None,
+                facts=facts, found=found, found_more=more,
             )
         )
     return entries

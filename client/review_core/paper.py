@@ -16,9 +16,11 @@ from exam_packages.errors import EmtihanError
 from exam_packages.grading import GradeReport, QuestionGrade, grade, is_unanswered
 from exam_packages.paper import make_paper
 
-STATUS_LABELS = {"correct": "correct", "partial": "partly correct", "wrong": "wrong",
-                 "unanswered": "not answered", "manual": "to grade by hand",
-                 "info": "information (not graded)"}
+from .texts import N_, t
+
+STATUS_LABELS = {"correct": N_("correct"), "partial": N_("partly correct"),
+                 "wrong": N_("wrong"), "unanswered": N_("not answered"),
+                 "manual": N_("to grade by hand"), "info": N_("information (not graded)")}
 _GAP_RE = re.compile(r"\[\[([A-Za-z0-9][A-Za-z0-9._-]{0,31})\]\]")
 
 
@@ -160,29 +162,30 @@ def _item_html(item: PaperItem) -> str:
         rows = []
         for _oid, text, chosen, correct in item.choices:
             mark = "☑" if chosen else "☐"
-            tail = " <i>(correct)</i>" if correct else ""
+            tail = f" <i>({t('correct')})</i>" if correct else ""
             rows.append(f"<li>{mark} {escape(text)}{tail}</li>")
         parts.append("<ul style='list-style:none'>" + "".join(rows) + "</ul>")
     elif item.type != "description":
-        parts.append(f"<p><b>Answer:</b> {escape(item.answer)}</p>")
-    parts.append(f"<p style='color:{colour}'><b>{STATUS_LABELS.get(g.status, g.status)}</b>"
-                 f" — {g.points}/{g.max_points} points"
-                 + (f" ({escape(g.detail)})" if g.detail else "") + "</p>")
+        shown = t(item.answer) if item.type == "truefalse" else item.answer  # true / false
+        parts.append(f"<p><b>{t('Answer:')}</b> {escape(shown)}</p>")
+    parts.append(f"<p style='color:{colour}'><b>{t(STATUS_LABELS.get(g.status, g.status))}</b>"
+                 f" — {t('{points}/{max} points', points=g.points, max=g.max_points)}"
+                 + (f" ({escape(t(g.detail))})" if g.detail else "") + "</p>")
     if item.feedback:  # the author's feedback is always shown in review
-        parts.append(f"<p><b>Feedback:</b> {text_html(item.feedback)}</p>")
+        parts.append(f"<p><b>{t('Feedback:')}</b> {text_html(item.feedback)}</p>")
     return "".join(parts)
 
 
 def paper_html(paper: ReconstructedPaper) -> str:
     """HTML for a QTextBrowser / QTextDocument (escaped; no external resources)."""
     report = paper.report
-    head = (f"<p><b>Automatic total: {report.total} / {report.max_total - report.manual_max}"
-            f"</b>")
+    head = "<p><b>" + t("Automatic total: {total} / {max}", total=report.total,
+                        max=report.max_total - report.manual_max) + "</b>"
     if report.manual_pending:
-        head += (f" — {len(report.manual_pending)} question(s) to grade by hand "
-                 f"(up to {report.manual_max} points)")
-    head += f"; paper maximum {report.max_total}.</p>"
-    warn = "".join(f"<p style='color:#b3261e'><b>{escape(w)}</b></p>" for w in paper.warnings)
+        head += " — " + t("{count} question(s) to grade by hand (up to {points} points)",
+                          count=len(report.manual_pending), points=report.manual_max)
+    head += "; " + t("paper maximum {max}.", max=report.max_total) + "</p>"
+    warn = "".join(f"<p style='color:#b3261e'><b>{escape(t(w))}</b></p>" for w in paper.warnings)
     return warn + head + "<hr>".join(_item_html(item) for item in paper.items)
 
 

@@ -61,11 +61,13 @@ class ConsentInfo:
 # What the client records during an exam and where it goes: the same for every backend
 # (translated on the consent page through client/i18n/catalogue.py).
 RECORDED_DURING_EXAM = (
+    "your ID document's photo and a picture of your face from the identity check",
     "webcam pictures when something unusual happens",
     "whether someone speaks near the microphone (nothing is recorded)",
     "when the exam window loses focus", "your answers and their times",
     "remote-control, screen-sharing and recording programs that are running",
-    "a small picture of your screen when you leave the exam window or such a program runs")
+    "a small picture of your screen when you leave the exam window, connect a second screen "
+    "or such a program runs")
 RESULTS_DESTINATION = "your university's exam office (encrypted to its key)"
 
 
@@ -134,6 +136,11 @@ class StudentBackend(Protocol):
         """Plain-language instructions, one per liveness step (English source text)."""
         ...
 
+    def check_document(self, id_image: np.ndarray) -> tuple[bool, str]:
+        """Slow (worker): is there a usable portrait on the document photo? (found, what to
+        fix or a remark, English source; "" when nothing to say). Never blocks the try."""
+        ...
+
     def verify_identity(
         self, id_image: np.ndarray, frames: Iterable[np.ndarray]
     ) -> IdentityDecision:
@@ -178,8 +185,9 @@ class StudentBackend(Protocol):
         """Quick: the exam window was minimised or hidden during the exam."""
         ...
 
-    def extra_screen(self, count: int) -> None:
-        """Quick: ``count`` screens are connected during the exam (more than one)."""
+    def extra_screen(self, count: int, thumbnail: bytes | None = None) -> None:
+        """Quick: ``count`` screens are connected during the exam (more than one), with an
+        optional desktop thumbnail."""
         ...
 
     def submit(self, auto: bool, progress: Progress) -> Receipt:

@@ -67,6 +67,7 @@ class CoreBackend:
         self.rng = rng or random.SystemRandom()
         self.challenge: tuple[str, ...] = ()
         self._challenges: Any = None  # verifier.attempt.ChallengeSchedule, made on first use
+        self._portrait: tuple[np.ndarray, Any] | None = None  # (ID photo, its portrait)
         self.identity_tries = 0
         self._tries: list[IdentityRecord] = []  # earlier tries, logged as identity_attempt
         self._last: tuple[IdentityRecord, dict[str, bytes]] | None = None
@@ -160,6 +161,16 @@ class CoreBackend:
         self.challenge = self._challenges.next().steps
         return [STEP_TEXT[s] for s in self.challenge]
 
+    def check_document(self, id_image: np.ndarray) -> tuple[bool, str]:
+        from verifier.identity import IdentityVerifier
+        from verifier.quality import Reason
+
+        found = IdentityVerifier().portrait(id_image)
+        self._portrait = (id_image, found)  # the identity check of this photo reuses it
+        if isinstance(found, Reason):
+            return False, found.message
+        return True, " ".join(r.message for r in found.reasons)
+
     def verify_identity(self, id_image: np.ndarray, frames: Iterable[np.ndarray]
                         ) -> IdentityDecision:
         from verifier.attempt import AttemptVerifier
@@ -176,8 +187,10 @@ class CoreBackend:
                 captured.append(frame)
                 yield frame
 
+        known = self._portrait  # found by check_document when the photo was added
+        portrait = known[1] if known is not None and known[0] is id_image else None
         attempt = AttemptVerifier().decide_stream(id_image, LivenessChallenge(self.challenge),
-                                                  kept())
+                                                  kept(), portrait=portrait)
         if getattr(frames, "cancelled", False):
             raise InputError("The identity check was cancelled.")
         self.identity_tries += 1
@@ -286,9 +299,9 @@ class CoreBackend:
         with self._lock:
             self._get_proctor().app_hidden()
 
-    def extra_screen(self, count: int) -> None:
+    def extra_screen(self, count: int, thumbnail: bytes | None = None) -> None:
         with self._lock:
-            self._get_proctor().extra_screen(count)
+            self._get_proctor().extra_screen(count, thumbnail=thumbnail)
 
     # -- hand-in ---------------------------------------------------------------------------
     def submit(self, auto: bool, progress: Progress) -> Receipt:

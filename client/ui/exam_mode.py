@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 SHOT_WIDTH = 480  # px: a thumbnail of the desktop, ~15-30 KB as JPEG
 SHOT_QUALITY = 60
 REASSERT_AFTER_MS = 1500
+COVER_CHECK_MS = 500  # then the window manager has had its chance to go full screen
 SETTLE_S = 1.0  # window-state changes of entering full screen are not "leaving"
 CATEGORY_NAMES = {"remote_control": "remote control", "screen_sharing": "screen sharing",
                   "recording": "screen recording", "virtual_machine": "virtual machine"}
@@ -156,6 +157,7 @@ class ExamMode(QObject):
             handle.setScreen(primary)
         if self.full_screen:
             self.window.showFullScreen()
+            QTimer.singleShot(COVER_CHECK_MS, self.cover_screen)
         else:
             self.window.show()
         self.clipboard.start()
@@ -177,6 +179,15 @@ class ExamMode(QObject):
         self.window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, False)
         self.window.showNormal()
         self.window.restoreGeometry(self.normal_geometry)
+
+    def cover_screen(self) -> None:
+        """Full screen needs the window manager; where there is none (a bare X server,
+        some kiosk set-ups) the window is given the whole primary screen itself."""
+        primary = QGuiApplication.primaryScreen()
+        if not self.active or primary is None or self.window.geometry() == primary.geometry():
+            return
+        log.info("full screen not applied by the window manager: covering the screen")
+        self.window.setGeometry(primary.geometry())
 
     def settling(self) -> bool:
         return time.monotonic() < self.settle_until

@@ -23,6 +23,11 @@ I18N_DIR = Path(__file__).resolve().parents[1] / "i18n"
 _CURRENT = {"language": "en"}
 
 
+def current_language() -> str:
+    """The language last chosen in this process ("en", "kk" or "ru")."""
+    return _CURRENT["language"]
+
+
 def current_locale() -> QLocale:
     """The QLocale of the language last chosen with :meth:`I18n.set_language` (dates, numbers)."""
     return QLocale(LOCALES[_CURRENT["language"]])

@@ -25,7 +25,7 @@ from exam_packages.errors import EmtihanError
 from .backend import ExamStart, PackageReport, StudentBackend
 from .camera import CameraWorker, FrameSource
 from .exam_audio import ExamAudioFeed
-from .exam_mode import ExamMode
+from .exam_mode import ExamMode, grab_desktop_jpeg
 from .i18n import LANGUAGES, I18n, Lazy, TextBinder, tr
 from .pages.checks import ChecksPage
 from .pages.common import Page, set_status
@@ -301,7 +301,10 @@ class StudentWindow(QMainWindow):
         """More than one screen during the exam is reported (at start and when added)."""
         count = len(QGuiApplication.screens())
         if count > 1 and self.exam_running():
-            self._tell(lambda: self.backend.extra_screen(count))
+            shot = grab_desktop_jpeg()  # the whole desktop, downscaled, into the evidence
+            self._tell(lambda: self.backend.extra_screen(count, thumbnail=shot))
+            self.exam.show_notice("{count} screens are connected during the exam; this is "
+                                  "recorded for the invigilator.", count=count)
 
     def activation_changed(self, active: bool) -> None:
         """Report time spent outside the exam window (only while the exam runs)."""

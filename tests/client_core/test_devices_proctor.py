@@ -124,12 +124,15 @@ def test_proctor_writes_events_with_thumbnails_only_for_flags(tmp_path: Path) ->
         written += proctor.process_audio(0.0, np.zeros(160, np.int16), 16000)
         written.append(proctor.focus_lost(3.6))
         written.append(proctor.extra_screen(2))
+        written.append(proctor.extra_screen(3, thumbnail=b"desktop"))
         assert [(r["kind"], r["severity"]) for r in written] == [
             ("no_face", ALERT), ("face_ok", INFO), ("voice", NOTICE),
-            ("focus_lost", WARNING), ("extra_screen", ALERT)]
+            ("focus_lost", WARNING), ("extra_screen", ALERT), ("extra_screen", ALERT)]
         assert "thumb_sha256" in written[0] and "thumb_sha256" not in written[1]
         assert written[3]["data"] == {"seconds": 4}
-        assert log.evidence() == {written[0]["thumb_sha256"]: b"jpg-high"}
+        assert "thumb_sha256" not in written[4] and written[5]["data"] == {"screens": 3}
+        assert log.evidence() == {written[0]["thumb_sha256"]: b"jpg-high",
+                                  written[5]["thumb_sha256"]: b"desktop"}
         log.seal(Ed25519PrivateKey.generate())
 
 

@@ -190,12 +190,16 @@ def test_my_record_summary_before_the_wipe(tmp_path: Path) -> None:
     state, config = _world(tmp_path, KeyringKeys(MemoryKeyring()))
     session = AttemptSession(config, _server(state))
     _exam(session)
+    session.report("environment_flag", {"findings": []}, severity=WARNING)
     session.submit()
     mine = session.my_record
     assert mine is not None and mine.identity_outcome == "review"
     assert mine.identity_images == {"id_portrait": b"jpg"}
     kinds = [f.kind for f in mine.flags]
     assert "focus_lost" in kinds and "several_faces" in kinds
+    env = next(f for f in mine.flags if f.kind == "environment_flag")
+    assert env.text == ("A remote-control, screen-sharing or recording program was "
+                        "running.")  # told in words, not as "Other event: environment_flag"
     flag = next(f for f in mine.flags if f.kind == "several_faces")
     assert flag.at == "2026-12-01T09:00:00Z" and flag.severity == ALERT
     assert mine.thumbnails[flag.thumbnail_sha256 or ""] == b"thumb-2"

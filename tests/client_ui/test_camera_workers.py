@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QThread
@@ -163,3 +165,42 @@ def test_a_task_is_no_longer_pending_once_it_has_reported(qtbot):
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     assert seen == [False]  # reported, even though its thread may not have ended yet
     assert handle.wait(5000) and not handle.pending
+
+
+class _TimedSource:
+    """A camera delivering a frame every ``period`` seconds."""
+
+    def __init__(self, period: float) -> None:
+        self.period = period
+        self.frame = np.full((360, 640, 3), 120, np.uint8)
+
+    def read(self):
+        time.sleep(self.period)
+        return True, self.frame
+
+    def close(self):
+        pass
+
+
+def _rate(qtbot, source, counter) -> float:
+    worker = CameraWorker(lambda: source, face_counter=counter, max_fps=15, detect_every=2)
+    stats: list = []
+    worker.stats_ready.connect(stats.append)
+    worker.start()
+    qtbot.waitUntil(lambda: len(stats) >= 3, timeout=20000)
+    assert worker.stop(5000)
+    return stats[-1].fps
+
+
+def test_a_slow_computer_does_not_make_a_good_camera_too_slow(qtbot):
+    def slow_count(_frame):  # face counting on a weak or busy computer: 0.3 s
+        time.sleep(0.3)
+        return 1
+
+    fps = _rate(qtbot, _TimedSource(1 / 30), slow_count)
+    assert fps >= 10  # the camera's rate (about 15 with the pacing), not the loop's (~5)
+
+
+def test_a_slow_camera_is_still_too_slow(qtbot):
+    fps = _rate(qtbot, _TimedSource(0.2), lambda _f: 1)
+    assert fps < 10  # 5 frames/s from the camera itself

@@ -9,6 +9,8 @@ from client.core.session import SessionConfig
 from client.ui.core_backend import STEP_TEXT, CoreBackend
 from exam_packages.errors import InputError, SessionStateError
 
+from .real_walk import walk_to_exam
+
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory):
@@ -122,39 +124,8 @@ def test_the_window_on_the_real_core(world, tmp_path, qtbot):
     qtbot.addWidget(w)
     w.show()
     try:
-        w.signin.code.setText(CODE)
-        w.signin.sign_in_button.click()
-        qtbot.waitUntil(lambda: w.signin.exams.count() > 0, timeout=10000)
-        w.signin.download_button.click()
-        qtbot.waitUntil(w.signin.continue_button.isVisible, timeout=20000)
-        w.signin.continue_button.click()
-        checks = w.checks
-        assert checks.required["min_bandwidth_kbps"] == 256  # from the signed package
-        checks.results["camera"] = (True, {"simulated": True})
-        checks.mic_level(0.1)
-        checks.play_digits("21")
-        checks.answer.setText("21")
-        checks.check_digits()
-        checks.measure_bandwidth()
-        qtbot.waitUntil(lambda: "bandwidth" in checks.results, timeout=20000)
-        checks.continue_button.click()
-        assert backend.s.step.value == "checks_done"
-        w.consent.agree.setChecked(True)
-        w.consent.accept_button.click()
-        ident = w.identity
-        ident.frames_per_step = 2
-        blank = np.full((240, 320, 3), 128, np.uint8)
-        ident.set_document(blank)
-        ident.start_liveness()
-        for _ in range(6):
-            ident.on_frame(blank)
-        qtbot.waitUntil(ident.continue_button.isEnabled, timeout=30000)
-        assert ident.flagged and backend.s.step.value == "consented"  # may still retry
-        assert ident.retry_button.isVisible()
-        ident.continue_button.click()
-        assert backend.s.step.value == "identity_done"
+        walk_to_exam(qtbot, w, backend, CODE)
         assert backend.s.identity["outcome"] == "review"  # what the student was told
-        qtbot.waitUntil(lambda: bool(w.exam.widgets), timeout=20000)
         assert w.exam.ids == backend.s.question_ids()
         first = w.exam.widgets[0]
         first.set_answer(first.answer())
@@ -212,3 +183,18 @@ def test_the_live_picture_kept_is_a_frame_the_template_was_built_from():
     shown = template_frame(frames, (12.0, 14.0))
     assert shown is not None and int(shown[0, 0, 0]) == 2  # the first frame of the template
     assert template_frame(frames, ()) is None  # no template: no live picture pretends to be one
+
+
+def test_the_document_check_uses_the_real_verifier(world, tmp_path):
+    import cv2
+
+    from tests.client_ui.conftest import FACES
+
+    backend = _backend(world, tmp_path)
+    blank = np.full((480, 640, 3), 128, np.uint8)
+    assert backend.check_document(blank) == (
+        False, "No portrait found on the ID document. Photograph the whole document, flat "
+               "and sharp.")
+    card = cv2.imread(str(FACES / "id_docs" / "passporteye" / "100_pass-cze2.jpg"))
+    found, remark = backend.check_document(card)
+    assert found, remark

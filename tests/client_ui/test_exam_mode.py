@@ -3,8 +3,10 @@ software at the check and during the exam, desktop pictures in the evidence budg
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -58,6 +60,9 @@ def test_the_exam_window_is_full_screen_on_top_during_the_exam_only(qtbot, win):
     _start(qtbot, win)
     qtbot.waitUntil(win.isFullScreen, timeout=5000)
     assert win.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    # it covers the primary screen, with or without a window manager (bare Xvfb has none)
+    screen = QGuiApplication.primaryScreen().geometry()
+    qtbot.waitUntil(lambda: win.geometry() == screen, timeout=5000)
     assert win.windowHandle().screen() is QGuiApplication.primaryScreen()
     win.showNormal()  # left (e.g. un-maximised by the window manager): asked back
     win.exam_mode.reassert()
@@ -208,3 +213,39 @@ def test_desktop_pictures_land_in_the_evidence_budget(qapp, tmp_path):
     assert second["thumb_sha256"] == hashlib.sha256(small).hexdigest()
     assert log.evidence_bytes() == len(small) <= budget.max_bytes  # the older one made room
     assert sha not in log.evidence()
+
+
+@pytest.mark.skipif(not os.environ.get("EMTIHAN_TEST_WM"),
+                    reason="needs a real X server with a window manager (.ci/dev runs it)")
+def test_switching_to_another_program_is_recorded_and_the_exam_comes_back(qtbot, win):
+    """Under a real window manager: another program's window is activated (as Alt+Tab
+    would), the exam window asks back by itself, the time away is recorded with a desktop
+    picture and told to the student."""
+    _start(qtbot, win)
+    qtbot.waitUntil(lambda: win.isFullScreen() and win.isActiveWindow(), timeout=5000)
+    other = subprocess.Popen([sys.executable, "-c", (
+        "from PySide6.QtWidgets import QApplication, QLabel\n"
+        "app = QApplication([]); w = QLabel('another program')\n"
+        "w.setWindowTitle('Another program'); w.resize(300, 100); w.show(); app.exec()")])
+    try:
+        wid = ""
+        for _ in range(100):
+            found = subprocess.run(["xdotool", "search", "--name", "Another program"],
+                                   capture_output=True, text=True, check=False)
+            wid = found.stdout.split()[0] if found.stdout.split() else ""
+            if wid:
+                break
+            time.sleep(0.1)
+        assert wid, "the other program's window did not appear"
+        subprocess.run(["xdotool", "windowactivate", wid], check=False, timeout=10)
+        qtbot.waitUntil(lambda: not win.isActiveWindow(), timeout=5000)
+        qtbot.waitUntil(win.isActiveWindow, timeout=10000)  # re-asserted, nobody clicked
+        qtbot.waitUntil(lambda: bool(win.backend.focus_events), timeout=5000)
+    finally:
+        other.kill()
+        other.wait()
+    assert win.backend.focus_events[0] >= 1.0  # away until the exam asked back (1.5 s)
+    shot = win.backend.focus_thumbnails[0]
+    assert shot is not None and shot[:2] == b"\xff\xd8"
+    assert win.exam.notice.text().startswith("You left the exam window for ")
+    assert win.isFullScreen()

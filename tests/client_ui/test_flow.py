@@ -213,8 +213,10 @@ def test_frames_go_to_the_check_while_captured_and_an_abandoned_one_is_dropped(q
     ident = flow.w.identity
     ident.frames_per_step = 4
     ident.set_document(__import__("numpy").zeros((120, 160, 3), "uint8"))
-    first = ident.feed  # the check starts with the document (ID portrait meanwhile)
-    assert first is not None and ident.task is not None and ident.task.pending
+    # the check starts once the document was looked at (its portrait is then known)
+    qtbot.waitUntil(lambda: ident.feed is not None, timeout=5000)
+    first = ident.feed
+    assert ident.task is not None and ident.task.pending and flow.backend.document_checks == 1
     ident.on_frame(ident.id_image)  # before the challenge: not part of it
     ident.start_liveness()
     assert ident.feed is first and first.count == 0
@@ -342,3 +344,26 @@ def test_minimising_and_extra_screens_are_reported_during_the_exam(qtbot, flow, 
     flow.w.showMinimized()
     qtbot.waitUntil(lambda: "hidden" in flow.backend.window_events, timeout=5000)
     assert flow.backend.window_events[0] == "screens:2"
+    shot = flow.backend.screen_thumbnails[0]
+    assert shot is not None and shot[:2] == b"\xff\xd8"  # the desktop, as a JPEG
+    assert flow.w.exam.notice.text() == ("2 screens are connected during the exam; this is "
+                                         "recorded for the invigilator.")
+
+
+def test_the_document_photo_is_looked_at_before_a_try_is_spent(qtbot, flow):
+    _to_identity(flow)
+    ident = flow.w.identity
+    flow.backend.document_verdict = (False, "No portrait found on the ID document. "
+                                            "Photograph the whole document, flat and sharp.")
+    assert ident.load_id_file(ID_IMAGE)
+    assert ident.doc_hint.text() == "Document photo added. Looking for the portrait…"
+    qtbot.waitUntil(lambda: ident.doc_hint.property("state") == "warn", timeout=5000)
+    assert ident.doc_hint.text() == ("No portrait found on the ID document. Photograph the "
+                                     "whole document, flat and sharp. You can take another "
+                                     "photo.")
+    assert ident.live_button.isEnabled()  # never blocking: a person reviews then
+    flow.backend.document_verdict = (True, "")
+    assert ident.load_id_file(ID_IMAGE)
+    qtbot.waitUntil(lambda: ident.doc_hint.property("state") == "ok", timeout=5000)
+    assert ident.doc_hint.text() == "Document photo added: the portrait was found."
+    assert flow.backend.document_checks == 2

@@ -34,3 +34,26 @@ def test_sign_in_dialog_names_missing_fields(qtbot) -> None:
     assert dialog.result() == 0
     assert dialog.error.text() == ("Please fill in: exam id, reviewer name, institution key, "
                                    "signing key.")
+
+
+def test_language_at_start_and_switch_in_the_toolbar(qtbot, monkeypatch: pytest.MonkeyPatch,
+                                                      no_thread_leak: None) -> None:
+    from client.ui.i18n import I18n
+
+    monkeypatch.setattr(main_window.SignInDialog, "exec", lambda self: 0)
+    i18n = I18n()
+    i18n.set_language("kk")  # as emtihan-review --lang kk
+    try:
+        window = build_window(i18n)
+        qtbot.addWidget(window)
+        window.refresh()
+        assert window.windowTitle() == "Emtihan — бақылаушының тексеруі"
+        assert window.status.text() == "Алдымен кіріңіз."
+        window.language.setCurrentIndex(window.language.findData("ru"))
+        window.language.activated.emit(window.language.currentIndex())
+        assert i18n.language == "ru" and window.status.text() == "Сначала войдите."
+        assert window.toolbar_actions["open"].text() == "Открыть сессию"
+        i18n.set_language("en")
+        assert window.language.currentData() == "en" and window.status.text() == "Sign in first."
+    finally:
+        i18n.set_language("en")

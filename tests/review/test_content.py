@@ -36,3 +36,20 @@ def test_flag_counts_from_log_bytes_skip_broken_lines() -> None:
     assert len(parse_log_leniently(lines)) == 4
     assert content.flag_counts() == {"alert": 1, "warning": 2}
     assert [e.seq for e in content.flags()] == [1, 2, 3]
+
+
+def test_the_invigilator_reads_which_programs_the_exam_mode_found() -> None:
+    rec = _record(1, "environment_flag", 2, 1000)
+    rec["data"] = {"findings": [
+        {"category": "remote_control", "name": "anydesk", "action": "ask_to_close",
+         "pid": 4242, "detail": ""},
+        {"category": "virtual_machine", "name": "kvm", "action": "flag", "pid": 0,
+         "detail": "systemd-detect-virt"}]}
+    many = _record(2, "check_environment", 2, 2000)
+    many["data"] = {"findings": [{"name": f"p{i}", "category": "recording"} for i in range(22)],
+                    "blocking": 0, "flagged": 22}
+    entries = build_timeline([rec, many], {})
+    assert entries[0].summary == ("environment flag (found: anydesk [remote_control, pid 4242]; "
+                                  "kvm [virtual_machine])")
+    assert entries[1].summary.startswith("check environment (found: p0 [recording]; ")
+    assert entries[1].summary.endswith("p19 [recording] and 2 more, blocking=0, flagged=22)")

@@ -7,7 +7,7 @@ Runs on SQLite and (with EMTIHAN_TEST_PG_DSN) PostgreSQL, with local and S3 blob
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -39,6 +39,7 @@ class World:
     run: Running
     attempts: dict[str, str]
     shas: dict[str, str]
+    keys: dict = field(default_factory=dict)  # student -> attempt private key
 
     @property
     def admin(self) -> str:
@@ -107,6 +108,7 @@ def world(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[World]:
             token = world.login(student)
             started, private = run.start(token)
             world.attempts[student] = started["attempt_id"]
+            world.keys[student] = private
             data = run.result(private, 3000)
             assert upload(run, token, started["attempt_id"], data).status_code == 204
             world.shas[student] = service.storage.list_submissions(
@@ -166,6 +168,24 @@ def test_purge_with_fake_clock_goes_stays_and_holds(world: World) -> None:
     assert service.storage.get_exam(EXAM) is not None  # the package is not personal data
 
 
+def test_announced_flags_keep_the_evidence_until_a_person_decides(world: World) -> None:
+    service, att = world.service, world.attempts
+    token = world.login("s1")
+    data = world.run.result(world.keys["s1"], 2000)  # handed in again, with two flags
+    assert upload(world.run, token, att["s1"], data, flags='{"high": 1, "low": 1}'
+                  ).status_code == 204
+    world.run.clock.t = CLOSES + 10 * DAY
+    report = purge(service)
+    assert att["s1"] in report.open_review and not any(
+        h.startswith(att["s1"]) for h in report.handins)
+    assert _blob_there(world, "s1")
+    _decide(world, "s1", Outcome.CLEARED)
+    report = purge(service)
+    assert att["s1"] not in report.open_review and len(
+        [h for h in report.handins if h.startswith(att["s1"])]) == 2
+    assert not _blob_there(world, "s1")
+
+
 def test_exam_hold_keeps_everything_and_needs_admin(world: World) -> None:
     service = world.service
     with world.http(world.run.staff_token()) as c:  # an invigilator may not set holds
@@ -191,6 +211,8 @@ def test_review_open_rules() -> None:
         return {"decision": json.dumps({"scope": scope, "outcome": outcome, "decided_at": at})}
 
     assert not review_open([])
+    assert review_open([], flagged=True)  # flags announced, nobody has decided yet: kept
+    assert not review_open([row("session", "cleared", "1")], flagged=True)
     assert review_open([row("flag", "cleared", "1")])  # flags decided, session not yet
     assert review_open([row("session", "cleared", "1"), row("session", "needs_follow_up", "2")])
     assert not review_open([row("session", "needs_follow_up", "1"),

@@ -114,6 +114,9 @@ class FakeBackend:
         self.focus_events: list[float] = []
         self.focus_thumbnails: list[bytes | None] = []
         self.integrity_events: list[tuple[str, dict[str, Any], bytes | None]] = []
+        self.screen_thumbnails: list[bytes | None] = []
+        self.document_checks = 0
+        self.document_verdict: tuple[bool, str] = (True, "")
         self.identity_calls: list[tuple[np.ndarray, list[np.ndarray]]] = []
         self.submitted: list[bool] = []
         self.proctored_frames = 0
@@ -178,6 +181,10 @@ class FakeBackend:
         return ["Look straight at the camera.", "Slowly turn your head to the left.",
                 "Blink twice."]
 
+    def check_document(self, id_image: np.ndarray) -> tuple[bool, str]:
+        self.document_checks += 1
+        return self.document_verdict
+
     def verify_identity(self, id_image: np.ndarray, frames: Iterable[np.ndarray]
                         ) -> IdentityDecision:
         captured = list(frames)  # like the real backend: returns once the capture is over
@@ -229,8 +236,9 @@ class FakeBackend:
     def app_hidden(self) -> None:
         self.window_events.append("hidden")
 
-    def extra_screen(self, count: int) -> None:
+    def extra_screen(self, count: int, thumbnail: bytes | None = None) -> None:
         self.window_events.append(f"screens:{count}")
+        self.screen_thumbnails.append(thumbnail)
 
     # -- hand-in ---------------------------------------------------------------------------
     def submit(self, auto: bool, progress: Progress) -> Receipt:

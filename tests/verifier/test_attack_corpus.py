@@ -109,7 +109,9 @@ def test_decision_while_captured_equals_the_decision_after(corpus, faces_root, e
 
     thread = threading.Thread(target=camera)
     thread.start()
-    live = verifier.decide_stream(document, LivenessChallenge(order), feed)
+    # the client passes the portrait found when the document was added
+    live = verifier.decide_stream(document, LivenessChallenge(order), feed,
+                                  portrait=corpus.portraits["leslie"])
     thread.join()
     assert feed.count == len(frames) and not feed.stalled and not feed.cancelled
     assert live.to_dict() == after.to_dict() and live.outcome == "match"

@@ -60,7 +60,8 @@ class ConsentPage(Page):
         self.binder.bind(
             self.details.setText,
             "<b>What is recorded:</b><ul>{items}</ul><b>Where it goes:</b> {dest}.<br>"
-            "<b>How long it is kept:</b> {days} days after the exam closes, then deleted; the "
+            "<b>How long it is kept:</b> {days} days after the exam closes, then deleted "
+            "(longer only while a flag awaits a person's decision, or under a legal hold); the "
             "invigilators' decisions and the receipt record (no pictures, no answers) for "
             "{records} days. This computer deletes its copy once the server has signed the "
             "receipt.<br><b>Questions or objections:</b> {contact}.<br><br>Nothing is decided "

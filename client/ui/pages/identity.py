@@ -37,6 +37,7 @@ class IdentityPage(Page):
                          "can see that you are here in person.")
         self.backend = backend
         self.task: TaskHandle | None = None
+        self.doc_task: TaskHandle | None = None
         self.last_frame: np.ndarray | None = None
         self.id_image: np.ndarray | None = None
         self.steps: list[str] = []
@@ -183,13 +184,39 @@ class IdentityPage(Page):
             Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation)
         self.doc_preview.setPixmap(pix)
-        self.binder.bind(self.doc_hint.setText, "Document photo added.")
-        set_status(self.doc_hint, "ok")
-        self._start_check(image)
+        self.binder.bind(self.doc_hint.setText, "Document photo added. Looking for the portrait…")
+        set_status(self.doc_hint, "")
+        self.stop_capture()  # a new photo: a challenge in progress starts again
+        self.step = -1
+        for label in self.step_labels:
+            set_status(label, "")
+        self.doc_task = run_task(lambda _p: self.backend.check_document(image),
+                                 lambda found: self._document_checked(image, found),
+                                 lambda _text: self._document_checked(image, None))
         self.live_button.setEnabled(True)
         self.binder.bind(self.live_status.setText,
                          "Press “Start the check” and follow each instruction.")
         self.live_button.setFocus()
+
+    def _document_checked(self, image: np.ndarray, found: tuple[bool, str] | None) -> None:
+        """Told at once, before a try is spent; never blocking (a person reviews then).
+        ``found`` is None when the look itself failed: nothing is claimed then."""
+        if image is not self.id_image:
+            return  # another photo was taken meanwhile
+        if self.feed is None:  # the check starts now, its ID portrait already known
+            self._start_check(image)
+        if found is None:
+            self.binder.bind(self.doc_hint.setText, "Document photo added.")
+            set_status(self.doc_hint, "ok")
+            return
+        ok, remark = found
+        if ok and not remark:
+            self.binder.bind(self.doc_hint.setText, "Document photo added: the portrait was found.")
+            set_status(self.doc_hint, "ok")
+        else:
+            self.binder.bind(self.doc_hint.setText, "{why} You can take another photo.",
+                             why=Lazy(remark))
+            set_status(self.doc_hint, "warn")
 
     # -- liveness ----------------------------------------------------------------------------
     def start_liveness(self) -> None:
@@ -203,8 +230,8 @@ class IdentityPage(Page):
         self._next_step()
 
     def _start_check(self, image: np.ndarray) -> None:
-        """The check starts with the document: the backend finds the ID portrait while the
-        student reads the steps, then analyses each frame of the challenge as it comes."""
+        """The check starts once the document was looked at (or with the challenge, if that
+        comes first): the backend analyses each frame of the challenge as it comes."""
         self.stop_capture()
         self.step = -1
         feed = self.feed = FrameFeed()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -28,24 +28,33 @@ from client.review_core.api import HttpReviewServer
 from client.review_core.codec import HandinCodec
 from client.review_core.decisions import Outcome
 from client.review_core.exam import LoadedExam, default_key_path, load_exam, paper_for
-from client.review_core.export import SessionRecord, export_csv
+from client.review_core.export import SessionRecord
 from client.review_core.paper import ReconstructedPaper
-from client.review_core.report import report_images, session_report_html
 from client.review_core.service import (
     Reviewer,
     ReviewService,
     load_institution_key,
     load_invigilator_key,
 )
+from client.review_core.texts import N_
 from exam_packages.errors import EmtihanError
 
-from .pdf import write_pdf
+from ..i18n import LANGUAGES, I18n, Lazy, LazyCall, TextBinder, tr, trf
+from .exports import ExportActions
 from .session_view import SessionView
-from .sessions_model import FLAGS_COLUMN, RECORD_ROLE, SessionFilterProxy, SessionTableModel
+from .sessions_model import (
+    FLAGS_COLUMN,
+    RECORD_ROLE,
+    SessionFilterProxy,
+    SessionTableModel,
+    verification_text,
+)
 from .signin import SignInData, SignInDialog
+from .texts import install, tr_core
 from .workers import TaskRunner
 
 Paper = ReconstructedPaper | str
+FILTERS = (N_("All"), N_("Handed in"), N_("In progress"))
 
 
 def connect_service(data: SignInData) -> ReviewService:
@@ -56,10 +65,15 @@ def connect_service(data: SignInData) -> ReviewService:
     return ReviewService(server, HandinCodec(), institution, Reviewer(data.reviewer, signer))
 
 
-class ReviewWindow(QMainWindow):
-    def __init__(self) -> None:
+class ReviewWindow(ExportActions, QMainWindow):
+    """``i18n``: the language switch shown in the toolbar (every text follows a switch)."""
+
+    def __init__(self, i18n: I18n | None = None) -> None:
         super().__init__()
-        self.setWindowTitle("Emtihan — invigilator review")
+        install()
+        self.i18n = i18n
+        self.binder = TextBinder()
+        self.binder.bind(self.setWindowTitle, "Emtihan — invigilator review")
         self.resize(1400, 860)
         self.service: ReviewService | None = None
         self.exam_id = ""
@@ -82,38 +96,75 @@ class ReviewWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([760, 740])
         self.setCentralWidget(splitter)
-        self.status = QLabel("Not signed in.")
+        self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
+        self._say(N_("Not signed in."))
+        if i18n is not None:
+            i18n.changed.connect(lambda _code: self.retranslate())
+
+    def retranslate(self) -> None:
+        """Every text again in the current language (after a language switch)."""
+        self.binder.retranslate()
+        for index, label in enumerate(FILTERS):
+            self.status_filter.setItemText(index, tr(label))
+        self.model.retranslate()
+        self.view.retranslate()
+        if self.i18n is not None:
+            self.language.setCurrentIndex(self.language.findData(self.i18n.language))
+
+    def _say(self, text: str, /, **kwargs: Any) -> None:
+        """The status line: ``text`` (English source) in the current language."""
+        self.binder.bind(self.status.setText, text, **kwargs)
 
     # ------------------------------------------------------------------ layout
     def _build_toolbar(self) -> None:
-        bar = self.addToolBar("Review")
+        bar = self.addToolBar("")
+        self.binder.bind(bar.setWindowTitle, "Review")
         bar.setMovable(False)
         self.toolbar_actions: dict[str, QAction] = {}
-        for key, text, slot in (("signin", "Sign in…", self.sign_in),
-                                ("refresh", "Refresh", self.refresh),
-                                ("open", "Open session", self.open_selected),
-                                ("openall", "Open all", self.open_all),
-                                ("package", "Load exam package…", self.choose_package),
-                                ("pdf", "Export PDF…", self.choose_pdf),
-                                ("csv", "Export CSV…", self.choose_csv)):
-            action = QAction(text, self)
+        for key, text, slot in (("signin", N_("Sign in…"), self.sign_in),
+                                ("refresh", N_("Refresh"), self.refresh),
+                                ("open", N_("Open session"), self.open_selected),
+                                ("openall", N_("Open all"), self.open_all),
+                                ("package", N_("Load exam package…"), self.choose_package),
+                                ("pdf", N_("Export PDF…"), self.choose_pdf),
+                                ("csv", N_("Export CSV…"), self.choose_csv)):
+            action = QAction(self)
+            self.binder.bind(action.setText, text)
             action.triggered.connect(slot)
             bar.addAction(action)
             self.toolbar_actions[key] = action
+        if self.i18n is not None:
+            self._language_switch(bar, self.i18n)
+
+    def _language_switch(self, bar: QToolBar, i18n: I18n) -> None:
+        bar.addSeparator()
+        label = QLabel()
+        self.binder.bind(label.setText, "&Language:")
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(i18n.language))
+        label.setBuddy(self.language)
+        self.language.activated.connect(
+            lambda _i: i18n.set_language(self.language.currentData()))
+        bar.addWidget(label)
+        bar.addWidget(self.language)
 
     def _build_list(self) -> QWidget:
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search student, name or attempt")
+        self.binder.bind(self.search.setPlaceholderText, "Search student, name or attempt")
         self.search.textChanged.connect(self.proxy.set_text)
         self.status_filter = QComboBox()
-        for label, value in (("All", ""), ("Handed in", "submitted"), ("In progress", "started")):
-            self.status_filter.addItem(label, value)
+        for label, value in zip(FILTERS, ("", "submitted", "started"), strict=True):
+            self.status_filter.addItem(tr(label), value)
         self.status_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_status(self.status_filter.currentData()))
-        self.late_only = QCheckBox("Late")
+        self.late_only = QCheckBox()
+        self.binder.bind(self.late_only.setText, "Late")
         self.late_only.toggled.connect(self.proxy.set_late_only)
-        self.flagged_only = QCheckBox("Flagged")
+        self.flagged_only = QCheckBox()
+        self.binder.bind(self.flagged_only.setText, "Flagged")
         self.flagged_only.toggled.connect(self.proxy.set_flagged_only)
         filters = QHBoxLayout()
         for widget in (self.search, self.status_filter, self.late_only, self.flagged_only):
@@ -137,11 +188,14 @@ class ReviewWindow(QMainWindow):
 
     # ------------------------------------------------------------------ helpers
     def _run(self, what: str, fn: Callable[[], Any], done: Callable[[Any], None],
-             failed: Callable[[str], None] | None = None) -> None:
-        self.status.setText(what + "…")
+             failed: Callable[[str], None] | None = None, **what_args: Any) -> None:
+        """Run ``fn`` in a worker; ``what`` (English source, filled from ``what_args``)."""
+        doing = LazyCall(lambda: trf(what, **what_args))
+        self._say("{what}…", what=doing)
 
         def on_error(message: str) -> None:
-            self.status.setText(f"{what} failed: {message}")
+            self._say(N_("{what} failed: {message}"), what=doing,
+                      message=LazyCall(lambda: tr_core(message)))
             if failed is not None:
                 failed(message)
 
@@ -178,20 +232,21 @@ class ReviewWindow(QMainWindow):
             self.sign_in_with(dialog.data())
 
     def sign_in_with(self, data: SignInData) -> None:
-        self._run("Signing in", lambda: connect_service(data),
+        self._run(N_("Signing in"), lambda: connect_service(data),
                   lambda service: self.attach(service, data.exam_id))
 
     def attach(self, service: ReviewService, exam_id: str) -> None:
         self.service, self.exam_id = service, exam_id
-        self.setWindowTitle(f"Emtihan — review of {exam_id} — {service.reviewer.name}")
+        self.binder.bind(self.setWindowTitle, "Emtihan — review of {exam} — {reviewer}",
+                         exam=exam_id, reviewer=service.reviewer.name)
         self.refresh()
 
     def refresh(self) -> None:
         service, exam_id = self.service, self.exam_id
         if service is None:
-            self.status.setText("Sign in first.")
+            self._say(N_("Sign in first."))
             return
-        self._run("Loading sessions", lambda: service.sessions(exam_id), self._sessions_loaded)
+        self._run(N_("Loading sessions"), lambda: service.sessions(exam_id), self._sessions_loaded)
 
     def _sessions_loaded(self, records: list[SessionRecord]) -> None:
         known = {r.summary.attempt_id: r for r in self.model.records()}
@@ -203,17 +258,17 @@ class ReviewWindow(QMainWindow):
                                         old.max_score) if same and old else record)
         self.model.set_records(merged)
         self.table.sortByColumn(FLAGS_COLUMN, Qt.SortOrder.DescendingOrder)
-        self.status.setText(f"{len(records)} session(s) of {self.exam_id}.")
+        self._say(N_("{count} session(s) of {exam}."), count=len(records), exam=self.exam_id)
 
     # ------------------------------------------------------------------ open
     def open_selected(self) -> None:
         record, service = self.selected_record(), self.service
         if record is None or service is None:
-            self.status.setText("Select a session first.")
+            self._say(N_("Select a session first."))
             return
         exam = self.exam
-        self._run(f"Opening {record.summary.student_id}",
-                  lambda: self._open_blocking(service, record, exam), self._opened)
+        self._run(N_("Opening {student}"), lambda: self._open_blocking(service, record, exam),
+                  self._opened, student=record.summary.student_id)
 
     @staticmethod
     def _open_blocking(service: ReviewService, record: SessionRecord,
@@ -232,13 +287,14 @@ class ReviewWindow(QMainWindow):
         self.select_attempt(record.summary.attempt_id)
         self.view.show_record(record)
         self.view.show_paper(paper, self._media())
-        self.status.setText(f"Opened {record.summary.student_id}: {record.verification}.")
+        self._say(N_("Opened {student}: {verification}."), student=record.summary.student_id,
+                  verification=LazyCall(lambda: verification_text(record)))
 
     def open_all(self) -> None:
         """Open every handed-in session in one background task (exam-wide CSV, sorting)."""
         service, exam = self.service, self.exam
         if service is None:
-            self.status.setText("Sign in first.")
+            self._say(N_("Sign in first."))
             return
         todo = [r for r in self.model.records() if r.summary.submitted and r.opened is None]
 
@@ -252,10 +308,11 @@ class ReviewWindow(QMainWindow):
                 self.model.replace(record)
             bad = sum(1 for record, _ in results if record.open_error or
                       (record.opened and record.opened.tampered))
-            self.status.setText(f"Opened {len(results)} session(s); {bad} with problems.")
+            self._say(N_("Opened {count} session(s); {bad} with problems."),
+                      count=len(results), bad=bad)
             self._row_changed(self.table.currentIndex(), self.table.currentIndex())
 
-        self._run(f"Opening {len(todo)} session(s)", work, done)
+        self._run(N_("Opening {count} session(s)"), work, done, count=len(todo))
 
     # ------------------------------------------------------------------ decisions
     def _decide_flag(self, seq: int, outcome: str, note: str) -> None:
@@ -273,31 +330,35 @@ class ReviewWindow(QMainWindow):
         try:
             decision = service.prepare_decision(record, Outcome(outcome), note, seq)
         except EmtihanError as exc:
-            form.set_status(exc.user_message, error=True)
+            form.set_status(exc.user_message, error=True, core=True)
             return
-        form.set_status("Signing and sending…")
+        form.set_status(N_("Signing and sending…"))
 
         def done(_result: object) -> None:
             book.add(decision)
             self.model.replace(record)
             self.view.refresh_decisions()
-            what = "Session" if seq is None else f"Flag #{seq}"
-            self.status.setText(f"{what}: {Outcome(outcome).label} — signed and recorded.")
+            what = (LazyCall(lambda: tr("Session")) if seq is None
+                    else LazyCall(lambda: trf("Flag #{seq}", seq=seq)))
+            self._say(N_("{what}: {outcome} — signed and recorded."), what=what,
+                      outcome=Lazy(Outcome(outcome).label))
 
-        self._run("Recording the decision", lambda: service.submit(decision), done,
-                  lambda message: form.set_status(message, error=True))
+        self._run(N_("Recording the decision"), lambda: service.submit(decision), done,
+                  lambda message: form.set_status(message, error=True, core=True))
 
     # ------------------------------------------------------------------ package
     def choose_package(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Exam package", "", "Emtihan (*.emtihan)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Exam package"), "",
+                                              "Emtihan (*.emtihan)")
         if not path:
             return
-        trust, _ = QFileDialog.getOpenFileName(self, "Author trust file", "", "JSON (*.json)")
+        trust, _ = QFileDialog.getOpenFileName(self, tr("Author trust file"), "",
+                                               "JSON (*.json)")
         if trust:
             self.load_package(Path(path), Path(trust), default_key_path(Path(path)))
 
     def load_package(self, package: Path, trust: Path, key: Path | None) -> None:
-        self._run("Verifying the exam package", lambda: load_exam(package, trust, key),
+        self._run(N_("Verifying the exam package"), lambda: load_exam(package, trust, key),
                   self._package_loaded, self.view.show_paper)
 
     def _package_loaded(self, exam: LoadedExam) -> None:
@@ -313,40 +374,8 @@ class ReviewWindow(QMainWindow):
         current = self.view.record
         self.view.show_paper(self.papers.get(current.summary.attempt_id) if current else None,
                              self._media())
-        self.status.setText(f"Exam package {exam.exam_id} v{exam.version} verified and loaded.")
-
-    # ------------------------------------------------------------------ export
-    def choose_pdf(self) -> None:
-        if self.view.record is None:
-            self.status.setText("Select a session first.")
-            return
-        name = f"report-{self.view.record.summary.student_id}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Session report", name, "PDF (*.pdf)")
-        if path:
-            self.export_pdf(Path(path))
-
-    def export_pdf(self, path: Path) -> None:
-        """Runs in the GUI thread: Qt's text layout and painting are not thread-safe."""
-        record = self.view.record
-        if record is None:
-            return
-        reviewer = self.service.reviewer.name if self.service else ""
-        stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-        html = session_report_html(record, self.papers.get(record.summary.attempt_id), stamp,
-                                   reviewer)
-        title = f"Session report {record.summary.attempt_id}"
-        write_pdf(html, report_images(record) | self._media(), path, title)
-        self.status.setText(f"Report written to {path}.")
-
-    def choose_csv(self) -> None:
-        name = f"{self.exam_id or 'exam'}-sessions.csv"
-        path, _ = QFileDialog.getSaveFileName(self, "Export sessions", name, "CSV (*.csv)")
-        if path:
-            self.export_csv(Path(path))
-
-    def export_csv(self, path: Path) -> None:
-        Path(path).write_text(export_csv(self.model.records()), encoding="utf-8", newline="")
-        self.status.setText(f"{self.model.rowCount()} session(s) exported to {path}.")
+        self._say(N_("Exam package {exam} v{version} verified and loaded."),
+                  exam=exam.exam_id, version=exam.version)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.runner.wait()

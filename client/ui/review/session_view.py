@@ -17,64 +17,81 @@ from PySide6.QtWidgets import (
 )
 
 from client.review_core.bundle import OpenedSession
+from client.review_core.content import SEVERITY_LABELS
 from client.review_core.decisions import FINAL_OUTCOMES, Outcome
 from client.review_core.export import SessionRecord
 from client.review_core.paper import ReconstructedPaper, paper_html
+from client.review_core.texts import N_
 
+from ..i18n import tr, trf
 from .identity_tab import IdentityTab
+from .texts import tr_core
 from .timeline_tab import TimelineTab
 from .widgets import Banner, DecisionForm
 
 
 def banner_text(opened: OpenedSession) -> tuple[str, str]:
     if opened.tampered:
-        problems = "<br>".join(f"• {escape(p)}" for p in opened.problems)
-        return "bad", ("⚠ LOG TAMPERED / INCOMPLETE — do not rely on this session's data "
-                       f"without follow-up.<br>{problems}")
-    return "ok", ("✔ Verified: decrypted locally, attempt signature, server receipt and "
-                  "event-log hash chain all check out.")
+        problems = "<br>".join(f"• {escape(tr_core(c.name))}: {escape(tr_core(c.message))}"
+                               for c in opened.checks if not c.ok)
+        return "bad", ("⚠ " + tr("LOG TAMPERED / INCOMPLETE — do not rely on this session's "
+                                 "data without follow-up.") + f"<br>{problems}")
+    return "ok", "✔ " + tr("Verified: decrypted locally, attempt signature, server receipt and "
+                           "event-log hash chain all check out.")
 
 
 def overview_html(record: SessionRecord) -> str:
     s, opened = record.summary, record.opened
-    rows = [("Student", f"{s.student_id} — {s.name}"), ("Attempt", s.attempt_id),
-            ("Exam", s.exam_id), ("Started", s.started_at), ("Deadline", s.deadline),
-            ("Handed in", s.submitted_at or "—"),
-            ("Timing", f"late by {s.late_s} s" if s.late else "on time"),
-            ("Hand-in versions", str(s.versions)), ("Attempt key changes", str(s.key_changes)),
-            *_flags_row(record)]
-    html = "<h3>Session</h3>" + _table(rows)
+    rows = [(tr("Student"), f"{s.student_id} — {s.name}"), (tr("Attempt"), s.attempt_id),
+            (tr("Exam"), s.exam_id), (tr("Started"), s.started_at),
+            (tr("Deadline"), s.deadline), (tr("Handed in"), s.submitted_at or "—"),
+            (tr("Timing"), trf("late by {seconds} s", seconds=s.late_s) if s.late
+             else tr("on time")),
+            (tr("Hand-in versions"), str(s.versions)),
+            (tr("Attempt key changes"), str(s.key_changes)), *_flags_row(record)]
+    html = f"<h3>{tr('Session')}</h3>" + _table(rows)
     if opened is None:
         return html
-    html += "<h3>Verification</h3>" + _table(
-        [(("✔ " if c.ok else "✘ ") + c.name, c.message) for c in opened.checks], bad_rows={
-            ("✘ " + c.name) for c in opened.checks if not c.ok})
+    html += f"<h3>{tr('Verification')}</h3>" + _table(
+        [(("✔ " if c.ok else "✘ ") + tr_core(c.name), tr_core(c.message))
+         for c in opened.checks],
+        bad_rows={"✘ " + tr_core(c.name) for c in opened.checks if not c.ok})
     checks = opened.content.system_checks
-    html += "<h3>System checks before the exam</h3>"
+    html += f"<h3>{tr('System checks before the exam')}</h3>"
     html += _table([_check_row(k, v) for k, v in sorted(checks.items())]) if checks else \
-        "<p>No system-check results in the bundle.</p>"
+        f"<p>{tr('No system-check results in the bundle.')}</p>"
     receipt = opened.receipt.get("receipt") or {}
     if receipt:
-        html += "<h3>Server receipt</h3>" + _table([(k, _fmt(v)) for k, v in
-                                                      sorted(receipt.items())])
+        html += f"<h3>{tr('Server receipt')}</h3>" + _table(
+            [(_field(k), _fmt(v)) for k, v in sorted(receipt.items())])
     return html
 
 
+def _field(key: str) -> str:
+    """A receipt or measurement field in words; an unknown one as its code."""
+    return tr(FIELD_NAMES[key]) if key in FIELD_NAMES else key
+
+
 def _fmt(value: object) -> str:
+    """A recorded value; the client's own English texts (hints, errors) translated."""
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {_fmt(v)}" for k, v in sorted(value.items()))
+        return ", ".join(f"{_field(k)}: {_fmt(v)}" for k, v in sorted(value.items()))
+    if isinstance(value, list | tuple):
+        return "; ".join(_fmt(v) for v in value)
     if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
+        return tr("yes") if value else tr("no")
+    return tr_core(value) if isinstance(value, str) else str(value)
 
 
 def _check_row(name: str, value: object) -> tuple[str, str]:
     """A system check: its pass/fail state first, then the measured details."""
-    if isinstance(value, dict) and isinstance(value.get("ok"), bool):
-        rest = {k: v for k, v in value.items() if k != "ok"}
-        state = "✔ passed" if value["ok"] else "✘ FAILED"
-        return name, state + (f" — {_fmt(rest)}" if rest else "")
-    return name, _fmt(value)
+    shown = tr(SYSTEM_CHECKS[name]) if name in SYSTEM_CHECKS else name
+    key = "ok" if isinstance(value, dict) and "ok" in value else "passed"
+    if isinstance(value, dict) and isinstance(value.get(key), bool):
+        rest = {k: v for k, v in value.items() if k != key}
+        state = "✔ " + tr("passed") if value[key] else "✘ " + tr("FAILED")
+        return shown, state + (f" — {_fmt(rest)}" if rest else "")
+    return shown, _fmt(value)
 
 
 def _flags_row(record: SessionRecord) -> list[tuple[str, str]]:
@@ -82,10 +99,17 @@ def _flags_row(record: SessionRecord) -> list[tuple[str, str]]:
     if record.opened is None or not announced:
         return []
     found = {k: v for k, v in record.opened.content.flag_counts().items() if v}
-    text = f"at upload: {_fmt(announced) or 'none'}; in the decrypted log: {_fmt(found) or 'none'}"
+    text = trf("at upload: {announced}; in the decrypted log: {found}",
+               announced=_counts(announced), found=_counts(found))
     if sum(announced.values()) != sum(found.values()):
-        text += "  ⚠ differs"
-    return [("Flags announced / found", text)]
+        text += "  ⚠ " + tr("differs")
+    return [(tr("Flags announced / found"), text)]
+
+
+def _counts(counts: dict[str, int]) -> str:
+    """``alert: 1, warning: 1`` with the severities in words (unknown labels as they are)."""
+    return ", ".join(f"{tr(k) if k in SEVERITY_LABELS.values() else k}: {v}"
+                     for k, v in sorted(counts.items())) or tr("none")
 
 
 def _table(rows: list[tuple[str, str]], bad_rows: set[str] | None = None) -> str:
@@ -97,6 +121,27 @@ def _table(rows: list[tuple[str, str]], bad_rows: set[str] | None = None) -> str
     return "<table cellspacing='3'>" + "".join(out) + "</table>"
 
 
+# system checks the student's client ran before the exam (client/ui/pages/checks.py)
+SYSTEM_CHECKS = {"camera": "Camera", "audio": "Headset", "bandwidth": "Connection",
+                 "microphone": "Microphone", "speaker": "Speaker",
+                 "environment": "Other programs"}
+# fields of the server's receipt and of the client's measurements (shown as codes otherwise)
+FIELD_NAMES = {"attempt_id": "Attempt", "exam_id": "Exam", "student_id": "Student",
+               "late": "Late", "late_s": "Late by (s)", "received_at": "Received",
+               "sha256": "SHA-256", "size": "Size (bytes)", "version": "Hand-in version",
+               "device": "Device", "vad_speech": "Speech heard", "kbps": "kbit/s",
+               "download_kbps": "Download (kbit/s)", "upload_kbps": "Upload (kbit/s)",
+               "required_kbps": "Required (kbit/s)", "width": "Width", "height": "Height",
+               "fps": "Frames/s", "brightness": "Brightness", "faces": "Faces",
+               "hints": "Hints", "error": "Error", "peak_rms": "Level (RMS)",
+               "typed_correctly": "Digits typed correctly",
+               "student_declared": "Reported by the student", "cannot_hear": "Cannot hear",
+               "findings": "Found", "blocking": "Blocking", "flagged": "Flagged"}
+
+
+TAB_TITLES = (N_("Overview"), N_("Timeline"), N_("Identity"), N_("Paper"), N_("Decision"))
+
+
 class SessionView(QWidget):
     decide_flag = Signal(int, str, str)
     decide_session = Signal(str, str)
@@ -105,6 +150,8 @@ class SessionView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.record: SessionRecord | None = None
+        self._paper: tuple[ReconstructedPaper | str | None, dict[str, bytes] | None] = (None,
+                                                                                       None)
         self.banner = Banner()
         self.tabs = QTabWidget()
         self.overview = QTextBrowser()
@@ -112,7 +159,7 @@ class SessionView(QWidget):
         self.timeline.decide.connect(self.decide_flag)
         self.identity = IdentityTab()
         self.paper = QTextBrowser()
-        self.paper_button = QPushButton("Load exam package…")
+        self.paper_button = QPushButton()
         self.paper_button.clicked.connect(self.load_package)
         paper_box = QWidget()
         paper_layout = QVBoxLayout(paper_box)
@@ -121,7 +168,7 @@ class SessionView(QWidget):
         bar.addStretch(1)
         paper_layout.addLayout(bar)
         paper_layout.addWidget(self.paper)
-        self.session_form = DecisionForm("Decision on the whole session")
+        self.session_form = DecisionForm(N_("Decision on the whole session"))
         self.session_form.submitted.connect(self.decide_session)
         self.session_state = QLabel()
         self.session_state.setWordWrap(True)
@@ -130,29 +177,44 @@ class SessionView(QWidget):
         decision_layout = QVBoxLayout(decision_box)
         decision_layout.addWidget(self.session_state)
         decision_layout.addWidget(self.session_form)
-        decision_layout.addWidget(QLabel("<b>Decisions on record</b>"))
+        self.history_label = QLabel()
+        decision_layout.addWidget(self.history_label)
         decision_layout.addWidget(self.history, 1)
-        for widget, title in ((self.overview, "Overview"), (self.timeline, "Timeline"),
-                              (self.identity, "Identity"), (paper_box, "Paper"),
-                              (decision_box, "Decision")):
-            self.tabs.addTab(widget, title)
+        for widget in (self.overview, self.timeline, self.identity, paper_box, decision_box):
+            self.tabs.addTab(widget, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
-        self.show_record(None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text again in the current language (the selected flag stays selected)."""
+        self.paper_button.setText(tr("Load exam package…"))
+        self.history_label.setText(f"<b>{tr('Decisions on record')}</b>")
+        for index, title in enumerate(TAB_TITLES):
+            self.tabs.setTabText(index, tr(title))
+        self.session_form.retranslate()
+        self.identity.retranslate()
+        self.timeline.retranslate()
+        selected = self.timeline.selected_entry()
+        self.show_record(self.record)
+        if selected is not None:
+            self.timeline.select_seq(selected.seq)
+        self.show_paper(*self._paper)
 
     def show_record(self, record: SessionRecord | None) -> None:
         self.record = record
         opened = record.opened if record else None
         self.tabs.setEnabled(record is not None)
         if record is None:
-            self.banner.show_message("info", "Select a session and open it to review it.")
+            self.banner.show_message("info", tr("Select a session and open it to review it."))
         elif record.open_error:
-            self.banner.show_message("bad", "⚠ BUNDLE CANNOT BE OPENED — tampered, truncated "
-                                     f"or sealed to another key.<br>• {escape(record.open_error)}")
+            self.banner.show_message("bad", "⚠ " + tr(
+                "BUNDLE CANNOT BE OPENED — tampered, truncated or sealed to another key.")
+                + f"<br>• {escape(tr_core(record.open_error))}")
         elif opened is None:
-            self.banner.show_message("info", "Not opened yet: press “Open session” to download, "
-                                             "decrypt and verify it.")
+            self.banner.show_message("info", tr("Not opened yet: press “Open session” to "
+                                                "download, decrypt and verify it."))
         else:
             self.banner.show_message(*banner_text(opened))
         self.overview.setHtml(overview_html(record) if record else "")
@@ -165,16 +227,18 @@ class SessionView(QWidget):
 
     def show_paper(self, paper: ReconstructedPaper | str | None,
                    images: dict[str, bytes] | None = None) -> None:
+        self._paper = (paper, images)
         document = self.paper.document()
         for name, data in (images or {}).items():
             image = QImage()
             if image.loadFromData(data):
                 document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
         if paper is None:
-            self.paper.setHtml("<p>Load the exam package (and its content key, if encrypted) "
-                               "to see the questions, the answers and the automatic grade.</p>")
+            self.paper.setHtml("<p>" + tr("Load the exam package (and its content key, if "
+                                          "encrypted) to see the questions, the answers and "
+                                          "the automatic grade.") + "</p>")
         elif isinstance(paper, str):
-            self.paper.setHtml(f"<p style='color:#b3261e'><b>{escape(paper)}</b></p>")
+            self.paper.setHtml(f"<p style='color:#b3261e'><b>{escape(tr_core(paper))}</b></p>")
         else:
             self.paper.setHtml(paper_html(paper))
 
@@ -183,7 +247,7 @@ class SessionView(QWidget):
         book = self.record.decisions if self.record else None
         self.session_form.setEnabled(book is not None)
         if book is None:
-            self.session_state.setText("Open the session to record decisions.")
+            self.session_state.setText(tr("Open the session to record decisions."))
             self.history.setHtml("")
             return
         missing = book.undecided_flags()
@@ -195,12 +259,15 @@ class SessionView(QWidget):
                 item.setEnabled(final_ok)
         if missing:
             self.session_state.setText(
-                f"<b style='color:#8a5a00'>{len(missing)} of {len(book.flag_seqs)} flag(s) "
-                "still need your decision</b> (Timeline tab) before the session decision can "
-                "be final. “Needs follow-up” can be recorded at any time.")
+                "<b style='color:#8a5a00'>" + trf("{missing} of {total} flag(s) still need "
+                                                  "your decision", missing=len(missing),
+                                                  total=len(book.flag_seqs)) + "</b> "
+                + tr("(Timeline tab) before the session decision can be final. “Needs "
+                     "follow-up” can be recorded at any time."))
         else:
-            self.session_state.setText(f"All {len(book.flag_seqs)} flag(s) decided. "
-                                       "Nothing is sanctioned automatically: you decide.")
+            self.session_state.setText(
+                trf("All {total} flag(s) decided.", total=len(book.flag_seqs)) + " "
+                + tr("Nothing is sanctioned automatically: you decide."))
         self.history.setHtml(history_html(self.record))
 
 
@@ -210,11 +277,12 @@ def history_html(record: SessionRecord | None) -> str:
         return ""
     entries = [*book.flags.values(), *([book.session] if book.session else [])]
     if not entries:
-        return "<p>No decisions yet.</p>"
+        return f"<p>{tr('No decisions yet.')}</p>"
     rows = []
     for d in sorted(entries, key=lambda d: str(d.record["decided_at"])):
-        what = "Session" if d.flag_seq is None else f"Flag #{d.flag_seq}"
-        rows.append(f"<li><b>{what}: {d.outcome.label}</b> — {escape(str(d.record['reviewer']))}"
+        what = tr("Session") if d.flag_seq is None else trf("Flag #{seq}", seq=d.flag_seq)
+        rows.append(f"<li><b>{what}: {tr(d.outcome.label)}</b> — "
+                    f"{escape(str(d.record['reviewer']))}"
                     f", {escape(str(d.record['decided_at']))}<br>"
-                    f"<i>{escape(str(d.record['note'])) or 'no note'}</i></li>")
+                    f"<i>{escape(str(d.record['note'])) or tr('no note')}</i></li>")
     return "<ul>" + "".join(rows) + "</ul>"

@@ -14,10 +14,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from client.review_core.events import identity_words
 from client.review_core.export import SessionRecord
 
-COLUMNS = ("Student", "Name", "Handed in", "Timing", "Identity", "Flags", "Verification",
-           "Decision")
+from ..i18n import tr, trf
+from .texts import tr_core
+
+LIST_COLUMNS = ("Student", "Name", "Handed in", "Timing", "Identity", "Flags", "Verification",
+           "Decision")  # translated when shown
+
 FLAGS_COLUMN, TIMING_COLUMN, VERIFICATION_COLUMN = 5, 3, 6
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -29,10 +34,10 @@ Index = QModelIndex | QPersistentModelIndex
 def _timing(record: SessionRecord) -> tuple[str, int]:
     s = record.summary
     if not s.submitted:
-        return "In progress", -1
+        return tr("In progress"), -1
     if s.late:
-        return f"Late +{max(1, round(s.late_s / 60))} min", s.late_s
-    return "On time", 0
+        return trf("Late +{minutes} min", minutes=max(1, round(s.late_s / 60))), s.late_s
+    return tr("On time"), 0
 
 
 def _flags(record: SessionRecord, label: str) -> int | None:
@@ -47,11 +52,12 @@ def _decision(record: SessionRecord) -> str:
     if book is None:
         return ""
     if book.session is not None:
-        return book.session.outcome.label + ("" if book.is_final else " (open)")
+        label = tr(book.session.outcome.label)
+        return label if book.is_final else trf("{outcome} (open)", outcome=label)
     missing = len(book.undecided_flags())
     if missing:
-        return f"{missing} flag{'s' if missing > 1 else ''} open"
-    return "Session open"
+        return trf("{count} flag(s) open", count=missing)
+    return tr("Session open")
 
 
 def _flag_cell(record: SessionRecord) -> tuple[str, int]:
@@ -60,17 +66,32 @@ def _flag_cell(record: SessionRecord) -> tuple[str, int]:
         return "", -1
     alert, warning = alert or 0, warning or 0
     if not alert and not warning:
-        return "none", 0
-    parts = [f"{alert} alert" if alert else "", f"{warning} warn" if warning else ""]
+        return tr("none"), 0
+    parts = [trf("{count} alert", count=alert) if alert else "",
+             trf("{count} warn", count=warning) if warning else ""]
     return " · ".join(p for p in parts if p), alert * 10_000 + warning
 
 
 def _verification(record: SessionRecord) -> str:
     if record.open_error:
-        return "⚠ UNREADABLE"
+        return "⚠ " + tr("UNREADABLE")
     if record.opened is None:
         return "—"
-    return "⚠ TAMPERED" if record.opened.tampered else "✔ verified"
+    return "⚠ " + tr("TAMPERED") if record.opened.tampered else "✔ " + tr("verified")
+
+
+def verification_text(record: SessionRecord) -> str:
+    """``SessionRecord.verification`` in words of the current language."""
+    if record.open_error:
+        return trf("UNREADABLE — {why}", why=tr_core(record.open_error))
+    if record.opened is None:
+        return tr("not opened")
+    return tr("TAMPERED / INCOMPLETE") if record.opened.tampered else tr("verified")
+
+
+def identity_text(record: SessionRecord) -> str:
+    """The identity outcome of the student's client, in words (unknown codes as they are)."""
+    return identity_words(record.identity)
 
 
 def cell(record: SessionRecord, column: int) -> tuple[str, Any]:
@@ -81,7 +102,7 @@ def cell(record: SessionRecord, column: int) -> tuple[str, Any]:
         (s.name, s.name.lower()),
         (s.submitted_at[5:16].replace("T", " "), s.submitted_at),
         _timing(record),
-        (record.identity, record.identity),
+        (identity_text(record), record.identity),
         _flag_cell(record),
         (_verification(record), _verification(record)),
         (_decision(record), _decision(record)),
@@ -99,6 +120,13 @@ class SessionTableModel(QAbstractTableModel):
         self._records = list(records)
         self.endResetModel()
 
+    def retranslate(self) -> None:
+        """Headers and cells again in the current language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(LIST_COLUMNS) - 1)
+        if self._records:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._records) - 1, len(LIST_COLUMNS) - 1))
+
     def records(self) -> list[SessionRecord]:
         return list(self._records)
 
@@ -114,13 +142,13 @@ class SessionTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._records)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(LIST_COLUMNS)
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return tr(LIST_COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -142,11 +170,13 @@ class SessionTableModel(QAbstractTableModel):
 
     @staticmethod
     def _tooltip(record: SessionRecord) -> str:
-        lines = [f"{record.summary.attempt_id}", f"handed in {record.summary.submitted_at or '—'}"]
+        lines = [f"{record.summary.attempt_id}",
+                 trf("handed in {when}", when=record.summary.submitted_at or "—")]
         if record.opened is not None and record.opened.tampered:
-            lines += record.opened.problems
+            lines += [f"{tr_core(c.name)}: {tr_core(c.message)}"
+                      for c in record.opened.checks if not c.ok]
         if record.open_error:
-            lines.append(record.open_error)
+            lines.append(tr_core(record.open_error))
         return "\n".join(lines)
 
     @staticmethod

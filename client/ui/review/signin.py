@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import tr
+
 
 @dataclass(frozen=True)
 class SignInData:
@@ -34,7 +36,7 @@ class SignInData:
 def _file_row(edit: QLineEdit, title: str, parent: QWidget) -> QHBoxLayout:
     row = QHBoxLayout()
     row.addWidget(edit, 1)
-    button = QPushButton("Browse…")
+    button = QPushButton(tr("Browse…"))
 
     def browse() -> None:
         path, _ = QFileDialog.getOpenFileName(parent, title, edit.text())
@@ -49,14 +51,14 @@ def _file_row(edit: QLineEdit, title: str, parent: QWidget) -> QHBoxLayout:
 class SignInDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, defaults: SignInData | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sign in — Emtihan review")
+        self.setWindowTitle(tr("Sign in — Emtihan review"))
         self.server = QLineEdit("http://127.0.0.1:8000")
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.exam = QLineEdit()
-        self.exam.setPlaceholderText("e.g. phys-101-final")
+        self.exam.setPlaceholderText(tr("e.g. phys-101-final"))
         self.reviewer = QLineEdit()
-        self.reviewer.setPlaceholderText("Your name as it appears on decisions")
+        self.reviewer.setPlaceholderText(tr("Your name as it appears on decisions"))
         self.institution = QLineEdit()
         self.institution_pass = QLineEdit()
         self.institution_pass.setEchoMode(QLineEdit.EchoMode.Password)
@@ -69,15 +71,16 @@ class SignInDialog(QDialog):
 
     def _form(self) -> QFormLayout:
         form = QFormLayout()
-        form.addRow("Server", self.server)
-        form.addRow("Invigilator token", self.token)
-        form.addRow("Exam id", self.exam)
-        form.addRow("Reviewer name", self.reviewer)
-        form.addRow("Institution results key",
-                    _file_row(self.institution, "Institution key (PKCS#8)", self))
-        form.addRow("Passphrase", self.institution_pass)
-        form.addRow("Your signing key", _file_row(self.invigilator, "Invigilator key", self))
-        form.addRow("Passphrase", self.invigilator_pass)
+        form.addRow(tr("Server"), self.server)
+        form.addRow(tr("Invigilator token"), self.token)
+        form.addRow(tr("Exam id"), self.exam)
+        form.addRow(tr("Reviewer name"), self.reviewer)
+        form.addRow(tr("Institution results key"),
+                    _file_row(self.institution, tr("Institution key (PKCS#8)"), self))
+        form.addRow(tr("Passphrase"), self.institution_pass)
+        form.addRow(tr("Your signing key"),
+                    _file_row(self.invigilator, tr("Invigilator key"), self))
+        form.addRow(tr("Passphrase"), self.invigilator_pass)
         return form
 
     def _layout(self, form: QFormLayout) -> None:
@@ -86,11 +89,13 @@ class SignInDialog(QDialog):
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Sign &in"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Decrypting happens on this computer: the server only ever "
-                                "holds ciphertext."))
+        layout.addWidget(QLabel(tr("Decrypting happens on this computer: the server only ever "
+                                   "holds ciphertext.")))
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -115,10 +120,11 @@ class SignInDialog(QDialog):
     def _accept(self) -> None:
         data = self.data()
         missing = [name for name, value in (
-            ("server", data.server_url), ("token", data.token), ("exam id", data.exam_id),
-            ("reviewer name", data.reviewer), ("institution key", self.institution.text()),
-            ("signing key", self.invigilator.text())) if not value.strip()]
+            (tr("server"), data.server_url), (tr("token"), data.token),
+            (tr("exam id"), data.exam_id), (tr("reviewer name"), data.reviewer),
+            (tr("institution key"), self.institution.text()),
+            (tr("signing key"), self.invigilator.text())) if not value.strip()]
         if missing:
-            self.error.setText("Please fill in: " + ", ".join(missing) + ".")
+            self.error.setText(tr("Please fill in:") + " " + ", ".join(missing) + ".")
             return
         self.accept()

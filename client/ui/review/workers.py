@@ -48,7 +48,7 @@ class _Worker(QObject):
             self.failed.emit(exc.user_message)
         except Exception as exc:  # noqa: BLE001 - never let a worker die silently
             log.exception("review task failed")
-            self.failed.emit(f"Unexpected error ({type(exc).__name__}): {exc}")
+            self.failed.emit(f"Unexpected error ({type(exc).__name__}): {exc}")  # tr_core
         else:
             self.done.emit(result)
         finally:
