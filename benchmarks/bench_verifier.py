@@ -175,13 +175,14 @@ DOCUMENT_LEAD_S = 1.0  # the identity page starts the check when the document is
 def _captured_live(verifier, doc, challenge, frames) -> tuple[float, float, float, Any]:
     """The client's way: the check starts when the document is added, the challenge
     ``DOCUMENT_LEAD_S`` later; a camera thread hands each frame over at its capture time
-    (and counts faces on every 10th, as the camera worker does) while the attempt
-    decision analyses them.  Returns the seconds from the last captured frame to the decision,
+    (and counts faces on every 10th unless dlib is busy, as the camera worker does) while
+    the attempt decision analyses them.  Returns the seconds from the last captured frame to the decision,
     the analysis' CPU seconds after that frame (the work left, whatever the machine's
     load), its CPU seconds in all, and the decision."""
     import threading
 
     from verifier.capture import FrameFeed, capture_time
+    from verifier.face_adapter import dlib_turn
 
     feed, config = FrameFeed(), VerifierConfig()
 
@@ -193,8 +194,10 @@ def _captured_live(verifier, doc, challenge, frames) -> tuple[float, float, floa
             if wait > 0:
                 time.sleep(wait)
             feed.put(frame)
-            if i % 10 == 1:
-                detect_faces(np.asarray(frame), config)
+            if i % 10 == 1:  # skipped while the analysis uses dlib, as in the client
+                with dlib_turn(wait=False) as mine:
+                    if mine:
+                        detect_faces(np.asarray(frame), config)
         feed.close()
 
     cpu: dict[str, float] = {"start": time.thread_time()}
