@@ -176,9 +176,9 @@ def _captured_live(verifier, doc, challenge, frames) -> tuple[float, float, floa
     """The client's way: the check starts when the document is added, the challenge
     ``DOCUMENT_LEAD_S`` later; a camera thread hands each frame over at its capture time
     (and counts faces on every 10th unless dlib is busy, as the camera worker does) while
-    the attempt decision analyses them.  Returns the seconds from the last captured frame to the decision,
-    the analysis' CPU seconds after that frame (the work left, whatever the machine's
-    load), its CPU seconds in all, and the decision."""
+    the attempt decision analyses them.  Returns the seconds from the last captured
+    frame to the decision, the analysis' CPU seconds after that frame (the work left,
+    whatever the machine's load), its CPU seconds in all, and the decision."""
     import threading
 
     from verifier.capture import FrameFeed, capture_time
