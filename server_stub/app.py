@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,8 @@ from .service import ExamService
 from .storage import SqlStorage, open_storage
 from .uploads import UploadService
 
-__all__ = ["build_services", "create_app", "error_response", "open_blobs"]
+__all__ = ["app_from_env", "build_services", "create_app", "error_response", "open_blobs"]
+DATA_ENV = "EMTIHAN_SERVER_DATA"
 log = logging.getLogger("emtihan.server")
 _HTTP_CODES = {401: "auth_required", 403: "forbidden", 404: "not_found",
                405: "method_not_allowed", 413: "too_large", 415: "bad_content_type"}
@@ -105,3 +107,9 @@ def build_services(data_dir: Path, *, clock: Clock | None = None, check_envelope
     service = ExamService(storage, open_blobs(config, data_dir),
                           ServerKey.load(data_dir / KEY_NAME), config, data_dir, clock=clock)
     return Services(service, UploadService(service, check_envelope=check_envelope))
+
+
+def app_from_env() -> FastAPI:
+    """The app of the data dir named by ``EMTIHAN_SERVER_DATA``: the factory each worker
+    process of ``emtihan-server serve --workers N`` calls (``uvicorn --factory``)."""
+    return create_app(build_services(Path(os.environ[DATA_ENV])))

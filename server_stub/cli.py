@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,6 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--data", required=True, type=Path)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--workers", type=int, default=1,
+                       help="server processes sharing the port (all state is in the database)")
     pub = sub.add_parser("publish", help="publish an exam package")
     pub.add_argument("package", type=Path)
     pub.add_argument("--data", required=True, type=Path)
@@ -55,6 +58,11 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--exam", required=True)
     exp.add_argument("--out", required=True, type=Path)
     exp.add_argument("--data", required=True, type=Path)
+    ngx = sub.add_parser("nginx-config", help="print the nginx config for several servers")
+    ngx.add_argument("--upstream", action="append", required=True, metavar="HOST:PORT")
+    ngx.add_argument("--listen", default="443 ssl")
+    ngx.add_argument("--prefix", default="/var/lib/emtihan-nginx",
+                     help="directory for nginx's pid, log and temporary files")
     _privacy_parsers(sub)
     return p
 
@@ -86,11 +94,10 @@ def _privacy_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from .app import build_services, create_app
+    from .app import DATA_ENV, build_services, create_app
     from .purge import PurgeScheduler
 
     services = build_services(args.data)
-    app = create_app(services)
     purge_log = logging.getLogger("emtihan.server.purge")  # ids and counts, to stderr
     if not purge_log.handlers:
         handler = logging.StreamHandler()
@@ -101,7 +108,13 @@ def _serve(args: argparse.Namespace) -> int:
     scheduler = PurgeScheduler(services.service, interval).start() if interval > 0 else None
     print(f"Emtihan server on http://{args.host}:{args.port}", flush=True)
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+        if args.workers > 1:  # each worker process builds its own services (app_from_env)
+            os.environ[DATA_ENV] = str(Path(args.data).resolve())
+            uvicorn.run("server_stub.app:app_from_env", factory=True, workers=args.workers,
+                        host=args.host, port=args.port, log_level="warning")
+        else:
+            uvicorn.run(create_app(services), host=args.host, port=args.port,
+                        log_level="warning")
     finally:
         if scheduler is not None:
             scheduler.stop()
@@ -145,6 +158,11 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.cmd == "serve":
         return _serve(args)
+    if args.cmd == "nginx-config":
+        from .nginx import nginx_config
+
+        print(nginx_config(args.upstream, args.listen, prefix=args.prefix), end="")
+        return 0
     from .app import build_services
     from .export import export_exam
 

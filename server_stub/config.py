@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from exam_packages.errors import InputError
@@ -38,6 +38,9 @@ class ServerConfig:
     body_max_s: float = 600.0            # longest time to receive one request body
     max_versions_per_attempt: int = 5    # distinct results handed in per attempt
     purge_interval_s: int = 3600         # serve: run the retention purge this often (0 = off)
+    # base URLs of package mirrors (HTTP caches, CDNs, school servers) listed to students;
+    # a mirror serves <base>/<exam_id>/<package sha256>.emtihan (docs/server-ops.md)
+    package_mirrors: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls, data_dir: Path) -> ServerConfig:

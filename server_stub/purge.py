@@ -34,6 +34,7 @@ from exam_packages.errors import EmtihanError
 from exam_packages.model import retention_of
 
 from .service import ExamService
+from .spool import UploadSpool
 from .storage import Row
 
 log = logging.getLogger("emtihan.server.purge")
@@ -162,7 +163,7 @@ class Purger:
         for upload_id in self.store.upload_ids(attempt_id):
             self.report.uploads.append(upload_id)
             if not self.report.dry_run:
-                (self.s.data_dir / "uploads" / f"{upload_id}.part").unlink(missing_ok=True)
+                UploadSpool(self.s.data_dir / "uploads", self.s.blobs).discard(upload_id)
                 self.store.delete_upload(upload_id)
 
     def _records(self, attempt: Row, decisions: int) -> None:

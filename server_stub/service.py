@@ -194,6 +194,8 @@ class ExamService:
                  "encrypted": exam["content_key"] is not None,
                  "package_sha256": exam["package_sha256"],
                  "package_size": exam["package_size"],
+                 "mirrors": [f"{m.rstrip('/')}/{exam['exam_id']}/{exam['package_sha256']}"
+                             ".emtihan" for m in self.config.package_mirrors],
                  "attempt_id": attempt["attempt_id"] if attempt else None}]
 
     def package(self, who: Principal, exam_id: str) -> Row:

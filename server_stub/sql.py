@@ -96,6 +96,18 @@ COUNT_FAILURES_ADDRESS = """SELECT COUNT(*) AS n, MIN(at) AS first FROM auth_fai
     WHERE kind = ? AND address = ? AND at > ?"""
 COUNT_FAILURES_SUBJECT = """SELECT COUNT(*) AS n, MIN(at) AS first FROM auth_failures
     WHERE kind = ? AND subject = ? AND at > ?"""
+# every sign-in limit in one round trip (server_stub/throttle.py): per (student, address),
+# per address, per student, and whether the student signed in from this address before
+LOGIN_LIMITS = """SELECT
+    COALESCE(SUM(CASE WHEN subject = ? AND address = ? THEN 1 ELSE 0 END), 0) AS pair_n,
+    MIN(CASE WHEN subject = ? AND address = ? THEN at END) AS pair_first,
+    COALESCE(SUM(CASE WHEN address = ? THEN 1 ELSE 0 END), 0) AS address_n,
+    MIN(CASE WHEN address = ? THEN at END) AS address_first,
+    COALESCE(SUM(CASE WHEN subject = ? THEN 1 ELSE 0 END), 0) AS subject_n,
+    MIN(CASE WHEN subject = ? THEN at END) AS subject_first,
+    (SELECT COUNT(*) FROM auth_known k WHERE k.subject = ? AND k.address = ? AND k.at > ?)
+        AS known
+    FROM auth_failures WHERE kind = 'login' AND at > ? AND (address = ? OR subject = ?)"""
 UPSERT_AUTH_KNOWN = """INSERT INTO auth_known (subject, address, at) VALUES (?, ?, ?)
     ON CONFLICT (subject, address) DO UPDATE SET at = excluded.at"""
 GET_AUTH_KNOWN = "SELECT at FROM auth_known WHERE subject = ? AND address = ? AND at > ?"

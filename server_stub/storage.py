@@ -19,12 +19,19 @@ from typing import Any
 from exam_packages.errors import EmtihanError
 
 from . import sql
+from .errors import Unavailable
 
 Row = dict[str, Any]
 
 
 class StorageError(EmtihanError):
     code = "storage"
+
+
+class StorageUnavailable(Unavailable):
+    """The database cannot be reached (restart, failover)."""
+
+    what = "database"
 
 
 class SqlStorage:
@@ -148,6 +155,15 @@ class SqlStorage:
             row = self._one(sql.COUNT_FAILURES_SUBJECT, [kind, subject, since])
         assert row is not None
         return int(row["n"]), row["first"]
+
+    def login_limits(self, subject: str, address: str, since: int, known_since: int) -> Row:
+        """Wrong codes since ``since`` per pair / address / subject (``*_n``, ``*_first``)
+        and ``known``: the subject signed in from the address after ``known_since``."""
+        row = self._one(sql.LOGIN_LIMITS, [subject, address, subject, address, address, address,
+                                           subject, subject, subject, address, known_since,
+                                           since, address, subject])
+        assert row is not None
+        return row
 
     def mark_auth_known(self, subject: str, address: str, at: int) -> None:
         self._write(sql.UPSERT_AUTH_KNOWN, [subject, address, at])
@@ -385,81 +401,6 @@ class SqliteStorage(SqlStorage):
             self._conn.close()
 
 
-class PostgresStorage(SqlStorage):
-    """PostgreSQL via psycopg 3 (``pip install psycopg[binary]``); optional ``schema``."""
-
-    kind = "postgres"
-
-    def __init__(self, dsn: str, schema: str | None = None) -> None:
-        super().__init__()
-        try:
-            import psycopg
-            from psycopg.rows import dict_row
-        except ImportError as exc:  # pragma: no cover - depends on the install
-            raise StorageError("PostgreSQL support needs psycopg: pip install "
-                               "'psycopg[binary]'") from exc
-        self._dsn, self.schema = dsn, schema
-        self._psycopg, self._dict_row = psycopg, dict_row
-        self._conn = self._connect()
-        self.create_schema()
-
-    def _connect(self) -> Any:
-        from psycopg import sql as pgsql
-        try:
-            conn = self._psycopg.connect(self._dsn, autocommit=True, row_factory=self._dict_row)
-        except self._psycopg.Error as exc:
-            raise StorageError(f"cannot connect to PostgreSQL: {exc}") from exc
-        if self.schema is not None:
-            conn.execute(pgsql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(
-                pgsql.Identifier(self.schema)))
-            conn.execute(pgsql.SQL("SET search_path TO {}").format(
-                pgsql.Identifier(self.schema)))
-        return conn
-
-    def _ensure_connected(self) -> None:
-        if self._conn.broken or self._conn.closed:
-            self._conn = self._connect()
-
-    def drop_schema(self) -> None:
-        """Drop this storage's own schema (tests and benchmarks clean up with it)."""
-        from psycopg import sql as pgsql
-        if self.schema is not None:
-            with self._lock:
-                self._conn.execute(pgsql.SQL("DROP SCHEMA {} CASCADE").format(
-                    pgsql.Identifier(self.schema)))
-
-    def _execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
-        return self._conn.execute(sql.for_postgres(statement), tuple(params))
-
-    @contextmanager
-    def _transaction(self, *, durable: bool = False) -> Iterator[None]:
-        self._ensure_connected()
-        with self._conn.transaction():  # PostgreSQL commits are always durable
-            yield
-
-    @contextmanager
-    def upload_lock(self, upload_id: str, timeout_s: float) -> Iterator[None]:
-        """A session advisory lock on a connection of its own (one per holder)."""
-        try:
-            conn = self._psycopg.connect(self._dsn, autocommit=True)
-        except self._psycopg.Error as exc:
-            raise StorageError(f"cannot connect to PostgreSQL: {exc}") from exc
-        try:
-            conn.execute(f"SET lock_timeout = {max(1, int(timeout_s * 1000))}")
-            try:
-                conn.execute("SELECT pg_advisory_lock(hashtextextended(%s, 0))",
-                             ["upload:" + upload_id])
-            except self._psycopg.errors.LockNotAvailable:
-                raise TimeoutError(upload_id) from None
-            yield
-        finally:
-            conn.close()  # ending the session releases the lock
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-
-
 def open_storage(url: str, data_dir: Path) -> SqlStorage:
     """``sqlite`` (file ``server.db`` in the data dir) or a ``postgresql://`` DSN."""
     if url.startswith(("postgresql://", "postgres://")):
@@ -467,3 +408,6 @@ def open_storage(url: str, data_dir: Path) -> SqlStorage:
     if url in ("", "sqlite"):
         return SqliteStorage(data_dir / "server.db")
     raise StorageError(f"unknown storage {url!r}: use 'sqlite' or a postgresql:// DSN")
+
+
+from .pg import PostgresStorage  # noqa: E402 - re-exported; pg builds on SqlStorage above

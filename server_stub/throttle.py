@@ -86,13 +86,12 @@ class LoginThrottle:
                      pending: int = 0) -> None:
         """429 if a limit is exceeded; ``pending=1`` before this check's row is inserted."""
         cfg = self.config
-        checks = [(self.storage.count_auth_failures("login", since, subject=subject,
-                                                    address=address), cfg.login_max_failures),
-                  (self.storage.count_auth_failures("login", since, address=address),
+        row = self.storage.login_limits(subject, address, since, now - 30 * 86400)
+        checks = [((int(row["pair_n"]), row["pair_first"]), cfg.login_max_failures),
+                  ((int(row["address_n"]), row["address_first"]),
                    cfg.login_max_failures_address)]
-        known = self.storage.is_auth_known(subject, address, now - 30 * 86400)
-        if not known:
-            checks.append((self.storage.count_auth_failures("login", since, subject=subject),
+        if not row["known"]:
+            checks.append(((int(row["subject_n"]), row["subject_first"]),
                            cfg.login_max_failures_student))
         for (count, first), limit in checks:
             if count + pending > limit:  # counted with this check's own row

@@ -28,6 +28,7 @@ from exam_packages.errors import ApiError, EmtihanError, InputError
 from . import ids, security
 from .clock import to_iso
 from .service import ExamService, Principal
+from .spool import UploadSpool
 from .storage import Row
 
 MAX_OPEN_UPLOADS = 4
@@ -82,9 +83,10 @@ class UploadService:
         self.staging = service.data_dir / "uploads"
         self.staging.mkdir(parents=True, exist_ok=True)
         self.check_envelope = check_envelope
+        self.spool = UploadSpool(self.staging, service.blobs)
 
     def _part(self, upload_id: str) -> Path:
-        return self.staging / f"{ids.check_id('upload_id', upload_id)}.part"
+        return self.spool.part(ids.check_id("upload_id", upload_id))
 
     def create(self, who: Principal, length: int, meta: dict[str, str]) -> str:
         self.s.require_role(who, "student")
@@ -128,7 +130,7 @@ class UploadService:
         open_ids = self.s.storage.open_uploads(attempt_id)
         for upload_id in open_ids[: max(0, len(open_ids) - MAX_OPEN_UPLOADS + 1)]:
             self.s.storage.delete_upload(upload_id)
-            self._part(upload_id).unlink(missing_ok=True)
+            self.spool.discard(upload_id)
 
     def get(self, who: Principal, upload_id: str) -> Row:
         self.s.require_role(who, "student")
@@ -166,10 +168,12 @@ class UploadService:
             # A crash hit after the verified blob was stored but before the commit.
             self._record(row, blob_key)
             return row["length"], row
+        self.spool.catch_up(upload_id, offset)  # earlier chunks may have gone to another host
         new_offset = self._append(row, offset, chunks)
         if new_offset == row["length"]:
             self._complete(row)
         elif new_offset != offset:
+            self.spool.share(upload_id, offset, new_offset)  # before the offset is committed
             self.s.storage.set_upload_offset(upload_id, new_offset)
         return new_offset, row
 
@@ -200,7 +204,8 @@ class UploadService:
                     written += len(chunk)
             finally:  # keep what arrived, even when the client went away mid-chunk
                 fh.flush()
-                os.fsync(fh.fileno())
+                if written < row["length"] or not self.s.blobs.shared:
+                    os.fsync(fh.fileno())  # a completing chunk goes to S3, not to this disk
         return written
 
     def _complete(self, row: Row) -> None:
@@ -217,12 +222,15 @@ class UploadService:
                 envelope_check(part, self.s.storage.attempt_keys(row["attempt_id"]))
         except ApiError:  # the upload is discarded: the client must create a new one
             self.s.storage.delete_upload(row["upload_id"])
-            part.unlink(missing_ok=True)
+            self.spool.discard(row["upload_id"])
             raise
         blob_key = f"submissions/{row['attempt_id']}/{row['sha256']}"
         self.s.blobs.put_file(blob_key, part, move=True)
         self._record(row, blob_key)
-        part.unlink(missing_ok=True)
+        # segments exist only if an earlier PATCH committed an offset (a crash between a
+        # segment's PUT and its commit may leave one: the store's lifecycle rule on
+        # staging/ removes it, docs/server-ops.md)
+        self.spool.discard(row["upload_id"], segments=row["upload_offset"] > 0)
 
     def _record(self, row: Row, blob_key: str) -> None:
         """Commit hand-in + receipt + upload completion in one transaction."""

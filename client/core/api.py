@@ -58,6 +58,7 @@ from .clock import parse_iso_utc
 
 Progress = Callable[[int, int], None]
 DEFAULT_TIMEOUT = (5.0, 30.0)
+UNAVAILABLE_RETRIES = 3  # a 503 (server restarting its database link) is retried this often
 CHUNK = 64 * 1024
 # Sized for ~3 s on a 512 kbit/s (64 KB/s) link: 128 KiB down (2 s), 48 KiB up (0.75 s),
 # 3 pings; on a fast link it finishes in milliseconds.
@@ -156,14 +157,21 @@ class ServerClient:
         headers = dict(kwargs.pop("headers", None) or {})
         if self.token:
             headers.setdefault("Authorization", f"Bearer {self.token}")
-        try:
-            resp = self.session.request(method, self.url(path), headers=headers,
-                                        timeout=self.timeout, **kwargs)
-        except (requests.ConnectionError, requests.Timeout) as exc:
-            raise OfflineError(f"The exam server cannot be reached ({type(exc).__name__}).",
-                               ) from exc
-        except requests.RequestException as exc:
-            raise NetworkError(f"Network error: {type(exc).__name__}.") from exc
+        for tries_left in range(UNAVAILABLE_RETRIES, -1, -1):
+            try:
+                resp = self.session.request(method, self.url(path), headers=headers,
+                                            timeout=self.timeout, **kwargs)
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                raise OfflineError(
+                    f"The exam server cannot be reached ({type(exc).__name__}).") from exc
+            except requests.RequestException as exc:
+                raise NetworkError(f"Network error: {type(exc).__name__}.") from exc
+            if resp.status_code != 503 or not tries_left or "data" in kwargs:
+                break
+            # 503: the server's database or file store is back in a moment (a restart);
+            # nothing was changed, so the same request is sent again (not a streamed body)
+            resp.close()
+            getattr(self, "sleep", time.sleep)(_retry_after(resp))
         if resp.status_code >= 400:
             raise _server_error(resp)
         return resp
@@ -333,6 +341,11 @@ def _field(data: dict[str, Any], name: str, kind: type) -> Any:
     if not isinstance(value, kind):
         raise NetworkError(f"The server answer lacks '{name}'.", code="bad_response")
     return value
+
+
+def _retry_after(resp: requests.Response) -> float:
+    value = resp.headers.get("Retry-After", "1")
+    return min(5.0, float(value)) if value.isdigit() else 1.0
 
 
 def _server_error(resp: requests.Response) -> ServerError:

@@ -49,6 +49,7 @@ from .handin import HandinInputs, seal_handin
 from .identity import IdentityRecord
 from .jsonsafe import json_safe
 from .localkeys import KeySource, KeyUnavailableError, default_keys
+from .mirrors import fetch_package
 from .my_record import MyRecord, build_my_record
 from .netcheck import link_rate_kbps, meets_minimum
 from .outbox import Outbox, OutboxJob
@@ -221,10 +222,13 @@ class AttemptSession:
         entry = next((e for e in server.list_exams() if e.get("exam_id") == self.exam_id), None)
         if entry is None:
             raise SessionStateError(f"The exam {self.exam_id} is not published for you.")
-        sha = str(entry.get("package_sha256", ""))
-        path = server.download_package(self.exam_id, self.package_path, progress, sha or None)
-        verify_package(path, self.config.trust, rollback=self._rollback(), check_window=False)
-        return path, sha
+        path = fetch_package(
+            server, entry, self.package_path, progress,
+            verify=lambda p: verify_package(p, self.config.trust, rollback=self._rollback(),
+                                            check_window=False),
+            refused=lambda url, exc: self.report("package_mirror_refused",
+                                                 {"url": url, "error": exc.code}))
+        return path, str(entry.get("package_sha256", ""))
 
     def _rollback(self) -> RollbackStore:
         return RollbackStore(self.config.data_dir / "rollback.json")

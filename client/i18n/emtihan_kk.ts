@@ -1044,10 +1044,6 @@
         <translation>«Тексеруді бастау» басып, әр нұсқауды орындаңыз.</translation>
     </message>
     <message>
-        <source>Programs found at the system check.</source>
-        <translation>Жүйені тексеру кезінде табылған бағдарламалар.</translation>
-    </message>
-    <message>
         <source>Question {n}</source>
         <translation>{n}-сұрақ</translation>
     </message>
@@ -1304,6 +1300,22 @@
         <translation>Жүйені тексеру</translation>
     </message>
     <message>
+        <source>System check: camera.</source>
+        <translation>Жүйені тексеру: камера.</translation>
+    </message>
+    <message>
+        <source>System check: connection.</source>
+        <translation>Жүйені тексеру: байланыс.</translation>
+    </message>
+    <message>
+        <source>System check: microphone and sound.</source>
+        <translation>Жүйені тексеру: микрофон және дыбыс.</translation>
+    </message>
+    <message>
+        <source>System check: other programs.</source>
+        <translation>Жүйені тексеру: басқа бағдарламалар.</translation>
+    </message>
+    <message>
         <source>System checks before the exam</source>
         <translation>Емтихан алдындағы жүйені тексеру</translation>
     </message>
@@ -1338,10 +1350,6 @@
     <message>
         <source>The bundle was not opened: nothing verified.</source>
         <translation>Жиынтық ашылмады: ештеңе тексерілмеді.</translation>
-    </message>
-    <message>
-        <source>The camera check did not pass.</source>
-        <translation>Камераны тексеру өтпеді.</translation>
     </message>
     <message>
         <source>The camera could not be started: {detail}</source>
@@ -1382,10 +1390,6 @@
     <message>
         <source>The check could not be finished.</source>
         <translation>Тексеруді аяқтау мүмкін болмады.</translation>
-    </message>
-    <message>
-        <source>The connection check did not pass.</source>
-        <translation>Байланысты тексеру өтпеді.</translation>
     </message>
     <message>
         <source>The copy of this exam saved on this computer could not be read.</source>
@@ -1486,10 +1490,6 @@
     <message>
         <source>The liveness check was not run.</source>
         <translation>Тірілікті тексеру жүргізілмеді.</translation>
-    </message>
-    <message>
-        <source>The microphone check did not pass.</source>
-        <translation>Микрофонды тексеру өтпеді.</translation>
     </message>
     <message>
         <source>The microphone could not be opened.</source>
@@ -1610,10 +1610,6 @@
     <message>
         <source>The software only points: compare the faces yourself before deciding.</source>
         <translation>Бағдарлама тек нұсқайды: шешім қабылдамас бұрын беттерді өзіңіз салыстырыңыз.</translation>
-    </message>
-    <message>
-        <source>The sound check did not pass.</source>
-        <translation>Дыбысты тексеру өтпеді.</translation>
     </message>
     <message>
         <source>The speaker could not be opened.</source>

@@ -1044,10 +1044,6 @@
         <translation>Нажмите «Начать проверку» и выполняйте каждую инструкцию.</translation>
     </message>
     <message>
-        <source>Programs found at the system check.</source>
-        <translation>Программы, найденные при проверке системы.</translation>
-    </message>
-    <message>
         <source>Question {n}</source>
         <translation>Вопрос {n}</translation>
     </message>
@@ -1304,6 +1300,22 @@
         <translation>Проверка системы</translation>
     </message>
     <message>
+        <source>System check: camera.</source>
+        <translation>Проверка системы: камера.</translation>
+    </message>
+    <message>
+        <source>System check: connection.</source>
+        <translation>Проверка системы: соединение.</translation>
+    </message>
+    <message>
+        <source>System check: microphone and sound.</source>
+        <translation>Проверка системы: микрофон и звук.</translation>
+    </message>
+    <message>
+        <source>System check: other programs.</source>
+        <translation>Проверка системы: другие программы.</translation>
+    </message>
+    <message>
         <source>System checks before the exam</source>
         <translation>Проверки системы перед экзаменом</translation>
     </message>
@@ -1338,10 +1350,6 @@
     <message>
         <source>The bundle was not opened: nothing verified.</source>
         <translation>Пакет не открыт: ничего не проверено.</translation>
-    </message>
-    <message>
-        <source>The camera check did not pass.</source>
-        <translation>Проверка камеры не пройдена.</translation>
     </message>
     <message>
         <source>The camera could not be started: {detail}</source>
@@ -1382,10 +1390,6 @@
     <message>
         <source>The check could not be finished.</source>
         <translation>Проверку не удалось завершить.</translation>
-    </message>
-    <message>
-        <source>The connection check did not pass.</source>
-        <translation>Проверка соединения не пройдена.</translation>
     </message>
     <message>
         <source>The copy of this exam saved on this computer could not be read.</source>
@@ -1486,10 +1490,6 @@
     <message>
         <source>The liveness check was not run.</source>
         <translation>Проверка живого присутствия не проводилась.</translation>
-    </message>
-    <message>
-        <source>The microphone check did not pass.</source>
-        <translation>Проверка микрофона не пройдена.</translation>
     </message>
     <message>
         <source>The microphone could not be opened.</source>
@@ -1610,10 +1610,6 @@
     <message>
         <source>The software only points: compare the faces yourself before deciding.</source>
         <translation>Программа лишь указывает: прежде чем решать, сравните лица сами.</translation>
-    </message>
-    <message>
-        <source>The sound check did not pass.</source>
-        <translation>Проверка звука не пройдена.</translation>
     </message>
     <message>
         <source>The speaker could not be opened.</source>

@@ -148,11 +148,11 @@ def _details(data: Any) -> tuple[str, str, int]:
     if not isinstance(data, Mapping) or not data:
         return "", "", 0
     facts = ", ".join(f"{key}={value}" for key, value in sorted(data.items()) if _short(value))
-    found, more = _findings(data.get("findings"))
+    found, more = findings_line(data.get("findings"))
     return facts, found, more
 
 
-def _findings(findings: Any) -> tuple[str, int]:
+def findings_line(findings: Any) -> tuple[str, int]:
     """The exam mode's findings (``client.core.environment.Finding.to_dict``) in a line:
     "anydesk [remote_control, pid 4242], kvm [virtual_machine]", and how many were left out."""
     if not isinstance(findings, list):

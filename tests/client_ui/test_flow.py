@@ -367,3 +367,16 @@ def test_the_document_photo_is_looked_at_before_a_try_is_spent(qtbot, flow):
     qtbot.waitUntil(lambda: ident.doc_hint.property("state") == "ok", timeout=5000)
     assert ident.doc_hint.text() == "Document photo added: the portrait was found."
     assert flow.backend.document_checks == 2
+
+
+def test_resumed_after_the_time_ran_out_hands_in_at_once(qtbot, flow):
+    """Back after a crash, past the deadline: the answers go in automatically and the
+    hand-in page says so (the window used to stay on a locked exam page at 0:00:00)."""
+    flow.w.close_confirmed = True
+    start = flow.backend.start_exam()
+    flow.clock.advance(1800)  # away longer than the exam lasts
+    flow.w._exam_started(start)
+    qtbot.waitUntil(lambda: flow.w.handin.receipt is not None, timeout=5000)
+    assert flow.w.stack.currentWidget() is flow.w.handin
+    assert flow.backend.submitted == [True]  # automatic
+    assert not flow.w.isFullScreen() and not flow.w.exam_mode.active

@@ -53,3 +53,15 @@ def test_the_invigilator_reads_which_programs_the_exam_mode_found() -> None:
                                   "kvm [virtual_machine])")
     assert entries[1].summary.startswith("check environment (found: p0 [recording]; ")
     assert entries[1].summary.endswith("p19 [recording] and 2 more, blocking=0, flagged=22)")
+
+
+def test_the_system_check_row_names_the_programs_found(qapp) -> None:
+    from client.ui.review.session_view import _check_row
+
+    value = {"passed": False, "blocking": 0, "flagged": 2, "findings": [
+        {"category": "virtual_machine", "name": "kvm", "action": "flag", "pid": None,
+         "detail": "systemd-detect-virt"},
+        {"category": "remote_control", "name": "anydesk", "action": "flag", "pid": 77}]}
+    name, text = _check_row("environment", value)
+    assert text == ("✘ FAILED — Blocking: 0, Found: kvm [virtual_machine]; anydesk "
+                    "[remote_control, pid 77], Flagged: 2")

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import signal
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,40 +18,10 @@ from server_stub.app import build_services
 from server_stub.config import ServerConfig, init_data_dir
 
 from .helpers import CODES, EXAM, ROSTER, attempt_key, make_package, meta
+from .procs import ServerProcess
 
 TUS = {"Tus-Resumable": "1.0.0"}
-REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class ServerProcess:
-    def __init__(self, data: Path) -> None:
-        self.data, self.port = data, _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.proc: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "server_stub.cli", "serve", "--data", str(self.data),
-             "--port", str(self.port)], cwd=REPO, stdout=subprocess.DEVNULL)
-        for _ in range(200):
-            try:
-                if httpx.get(f"{self.url}/v1/health", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.05)
-        raise AssertionError("server subprocess did not come up")
-
-    def kill9(self) -> None:
-        assert self.proc is not None
-        os.kill(self.proc.pid, signal.SIGKILL)
-        self.proc.wait()
 
 
 @pytest.fixture

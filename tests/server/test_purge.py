@@ -17,7 +17,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from client.review_core.decisions import Outcome, sign_decision
 from exam_packages.package import build_package
 from exam_packages.pkg_testing import sample_exam_doc, sample_meta
-from server_stub.blobs import S3BlobStore
 from server_stub.clock import to_iso
 from server_stub.config import ServerConfig, init_data_dir
 from server_stub.embedded import EmbeddedServer
@@ -26,7 +25,7 @@ from server_stub.storage import SqliteStorage, SqlStorage
 from tests.support.clocks import FakeServerClock as FakeClock
 
 from .helpers import EXAM, T0, Running, upload
-from .test_storage import FakeS3, _pg_storage
+from .test_storage import _pg_storage, _s3_store
 
 CLOSES = T0 + 3600
 ROSTER3 = ("student_id,name,access_code\ns1,Aida,code-one\ns2,Bolat,code-two\n"
@@ -89,7 +88,7 @@ def world(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[World]:
         clock = FakeClock(T0)
         server = EmbeddedServer(tmp_path / "data", clock=clock, storage=storage)
         if blobs == "s3":
-            server.services.service.blobs = S3BlobStore("bucket", prefix="p/", client=FakeS3())
+            server.services.service.blobs = _s3_store()
         run = Running(server, "", clock)
         meta = sample_meta(EXAM, 1)
         meta.update(opens_at=to_iso(T0 - 60), closes_at=to_iso(CLOSES), duration_s=1800)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -74,7 +74,10 @@ class ReviewWindow(ExportActions, QMainWindow):
         self.i18n = i18n
         self.binder = TextBinder()
         self.binder.bind(self.setWindowTitle, "Emtihan — invigilator review")
-        self.resize(1400, 860)
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        self.resize(min(1400, room.width()) if room else 1400,
+                    min(860, room.height()) if room else 860)  # never wider than the screen
         self.service: ReviewService | None = None
         self.exam_id = ""
         self.exam: LoadedExam | None = None

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.review_core.bundle import OpenedSession
-from client.review_core.content import SEVERITY_LABELS
+from client.review_core.content import SEVERITY_LABELS, findings_line
 from client.review_core.decisions import FINAL_OUTCOMES, Outcome
 from client.review_core.export import SessionRecord
 from client.review_core.paper import ReconstructedPaper, paper_html
@@ -89,6 +89,9 @@ def _check_row(name: str, value: object) -> tuple[str, str]:
     key = "ok" if isinstance(value, dict) and "ok" in value else "passed"
     if isinstance(value, dict) and isinstance(value.get(key), bool):
         rest = {k: v for k, v in value.items() if k != key}
+        if isinstance(rest.get("findings"), list):  # the exam mode's programs, in a line
+            found, more = findings_line(rest["findings"])
+            rest["findings"] = found + (f" (+{more})" if more else "") or tr("none")
         state = "✔ " + tr("passed") if value[key] else "✘ " + tr("FAILED")
         return shown, state + (f" — {_fmt(rest)}" if rest else "")
     return shown, _fmt(value)
