@@ -84,3 +84,36 @@ def run_corpus(faces: Path) -> None:
               for v in d.liveness.measures.get("parallax", {}).values()]
     if sheets:
         print(f"sheet (warped/print) parallax {min(sheets):.3f}..{max(sheets):.3f}")
+
+
+def run_gl_heads(faces: Path) -> None:
+    """BPCER on the bona fide presentations of the corpus plan (same holders, sizes,
+    orders and seeds) with the heads drawn by OpenGL (tests/verifier/gl_heads.py)."""
+    engine = default_engine()
+    verifier = AttemptVerifier(engine=engine)
+    identity = IdentityVerifier(engine=engine)
+    photos = {name: read_image_file(faces / render_photo(name)) for name in HOLDERS}
+    portraits = {who: identity.portrait(read_image_file(faces / doc))
+                 for who, (_, doc) in HOLDERS.items()}
+    decisions = []
+    start = time.perf_counter()
+    for seed, (kind, who, size, order, _kw) in enumerate(_plan()):
+        if kind != "bona_fide":
+            continue
+        frames = sequence("bona_fide_gl", order, size, holder=photos[who],
+                          other=photos[who], engine=engine, seed=100 + seed)
+        d = verifier.decide_with_portrait(portraits[who], LivenessChallenge(order),
+                                          timed_sequence(frames))
+        decisions.append(d)
+        codes = ",".join(sorted({r.code for r in d.reasons})) or "-"
+        print(f"bona_fide_gl {who:9s} {size:8s} {'+'.join(order):26s} -> {d.outcome:8s} "
+              f"liveness {'pass' if d.liveness.passed else 'FAIL'} {d.liveness.measures} "
+              f"[{codes}]", flush=True)
+    failed = [d for d in decisions if not d.liveness.passed]
+    par = [v for d in decisions for v in d.liveness.measures.get("parallax", {}).values()]
+    outcomes = {o: sum(d.outcome == o for d in decisions) for o in ("match", "review", "no_match")}
+    print(f"\nGL bona fide: n={len(decisions)} in {time.perf_counter() - start:.0f} s, liveness "
+          f"failed {len(failed)} -> BPCER {len(failed) / max(len(decisions), 1):.3f}; outcomes "
+          f"{outcomes}")
+    if par:
+        print(f"parallax {min(par):.3f}..{max(par):.3f}")

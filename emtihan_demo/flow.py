@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from client.core.api import Progress, ServerClient, verify_receipt
 from client.core.devices import CameraSource, camera_check, default_face_counter
 from client.core.handin import open_handin
-from client.core.identity import combine
+from client.core.identity import record_of
 from client.core.proctor import Proctor
 from client.core.session import AttemptSession, SessionConfig, Step
 from exam_packages.content_crypto import load_content_key
@@ -89,21 +89,23 @@ def do_identity(session: AttemptSession, camera: CameraSource,
     image, what = id_image(args.id_image)
     live = _frames(camera, 3, 10)
     say(f"[student] identity check: {what} against {len(live)} live frames")
-    if image is None or args.no_verifier:
-        face: dict[str, Any] = {"outcome": "review", "reasons": [
-            {"code": "not_run", "message": "The face comparison was not run."}]}
-    else:
-        from verifier.identity import IdentityVerifier
+    from verifier.attempt import without_liveness
+    from verifier.config import VerifierConfig
+    from verifier.identity import IdentityDecision, IdentityVerifier
+    from verifier.quality import Reason
 
-        face = IdentityVerifier().check(image, live).to_dict()
-    # the same record the window logs (client.core.identity): no liveness, so never "match"
-    not_run = {"passed": False, "steps": [], "reasons": [
-        {"code": "liveness_not_run",
-         "message": "The liveness challenge was not run (a recorded video cannot follow it)."}]}
-    record = replace(combine(face, not_run, attempt=1, asked=()), final=True)
+    if image is None or args.no_verifier:
+        cfg = VerifierConfig()
+        face = IdentityDecision("review", None, cfg.match_threshold, cfg.review_band, [
+            Reason("not_run", "The face comparison was not run.")])
+    else:
+        face = IdentityVerifier().check(image, live)
+    # the same record the window logs (client.core.identity): no liveness (a recorded video
+    # cannot follow the challenge), so the verifier never says "match"
+    record = replace(record_of(without_liveness(face).to_dict(), attempt=1), final=True)
     summary = record.to_dict()
     say(f"  outcome: {summary['outcome']} (face distance {summary.get('distance')}, face "
-        f"alone: {face['outcome']}); liveness not run in the headless demo, so a person "
+        f"alone: {face.outcome}); liveness not run in the headless demo, so a person "
         "reviews it; nothing is refused automatically")
     images = {"id_portrait": _jpeg(image)} if image is not None else {}
     if live:

@@ -11,12 +11,18 @@ reads back (``AttemptDecision.to_dict()``).  The rule, defined once here:
   ``match``: a would-be ``match`` or ``review`` becomes ``review`` and the
   liveness reasons are added; ``no_match`` stays ``no_match``;
 * a retry uses a fresh random order (:class:`ChallengeSchedule`).
+
+:meth:`AttemptVerifier.decide_stream` decides while the challenge is being
+captured: the ID portrait is searched and encoded first (while the student
+performs the challenge), then each frame is analysed as it arrives
+(:class:`verifier.capture.FrameFeed`); when the capture ends only the frames not
+yet analysed and the final comparison are left.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +30,7 @@ import numpy as np
 
 from exam_packages.errors import InputError
 
-from .capture import timed_sequence
+from .capture import checked_time
 from .id_document import Portrait
 from .identity import IdentityDecision, IdentityVerifier, Outcome
 from .liveness import LivenessChallenge, LivenessEvaluator, LivenessResult
@@ -67,6 +73,11 @@ def combine(identity: IdentityDecision, liveness: LivenessResult,
     return AttemptDecision(outcome, identity, liveness, tuple(challenge))
 
 
+def without_liveness(identity: IdentityDecision) -> AttemptDecision:
+    """The decision when no liveness challenge was run (the headless demo): never a match."""
+    return combine(identity, LivenessResult(False, [], [reason("liveness_not_run")]), ())
+
+
 class AttemptVerifier(IdentityVerifier):
     """The identity verifier plus the liveness challenge over the capture."""
 
@@ -90,16 +101,40 @@ class AttemptVerifier(IdentityVerifier):
 
     def decide_frames(self, id_image: np.ndarray, challenge: LivenessChallenge,
                       frames: Sequence[np.ndarray]) -> AttemptDecision:
-        """Frames stamped by the camera source (:class:`verifier.capture.TimedFrame`).
-        Frames without a capture time cannot time the challenge: the liveness fails
-        with ``liveness_no_capture_time`` (so the outcome is at best ``review``)."""
-        try:
-            timed = timed_sequence(frames)
-        except InputError as exc:
-            failed = LivenessResult(False, [], [reason("liveness_no_capture_time",
-                                                       detail=exc.user_message)])
-            return combine(self.compare(self.portrait(id_image), None), failed, challenge.steps)
-        return self.decide(id_image, challenge, timed)
+        """:meth:`decide_stream` over frames already captured."""
+        return self.decide_stream(id_image, challenge, frames)
+
+    def decide_stream(self, id_image: np.ndarray, challenge: LivenessChallenge,
+                      frames: Iterable[np.ndarray],
+                      portrait: Portrait | Reason | None = None) -> AttemptDecision:
+        """The decision over frames stamped by the camera source
+        (:class:`verifier.capture.TimedFrame`), analysed as the iteration yields them
+        (a :class:`~verifier.capture.FrameFeed` yields them while they are captured).
+        The ID portrait (``portrait``, when already found in ``id_image``) is searched
+        before the first frame is read.  Frames without a
+        capture time (or going back in time) cannot time the challenge: the liveness
+        fails with ``liveness_no_capture_time`` (so the outcome is at best ``review``);
+        the iteration is still read to its end."""
+        if portrait is None:
+            portrait = self.portrait(id_image)
+        evaluator = LivenessEvaluator(challenge, self.config, self.engine)
+        failed: InputError | None = None
+        last: float | None = None
+        for index, frame in enumerate(frames):
+            if failed is not None:
+                continue  # read to the end: the decision comes when the capture is over
+            try:
+                last = checked_time(frame, index, last)
+            except InputError as exc:
+                failed = exc
+                continue
+            evaluator.feed(last, np.asarray(frame))
+        if failed is not None:
+            result = LivenessResult(False, [], [reason("liveness_no_capture_time",
+                                                       detail=failed.user_message)])
+            return combine(self.compare(portrait, None), result, challenge.steps)
+        result = evaluator.result()
+        return combine(self.compare(portrait, result.template), result, challenge.steps)
 
 
 class ChallengeSchedule:

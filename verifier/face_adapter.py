@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -26,6 +28,7 @@ _LOCK = threading.Lock()
 # a worker ran the identity check corrupted the heap ("malloc(): invalid size", found by
 # tests/client_e2e). Every call into them holds this lock.
 DLIB_CALL_LOCK = threading.Lock()
+_TURN = threading.local()  # .held: this thread holds DLIB_CALL_LOCK for a series of calls
 _LOADED: dict[str, Any] = {}  # "api" -> module, "engine" -> DlibFaceEngine
 
 
@@ -67,6 +70,32 @@ def load_api() -> Any:
         return api
 
 
+@contextmanager
+def _dlib_call() -> Iterator[None]:
+    if getattr(_TURN, "held", False):
+        yield  # inside dlib_turn(): the lock is already this thread's
+        return
+    with DLIB_CALL_LOCK:
+        yield
+
+
+@contextmanager
+def dlib_turn(wait: bool = True) -> Iterator[bool]:
+    """Hold dlib for a series of calls; with ``wait=False`` take it only if it is free at
+    once (yields False, holding nothing, when another thread is using it).  The camera
+    thread counts faces this way: it must never wait behind the identity analysis, or the
+    capture would pause (the lock is not fair: a busy analysis could starve it)."""
+    if not DLIB_CALL_LOCK.acquire(blocking=wait):
+        yield False
+        return
+    _TURN.held = True
+    try:
+        yield True
+    finally:
+        _TURN.held = False
+        DLIB_CALL_LOCK.release()
+
+
 class DlibFaceEngine:
     """HOG detector, 68-point landmarks and the 128-d ResNet encoder from dlib."""
 
@@ -75,7 +104,7 @@ class DlibFaceEngine:
 
     def detect(self, rgb: np.ndarray, upsample: int) -> list[RawDetection]:
         # run() also gives the detector score, used for plausibility filtering
-        with DLIB_CALL_LOCK:
+        with _dlib_call():
             dets, scores, _ = self._api.face_detector.run(rgb, upsample, 0.0)
         return [
             RawDetection(d.top(), d.right(), d.bottom(), d.left(), float(s))
@@ -86,13 +115,13 @@ class DlibFaceEngine:
         return self._api.dlib.rectangle(box.left, box.top, box.right, box.bottom)
 
     def landmarks(self, rgb: np.ndarray, box: RawDetection) -> np.ndarray:
-        with DLIB_CALL_LOCK:
+        with _dlib_call():
             shape = self._api.pose_predictor_68_point(rgb, self._rect(box))
         return np.array([(p.x, p.y) for p in shape.parts()], dtype=np.float64)
 
     def encode(self, rgb: np.ndarray, box: RawDetection) -> np.ndarray:
         # 5-point alignment, 1 jitter: the same as face_recognition.face_encodings()
-        with DLIB_CALL_LOCK:
+        with _dlib_call():
             shape = self._api.pose_predictor_5_point(rgb, self._rect(box))
             vec = self._api.face_encoder.compute_face_descriptor(rgb, shape, 1)
         return np.asarray(vec, dtype=np.float64)

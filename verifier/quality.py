@@ -44,6 +44,7 @@ MESSAGES = {
     ),
     "liveness_step_timeout": "A liveness step was not completed in time. Please try again.",
     "liveness_incomplete": "Not all liveness steps were completed.",
+    "liveness_not_run": "The liveness check was not run.",
     "liveness_flat": (
         "The face moved like a flat picture, not like a head. Use a live camera, not a photo "
         "or a screen."

@@ -209,10 +209,13 @@ FaceCounter = Callable[[np.ndarray], Any]
 
 
 
-def default_face_counter() -> FaceCounter | None:
-    """Finds faces with the verifier (dlib), or None when it is not installed."""
+def default_face_counter(wait: bool = True) -> FaceCounter | None:
+    """Finds faces with the verifier (dlib), or None when it is not installed.  With
+    ``wait=False`` the counter returns None instead of waiting while another thread uses
+    dlib (the camera thread during the identity check: a capture must not pause)."""
     try:
         from verifier.config import VerifierConfig
+        from verifier.face_adapter import dlib_turn
         from verifier.faces import detect_faces
     except ImportError:
         return None
@@ -220,7 +223,8 @@ def default_face_counter() -> FaceCounter | None:
 
     def count(frame: np.ndarray) -> Any:
         # thread-safe: verifier.face_adapter serialises every dlib call
-        return detect_faces(frame, config)
+        with dlib_turn(wait) as mine:
+            return detect_faces(frame, config) if mine else None
 
     return count
 

@@ -1,20 +1,22 @@
 """The identity record: what the student was told, exactly as it is logged and reviewed.
 
-One decision per identity try, built from the verifier's face decision and its
-liveness result (:func:`combine`).  The same :class:`IdentityRecord` is shown to
+One decision per identity try: the verifier's ``AttemptDecision``
+(``verifier.attempt``, where the rule is defined once), read and validated by
+:func:`record_of` without deciding anything again.  The same :class:`IdentityRecord` is shown to
 the student (``client.ui``), signed into the event log (``identity_attempt`` and
 ``identity_result`` records) and read back by the review tool
 (``client.review_core.codec``): there is no second interpretation anywhere.
 
 Outcomes are the verifier's: ``match``, ``review``, ``no_match``.  A failed
-liveness challenge is never a ``match``: it becomes ``review`` with the
-liveness reasons.  Nothing is refused automatically; ``no_match`` lets the
+liveness challenge is never a ``match`` (the verifier makes it ``review`` with the
+liveness reasons; a decision saying otherwise is refused here).  Nothing is refused
+automatically; ``no_match`` lets the
 student try again while tries are left, then continues flagged.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,24 +149,26 @@ def _reason(item: Any) -> Reason:
     return Reason("", str(item))
 
 
-def combine(face: Mapping[str, Any], liveness: Mapping[str, Any], *, attempt: int,
-            asked: Sequence[str]) -> IdentityRecord:
-    """One try: the verifier's face decision (``IdentityDecision.to_dict()``) and its
-    liveness result (``LivenessResult.to_dict()``) for the ``asked`` steps."""
-    outcome = str(face.get("outcome", "review"))
-    reasons = [_reason(r) for r in _list(face.get("reasons"))]
-    passed_steps = {str(s.get("name")): s.get("passed") is True
-                    for s in _list(liveness.get("steps")) if isinstance(s, Mapping)}
-    steps = tuple(StepOutcome(name, passed_steps.get(name, False)) for name in asked)
-    live_ok = liveness.get("passed") is True and all(s.passed for s in steps)
-    if not live_ok:
-        if outcome == "match":
-            outcome = "review"  # a failed challenge is never presented as accepted
-        reasons += [_reason(r) for r in _list(liveness.get("reasons"))] or [
-            Reason("liveness_failed", "The liveness check did not pass.")]
+def record_of(decision: Mapping[str, Any], *, attempt: int) -> IdentityRecord:
+    """One try, as the verifier decided it: ``verifier.attempt.AttemptDecision.to_dict()``
+    (outcome, reasons, challenge, liveness).  Validated, not decided again: raises
+    :class:`InputError` for a foreign shape, or for a ``match`` whose liveness did not pass."""
+    if not isinstance(decision, Mapping):
+        raise InputError("identity decision: expected a mapping")
+    live = decision.get("liveness")
+    if not isinstance(live, Mapping):
+        raise InputError("identity decision: no liveness result")
+    judged = {str(s.get("name")): s.get("passed") is True
+              for s in _list(live.get("steps")) if isinstance(s, Mapping)}
+    steps = tuple(StepOutcome(str(name), judged.get(str(name), False))
+                  for name in _list(decision.get("challenge")))
+    live_ok = live.get("passed") is True and all(s.passed for s in steps)
+    outcome = str(decision.get("outcome", ""))
+    if outcome == "match" and not live_ok:
+        raise InputError("identity decision: a match without a passed liveness check")
     return IdentityRecord(
-        outcome=outcome, reasons=tuple(reasons), liveness_passed=live_ok, steps=steps,
-        distance=_number(face.get("distance")), threshold=_number(face.get("threshold")),
-        review_band=_band(face.get("review_band")),
-        attempt=attempt,
-        verifier={"face": dict(face), "liveness": dict(liveness)})
+        outcome=outcome, reasons=tuple(_reason(r) for r in _list(decision.get("reasons"))),
+        liveness_passed=live_ok, steps=steps, distance=_number(decision.get("distance")),
+        threshold=_number(decision.get("threshold")),
+        review_band=_band(decision.get("review_band")), attempt=attempt,
+        verifier=dict(decision))

@@ -388,6 +388,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "Not all liveness steps were completed.": (
         "Тірілікті тексерудің барлық қадамы орындалмады.",
         "Не все шаги проверки живого присутствия выполнены."),
+    "The liveness check was not run.": (
+        "Тірілікті тексеру жүргізілмеді.",
+        "Проверка живого присутствия не проводилась."),
     ("The face moved like a flat picture, not like a head. Use a live camera, not a photo or "
      "a screen."): (
         "Бет басы сияқты емес, жалпақ сурет сияқты қозғалды. Фото не экран емес, тірі камераны "

@@ -1528,6 +1528,10 @@
         <translation>Тапсырудағы тұлғаны тексеру нәтижесі оқиғалар журналына қол қойылып жазылғанмен бірдей (студентке айтылғаны).</translation>
     </message>
     <message>
+        <source>The liveness check was not run.</source>
+        <translation>Тірілікті тексеру жүргізілмеді.</translation>
+    </message>
+    <message>
         <source>The microphone could not be opened.</source>
         <translation>Микрофонды ашу мүмкін болмады.</translation>
     </message>

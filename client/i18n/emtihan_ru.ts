@@ -1528,6 +1528,10 @@
         <translation>Результат проверки личности в сдаче совпадает с подписанным в журнале событий (то, что сказали студенту).</translation>
     </message>
     <message>
+        <source>The liveness check was not run.</source>
+        <translation>Проверка живого присутствия не проводилась.</translation>
+    </message>
+    <message>
         <source>The microphone could not be opened.</source>
         <translation>Не удалось открыть микрофон.</translation>
     </message>

@@ -11,7 +11,7 @@ subclasses whose ``user_message`` is shown to the student.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -142,9 +142,12 @@ class StudentBackend(Protocol):
         ...
 
     def verify_identity(
-        self, id_image: np.ndarray, frames: list[list[np.ndarray]]
+        self, id_image: np.ndarray, frames: Iterable[np.ndarray]
     ) -> IdentityDecision:
-        """``frames[i]`` are BGR camera frames captured during liveness step ``i``."""
+        """``frames``: the challenge's BGR camera frames in capture order, yielded while
+        they are captured (``verifier.capture.FrameFeed``): called when the challenge
+        starts, it analyses them as they come and returns once the iteration has ended.
+        Raises ``InputError`` (nothing recorded) when the feed was cancelled."""
         ...
 
     def confirm_identity(self) -> None:

@@ -54,7 +54,7 @@ def default_face_counter() -> FaceCounter | None:
     try:
         from client.core.devices import default_face_counter as core_counter
 
-        return core_counter()
+        return core_counter(wait=False)  # skips a count while the identity check uses dlib
     except Exception:  # the preview still works without a detector
         log.warning("no face detector available", exc_info=True)
         return None
@@ -128,7 +128,9 @@ class CameraWorker(QThread):
             emit(self.frame_ready, to_qimage(frame))
             emit(self.frame_array, frame)
             if self._face_counter is not None and self.frames_read % self._detect_every == 1:
-                faces, face_grey = count_faces(self._face_counter, frame)
+                counted = count_faces(self._face_counter, frame)
+                if counted is not None:  # None: skipped, dlib busy; the last count stands
+                    faces, face_grey = counted
             if self.frames_read % 5 == 0:
                 self._stats(frame, self.frames_read / max(t_read - started - ours, 1e-6),
                             face_grey, faces)
@@ -148,10 +150,13 @@ class CameraWorker(QThread):
         emit(self.stats_ready, CameraStats(w, h, fps, grey, faces))
 
 
-def count_faces(counter: FaceCounter, frame: np.ndarray) -> tuple[int, float | None]:
+def count_faces(counter: FaceCounter, frame: np.ndarray) -> tuple[int, float | None] | None:
     """Number of faces, and the mean grey of the largest face (lighting on the face matters,
-    not a dark room behind it); the counter returns an int or boxes (top/right/bottom/left)."""
+    not a dark room behind it); the counter returns an int or boxes (top/right/bottom/left),
+    or None when it skipped this frame (then None here too)."""
     found = counter(frame)
+    if found is None:
+        return None
     if isinstance(found, int):
         return found, None
     if not found:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ import numpy as np
 
 from client.core.api import ServerClient
 from client.core.eventlog import WARNING
-from client.core.identity import STEP_TEXT, IdentityRecord, combine
+from client.core.identity import STEP_TEXT, IdentityRecord, record_of
 from client.core.session import AttemptSession, SessionConfig, Step
 from exam_packages.errors import EmtihanError, InputError, SessionStateError
 from exam_packages.model import retention_of
@@ -66,6 +67,7 @@ class CoreBackend:
         self.rng = rng or random.SystemRandom()
         self.challenge: tuple[str, ...] = ()
         self._challenges: Any = None  # verifier.attempt.ChallengeSchedule, made on first use
+        self._portrait: tuple[np.ndarray, Any] | None = None  # (ID photo, its portrait)
         self.identity_tries = 0
         self._tries: list[IdentityRecord] = []  # earlier tries, logged as identity_attempt
         self._last: tuple[IdentityRecord, dict[str, bytes]] | None = None
@@ -164,26 +166,36 @@ class CoreBackend:
         from verifier.quality import Reason
 
         found = IdentityVerifier().portrait(id_image)
+        self._portrait = (id_image, found)  # the identity check of this photo reuses it
         if isinstance(found, Reason):
             return False, found.message
         return True, " ".join(r.message for r in found.reasons)
 
-    def verify_identity(self, id_image: np.ndarray, frames: list[list[np.ndarray]]
+    def verify_identity(self, id_image: np.ndarray, frames: Iterable[np.ndarray]
                         ) -> IdentityDecision:
         from verifier.attempt import AttemptVerifier
-        from verifier.capture import flatten_steps
         from verifier.liveness import LivenessChallenge
 
-        # frames carry their capture time (client.core.devices stamps them); the template
-        # comes from frames spread over the challenge, with parallax and continuity checks;
-        # the camera thread counts faces meanwhile: verifier.face_adapter serialises dlib
-        captured = flatten_steps(frames)
-        attempt = AttemptVerifier().decide_frames(id_image, LivenessChallenge(self.challenge),
-                                                  captured)
+        # frames carry their capture time (client.core.devices stamps them) and are analysed
+        # while the student performs the challenge (verifier.capture.FrameFeed): the ID
+        # portrait first, then every frame as it comes, so only the remainder is left after
+        # the last one; the camera thread counts faces meanwhile (face_adapter serialises dlib)
+        captured: list[np.ndarray] = []
+
+        def kept() -> Iterator[np.ndarray]:
+            for frame in frames:
+                captured.append(frame)
+                yield frame
+
+        known = self._portrait  # found by check_document when the photo was added
+        portrait = known[1] if known is not None and known[0] is id_image else None
+        attempt = AttemptVerifier().decide_stream(id_image, LivenessChallenge(self.challenge),
+                                                  kept(), portrait=portrait)
+        if getattr(frames, "cancelled", False):
+            raise InputError("The identity check was cancelled.")
         self.identity_tries += 1
-        # same rule as verifier.attempt.combine: a failed liveness is never a match
-        record = combine(attempt.identity.to_dict(), attempt.liveness.to_dict(),
-                         attempt=self.identity_tries, asked=self.challenge)
+        # the verifier's decision as it is (a failed liveness is never a match there)
+        record = record_of(attempt.to_dict(), attempt=self.identity_tries)
         record = replace(record, tries=tuple(t.brief() for t in self._tries))
         retries = int(self.s.policy.get("identity_retries", 3) or 0)
         left = max(0, retries - self.identity_tries)

@@ -334,6 +334,7 @@ class StudentWindow(QMainWindow):
         self.exam.stop()
         self.handin.stop()
         self.checks.stop_audio()
+        self.identity.stop_capture()  # a challenge in progress: its worker ends
         self.stop_camera()
         self.stop_exam_microphone()
         if not wait_all(10000):

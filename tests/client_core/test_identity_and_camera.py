@@ -5,34 +5,47 @@ from __future__ import annotations
 import pytest
 
 from client.core.camera_check import CameraJudge, CameraStats
-from client.core.identity import IdentityRecord, combine
+from client.core.identity import IdentityRecord, record_of
 from exam_packages.errors import InputError
+from verifier.attempt import combine, without_liveness
+from verifier.identity import IdentityDecision
+from verifier.liveness import LivenessResult, StepResult
+from verifier.quality import reason
 
-FACE_MATCH = {"outcome": "match", "distance": 0.21, "threshold": 0.4,
-              "review_band": [0.34, 0.46], "reasons": []}
-LIVE_OK = {"passed": True, "reasons": [],
-           "steps": [{"name": "blink", "passed": True}, {"name": "turn_left", "passed": True}]}
+FACE_MATCH = IdentityDecision("match", 0.21, 0.4, (0.34, 0.46))
+ASKED = ("blink", "turn_left")
+LIVE_OK = LivenessResult(True, [StepResult("blink", True), StepResult("turn_left", True)], [])
 
 
-def test_a_failed_liveness_is_never_a_match():
-    live = {"passed": False, "steps": [{"name": "blink", "passed": False},
-                                       {"name": "turn_left", "passed": True}],
-            "reasons": [{"code": "liveness_incomplete",
-                         "message": "Not all liveness steps were completed."}]}
-    record = combine(FACE_MATCH, live, attempt=1, asked=("blink", "turn_left"))
-    assert record.outcome == "review" and not record.liveness_passed
+def test_the_record_is_the_verifiers_decision_and_a_failed_liveness_is_never_a_match():
+    live = LivenessResult(False, [StepResult("blink", False), StepResult("turn_left", True)],
+                          [reason("liveness_incomplete", missing="blink")])
+    decision = combine(FACE_MATCH, live, ASKED)  # the rule, in the verifier
+    record = record_of(decision.to_dict(), attempt=1)
+    assert record.outcome == decision.outcome == "review" and not record.liveness_passed
     assert [(s.name, s.passed) for s in record.steps] == [("blink", False), ("turn_left", True)]
     assert record.messages == ["Not all liveness steps were completed."]
+    assert record.verifier["identity_outcome"] == "match"  # kept for the record
 
 
-def test_a_step_missing_from_the_result_counts_as_not_passed():
-    record = combine(FACE_MATCH, LIVE_OK, attempt=1, asked=("blink", "turn_left", "turn_right"))
-    assert record.outcome == "review" and record.steps[2].passed is False
-    assert record.messages == ["The liveness check did not pass."]
+def test_a_match_without_a_passed_liveness_is_refused():
+    data = combine(FACE_MATCH, LIVE_OK, (*ASKED, "turn_right")).to_dict()  # step not judged
+    assert data["outcome"] == "match"  # a foreign or broken decision: the client does not
+    with pytest.raises(InputError) as info:  # decide again, it refuses to record it
+        record_of(data, attempt=1)
+    assert str(info.value) == "identity decision: a match without a passed liveness check"
+    with pytest.raises(InputError, match="identity decision: no liveness result"):
+        record_of({"outcome": "match"}, attempt=1)
+
+
+def test_no_liveness_run_is_review():
+    record = record_of(without_liveness(FACE_MATCH).to_dict(), attempt=1)
+    assert record.outcome == "review" and record.steps == () and not record.liveness_passed
+    assert record.messages == ["The liveness check was not run."]
 
 
 def test_record_round_trips_through_signed_json():
-    record = combine(FACE_MATCH, LIVE_OK, attempt=2, asked=("blink", "turn_left"))
+    record = record_of(combine(FACE_MATCH, LIVE_OK, ASKED).to_dict(), attempt=2)
     data = record.to_dict()
     assert data["distance"] == "0.21" and data["review_band"] == ["0.34", "0.46"]  # no floats
     back = IdentityRecord.from_dict(data)
@@ -46,8 +59,8 @@ def test_a_foreign_outcome_is_refused():
 
 
 def test_worst_outcome_keeps_an_earlier_mismatch():
-    first = combine({"outcome": "no_match", "distance": 0.6}, LIVE_OK, attempt=1,
-                    asked=("blink", "turn_left"))
+    mismatch = IdentityDecision("no_match", 0.6, 0.4, (0.34, 0.46))
+    first = record_of(combine(mismatch, LIVE_OK, ASKED).to_dict(), attempt=1)
     second = IdentityRecord("match", attempt=2, tries=(first.brief(),))
     assert second.worst_outcome() == "no_match"
 

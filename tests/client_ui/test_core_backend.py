@@ -48,7 +48,7 @@ def test_whole_attempt_through_the_adapter(world, tmp_path):
     steps = b.liveness_steps()
     assert len(steps) == 3 and set(steps) <= set(STEP_TEXT.values())
     blank = np.zeros((200, 300, 3), np.uint8)
-    decision = b.verify_identity(blank, [[blank] * 3] * 3)
+    decision = b.verify_identity(blank, [blank] * 9)
     assert decision.decision == "review"  # never blocks: a person reviews it
     assert decision.reason.startswith("No portrait found on the ID document")
     assert b.s.step.value == "consented"  # a "review" try may be retried...

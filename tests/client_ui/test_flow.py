@@ -205,7 +205,37 @@ def test_identity_retry_then_review_lets_student_continue_flagged(qtbot, flow):
     assert ident.flagged and ident.continue_button.isEnabled()
     assert "a person will review your identity" in ident.result.text()
     image, frames = flow.backend.identity_calls[-1]
-    assert [len(f) for f in frames] == [12, 12, 12] and image.shape[2] == 3
+    assert len(frames) == 36 and image.shape[2] == 3  # every frame of the challenge, in order
+
+
+def test_frames_go_to_the_check_while_captured_and_an_abandoned_one_is_dropped(qtbot, flow):
+    _to_identity(flow)
+    ident = flow.w.identity
+    ident.frames_per_step = 4
+    ident.set_document(__import__("numpy").zeros((120, 160, 3), "uint8"))
+    # the check starts once the document was looked at (its portrait is then known)
+    qtbot.waitUntil(lambda: ident.feed is not None, timeout=5000)
+    first = ident.feed
+    assert ident.task is not None and ident.task.pending and flow.backend.document_checks == 1
+    ident.on_frame(ident.id_image)  # before the challenge: not part of it
+    ident.start_liveness()
+    assert ident.feed is first and first.count == 0
+    for _ in range(5):
+        ident.on_frame(ident.id_image)
+    assert first.count == 5 and not first.closed
+    ident.load()  # the challenge is abandoned (another try): its worker stops, nothing shown
+    assert first.cancelled and ident.feed is None
+    qtbot.waitUntil(lambda: not ident.task.qthread.isRunning(), timeout=5000)
+    assert flow.backend.identity_calls == [] and ident.decision is None
+    assert ident.result.text() == ""
+    ident.start_liveness()  # the same document: the check starts again with the challenge
+    for _ in range(12):
+        ident.on_frame(ident.id_image)
+    assert ident.feed is not None and ident.feed.closed  # the last frame closes the feed
+    qtbot.waitUntil(lambda: ident.decision is not None, timeout=5000)
+    assert ident.feed is None and len(flow.backend.identity_calls[-1][1]) == 12
+    ident.on_frame(ident.id_image)  # frames after the decision go nowhere
+    assert len(flow.backend.identity_calls) == 1
 
 
 def test_unreadable_id_file_is_refused(qtbot, flow, tmp_path):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+from collections.abc import Iterable
 from typing import Any
 
 import cv2
@@ -27,7 +28,7 @@ from client.ui.backend import (
     Progress,
     Receipt,
 )
-from exam_packages.errors import NetworkError, ServerError, UntrustedSignerError
+from exam_packages.errors import InputError, NetworkError, ServerError, UntrustedSignerError
 
 
 def _diagram_png() -> bytes:
@@ -116,7 +117,7 @@ class FakeBackend:
         self.screen_thumbnails: list[bytes | None] = []
         self.document_checks = 0
         self.document_verdict: tuple[bool, str] = (True, "")
-        self.identity_calls: list[tuple[np.ndarray, list[list[np.ndarray]]]] = []
+        self.identity_calls: list[tuple[np.ndarray, list[np.ndarray]]] = []
         self.submitted: list[bool] = []
         self.proctored_frames = 0
         self.proctored_audio: list[tuple[int, int]] = []
@@ -184,9 +185,12 @@ class FakeBackend:
         self.document_checks += 1
         return self.document_verdict
 
-    def verify_identity(self, id_image: np.ndarray, frames: list[list[np.ndarray]]
+    def verify_identity(self, id_image: np.ndarray, frames: Iterable[np.ndarray]
                         ) -> IdentityDecision:
-        self.identity_calls.append((id_image, frames))
+        captured = list(frames)  # like the real backend: returns once the capture is over
+        if getattr(frames, "cancelled", False):
+            raise InputError("The identity check was cancelled.")
+        self.identity_calls.append((id_image, captured))
         if self.identity_decisions:
             return self.identity_decisions.pop(0)
         return IdentityDecision("accept", "Your face matches the photo on your document.", 3,

@@ -112,7 +112,8 @@ class Scene:
 
 def animate(surface: Surface, scene: Scene, poses: list[Pose], *, noise: float = 2.0,
             camera_distance: float = 8.0, texture: Callable[[float], np.ndarray] | None = None,
-            jitter: float = 1.5) -> list[np.ndarray]:
+            jitter: float = 1.5, renderer: Callable[..., np.ndarray] = render
+            ) -> list[np.ndarray]:
     """Frames of ``surface`` following ``poses`` (render cache per quantised pose)."""
     cache: dict[tuple[float, float, float], np.ndarray] = {}
     frames = []
@@ -123,7 +124,7 @@ def animate(surface: Surface, scene: Scene, poses: list[Pose], *, noise: float =
         key = (2.0 * round(yaw / 2), 2.0 * round(pitch / 2), round(blink, 1))
         if key not in cache:
             tex = texture(key[0]) if texture is not None else None
-            cache[key] = render(surface, blank, key[0], key[1], key[2],
+            cache[key] = renderer(surface, blank, key[0], key[1], key[2],
                                 camera_distance=camera_distance, texture=tex)
         layer = cache[key]
         dx, dy = scene.place(i)
@@ -171,6 +172,14 @@ def sequence(kind: str, order: tuple[str, ...], size: str, *, holder: np.ndarray
     n = STEP_FRAMES * len(order)
     if kind == "bona_fide":
         frames = animate(head_surface(holder, face, engine), scene, timeline(order, amplitude, rng))
+    elif kind == "bona_fide_gl":  # the same head drawn by OpenGL (tests/verifier/gl_heads.py)
+        from .gl_heads import gl_renderer
+
+        gl = gl_renderer()
+        if gl is None:
+            raise RuntimeError("no headless OpenGL (EGL) context")
+        frames = animate(head_surface(holder, face, engine), scene,
+                         timeline(order, amplitude, rng), renderer=gl.render)
     elif kind in ("still", "still_noise"):
         sheet = photo_surface(holder, face, engine)
         frames = holder_still(sheet, scene, n, 0.0 if kind == "still" else 3.0)

@@ -8,10 +8,13 @@ failed.  One sample per species and size here (the CI budget); the full run is
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 
 from verifier.attempt import AttemptVerifier
-from verifier.capture import timed_sequence
+from verifier.capture import FrameFeed, timed_sequence
 from verifier.identity import IdentityVerifier
 from verifier.liveness import LivenessChallenge
 
@@ -85,3 +88,44 @@ def test_bona_fide_rendered_head_passes(who, order, size, corpus, config):
     assert min(live.measures["parallax"].values()) > config.flat_parallax
     assert live.measures["max_sample_distance"] < config.continuity_threshold
     assert decision.outcome == "match" and decision.distance is not None
+
+
+def test_decision_while_captured_equals_the_decision_after(corpus, faces_root, engine, config):
+    """The client analyses the frames while they are captured (a FrameFeed filled by the
+    camera thread): the same frames give the same decision as analysed afterwards."""
+    order = ORDERS[0]
+    frames = sequence("bona_fide", order, "320x240", holder=corpus.photo("leslie"),
+                      other=corpus.photo(OTHERS["leslie"]), engine=engine, seed=5)
+    document = corpus.cache.image(faces_root / HOLDERS["leslie"][1])
+    verifier = AttemptVerifier(config, engine)
+    after = verifier.decide_frames(document, LivenessChallenge(order), frames)
+    feed = FrameFeed(idle_timeout_s=10.0)
+
+    def camera() -> None:
+        for frame in frames:
+            time.sleep(0.005)
+            feed.put(frame)
+        feed.close()
+
+    thread = threading.Thread(target=camera)
+    thread.start()
+    # the client passes the portrait found when the document was added
+    live = verifier.decide_stream(document, LivenessChallenge(order), feed,
+                                  portrait=corpus.portraits["leslie"])
+    thread.join()
+    assert feed.count == len(frames) and not feed.stalled and not feed.cancelled
+    assert live.to_dict() == after.to_dict() and live.outcome == "match"
+
+
+def test_bona_fide_head_drawn_by_opengl_passes(corpus, config):
+    """The same head model drawn by a real GPU pipeline (moderngl, headless EGL: smooth
+    texture sampling, multisampled edges, light fixed while the head turns)."""
+    from .gl_heads import gl_renderer
+
+    if gl_renderer() is None:
+        pytest.skip("no headless OpenGL (EGL) context on this machine")
+    decision = corpus.decide("bona_fide_gl", ORDERS[1], "320x240", who="obama", seed=5)
+    live = decision.liveness
+    assert live.passed, [r.to_dict() for r in live.reasons]
+    assert min(live.measures["parallax"].values()) > config.flat_parallax
+    assert decision.outcome == "match"

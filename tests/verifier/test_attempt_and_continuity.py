@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pickle
 import random
+import threading
+import time
 
 import cv2
 import numpy as np
@@ -12,7 +14,7 @@ import pytest
 
 from exam_packages.errors import EnrolmentError, InputError
 from verifier.attempt import AttemptVerifier, ChallengeSchedule, combine
-from verifier.capture import capture_time, stamp, timed_sequence
+from verifier.capture import FrameFeed, capture_time, stamp, timed_sequence
 from verifier.continuity import ContinuityCheck
 from verifier.faces import Face, detect_faces
 from verifier.identity import IdentityDecision, IdentityVerifier
@@ -149,3 +151,45 @@ def test_the_template_names_the_capture_times_of_its_frames(config):
     template = check.template()
     assert template is not None and template.frames_used == 2
     assert template.capture_times == (0.0, 3.0)  # usable, near-frontal, spread
+
+
+def test_frame_feed_hands_frames_over_while_captured():
+    feed = FrameFeed(idle_timeout_s=5.0)
+    got: list[float] = []
+    reader = threading.Thread(target=lambda: got.extend(capture_time(f) for f in feed))
+    reader.start()
+    for t in (1.0, 1.1, 1.2):
+        feed.put(stamp(np.zeros((4, 4, 3), np.uint8), t))
+    feed.close()
+    feed.put(stamp(np.zeros((4, 4, 3), np.uint8), 9.0))  # after the capture: ignored
+    reader.join(5)
+    assert got == [1.0, 1.1, 1.2] and feed.count == 3 and feed.closed_at is not None
+    assert not feed.cancelled and not feed.stalled
+
+
+def test_cancelled_or_stalled_feed_ends_the_analysis():
+    cancelled = FrameFeed()
+    cancelled.put(np.zeros((4, 4, 3), np.uint8))
+    cancelled.cancel()
+    assert list(cancelled) == [] and cancelled.cancelled  # what was left is dropped
+    stalled = FrameFeed(idle_timeout_s=0.05)
+    waiting = threading.Thread(target=lambda: list(stalled))  # no frame yet: it waits
+    waiting.start()
+    time.sleep(0.2)
+    assert waiting.is_alive() and not stalled.stalled
+    stalled.put(np.zeros((4, 4, 3), np.uint8))  # frames flow, then stop
+    waiting.join(5)
+    assert not waiting.is_alive() and stalled.stalled and not stalled.closed
+
+
+def test_unstamped_frames_while_captured_give_review_after_the_capture(engine, config):
+    blank = np.full((240, 320, 3), 128, np.uint8)
+    feed = FrameFeed(idle_timeout_s=5.0)
+    for frame in (stamp(blank, 1.0), blank, stamp(blank, 2.0)):
+        feed.put(frame)
+    feed.close()
+    decision = AttemptVerifier(config, engine).decide_stream(
+        blank, LivenessChallenge(("blink",)), feed)
+    [late] = [r for r in decision.reasons if r.code == "liveness_no_capture_time"]
+    assert late.values["detail"] == "frame 1 has no capture time (camera source must stamp it)"
+    assert decision.outcome == "review" and list(feed) == []  # the feed was read to its end

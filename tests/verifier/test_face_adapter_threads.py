@@ -83,3 +83,18 @@ def test_concurrent_detection_and_encoding_give_the_sequential_results(engine) -
     assert not errors and len(results) == 12
     for vec in results:
         assert np.allclose(vec, expected)
+
+
+def test_a_turn_without_waiting_is_refused_while_dlib_is_busy():
+    from client.core.devices import default_face_counter
+    from verifier.face_adapter import dlib_turn
+
+    counter = default_face_counter(wait=False)
+    assert counter is not None
+    with DLIB_CALL_LOCK:  # the identity analysis is in a dlib call
+        with dlib_turn(wait=False) as mine:
+            assert mine is False
+        assert counter(np.zeros((48, 64, 3), np.uint8)) is None  # skipped, did not wait
+    with dlib_turn(wait=False) as mine:  # free: taken, and the calls inside do not deadlock
+        assert mine is True and DLIB_CALL_LOCK.locked()
+    assert not DLIB_CALL_LOCK.locked()

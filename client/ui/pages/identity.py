@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from exam_packages.errors import EmtihanError
+from verifier.capture import FrameFeed
 
 from ..backend import IdentityDecision, StudentBackend
 from ..camera import to_qimage
@@ -41,7 +42,8 @@ class IdentityPage(Page):
         self.id_image: np.ndarray | None = None
         self.steps: list[str] = []
         self.step = -1
-        self.frames: list[list[np.ndarray]] = []
+        self.step_frames = 0  # frames captured during the current step
+        self.feed: FrameFeed | None = None  # the frames of the running challenge, analysed live
         self.flagged = False
         self.frames_per_step = FRAMES_PER_STEP
         self.decision: IdentityDecision | None = None
@@ -116,6 +118,7 @@ class IdentityPage(Page):
 
     def load(self) -> None:
         """A fresh challenge (a new random order of steps for every try)."""
+        self.stop_capture()
         for label in self.step_labels:  # the last try's steps go away at once
             self.binder.unbind(label.setText)
             self.live_layout.removeWidget(label)
@@ -135,10 +138,17 @@ class IdentityPage(Page):
     # -- document --------------------------------------------------------------------------
     def on_frame(self, frame: np.ndarray) -> None:
         self.last_frame = frame
-        if 0 <= self.step < len(self.steps):
-            self.frames[self.step].append(frame)
-            if len(self.frames[self.step]) >= self.frames_per_step:
+        if self.feed is not None and 0 <= self.step < len(self.steps):
+            self.feed.put(frame)  # analysed at once by the identity worker
+            self.step_frames += 1
+            if self.step_frames >= self.frames_per_step:
                 self._next_step()
+
+    def stop_capture(self) -> None:
+        """Abandon a running challenge: its worker stops and its result is ignored."""
+        if self.feed is not None:
+            self.feed.cancel()
+            self.feed = None
 
     def show_frame(self, image: QImage) -> None:
         if self.isVisible():
@@ -176,6 +186,10 @@ class IdentityPage(Page):
         self.doc_preview.setPixmap(pix)
         self.binder.bind(self.doc_hint.setText, "Document photo added. Looking for the portrait…")
         set_status(self.doc_hint, "")
+        self.stop_capture()  # a new photo: a challenge in progress starts again
+        self.step = -1
+        for label in self.step_labels:
+            set_status(label, "")
         self.doc_task = run_task(lambda _p: self.backend.check_document(image),
                                  lambda found: self._document_checked(image, found),
                                  lambda _text: self._document_checked(image, None))
@@ -189,6 +203,8 @@ class IdentityPage(Page):
         ``found`` is None when the look itself failed: nothing is claimed then."""
         if image is not self.id_image:
             return  # another photo was taken meanwhile
+        if self.feed is None:  # the check starts now, its ID portrait already known
+            self._start_check(image)
         if found is None:
             self.binder.bind(self.doc_hint.setText, "Document photo added.")
             set_status(self.doc_hint, "ok")
@@ -208,12 +224,35 @@ class IdentityPage(Page):
             return
         self.retry_button.hide()
         self.live_button.setEnabled(False)
-        self.frames = [[] for _ in self.steps]
+        if self.feed is None:
+            self._start_check(self.id_image)
         self.step = -1
         self._next_step()
 
+    def _start_check(self, image: np.ndarray) -> None:
+        """The check starts once the document was looked at (or with the challenge, if that
+        comes first): the backend analyses each frame of the challenge as it comes."""
+        self.stop_capture()
+        self.step = -1
+        feed = self.feed = FrameFeed()
+        self.task = run_task(lambda _p: self.backend.verify_identity(image, feed),
+                             lambda d: self._decided(feed, d),
+                             lambda text: self._decided(feed, None, text))
+
+    def _decided(self, feed: FrameFeed, decision: IdentityDecision | None,
+                 error: str = "") -> None:
+        if feed is not self.feed:
+            return  # an abandoned challenge
+        self.feed = None
+        self.step = len(self.steps)
+        if decision is None:
+            self._failed(error)
+        else:
+            self.show_decision(decision)
+
     def _next_step(self) -> None:
         self.step += 1
+        self.step_frames = 0
         for i, label in enumerate(self.step_labels):  # captured, not yet judged: no ticks
             set_status(label, "current" if i == self.step else ("done" if i < self.step else ""))
         if self.step < len(self.steps):
@@ -222,10 +261,8 @@ class IdentityPage(Page):
             return
         self.step = len(self.steps)
         self.binder.bind(self.live_status.setText, "Checking… this takes a few seconds.")
-        image, frames = self.id_image, self.frames
-        assert image is not None
-        self.task = run_task(lambda _p: self.backend.verify_identity(image, frames),
-                             self.show_decision, self._failed)
+        if self.feed is not None:
+            self.feed.close()  # the worker finishes the frames not yet analysed, then decides
 
     def _failed(self, text: str) -> None:
         self.binder.bind(self.result.setText, "{why}", why=Lazy(text))
