@@ -42,13 +42,13 @@ class FeedbackView(QFrame):
         self.heading = self._label("pageSubtitle")
         binder.bind(self.heading.setText, "Feedback on your answers")
         outer.addWidget(self.heading)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.body = QWidget()
         self.rows = QVBoxLayout(self.body)
-        self.scroll.setWidget(self.body)
-        outer.addWidget(self.scroll, 1)
+        self.scroller.setWidget(self.body)
+        outer.addWidget(self.scroller, 1)
         self.labels: list[QLabel] = []
         self.hide()
 
@@ -80,8 +80,9 @@ class FeedbackView(QFrame):
             self.binder.unbind(label.setText)
         while self.rows.count():
             taken = self.rows.takeAt(0)
-            if taken is not None and taken.widget() is not None:
-                taken.widget().deleteLater()
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.labels = []
         for item in items:
             self._caption("Question {number}", number=item.number)
