@@ -216,11 +216,11 @@ class StudentWindow(QMainWindow):
         set_status(self.identity.result, "fail")
 
     def _exam_started(self, start: ExamStart) -> None:
-        self.show_step(4)
-        self.exam_mode.start(start.policy)  # full screen, on top, clipboard, scan
-        self.exam.load(start)
+        self.exam.load(start)  # built while hidden: every question widget shows with the page
         if self.exam.finished:
             return  # resumed after the time ran out: handed in at once (the hand-in page)
+        self.exam_mode.start(start.policy)  # full screen, on top, clipboard, scan
+        self.show_step(4)
         self.start_exam_microphone()
         self.check_screens()
 
