@@ -25,8 +25,11 @@ PREFIX = 30
 # A small bucket (one full 1514-byte frame, the largest a veth with MTU 1500 hands to tbf,
 # plus a little) so the initial burst does not inflate a measurement of a few seconds.
 BURST_BYTES = 1600
-# Queue limit expressed as delay: deep enough that TCP is not starved by tail drops.
-LATENCY_MS = 200
+# Queue limit expressed as delay: deep enough that TCP is not starved by tail drops. At
+# 200 ms the 256 kbit/s queue held ~4 frames: the upload lost 234 packets to tail drops and
+# measured 191 kbit/s of goodput in some runs (the flaky netshape failure); at 400 ms (a
+# home router's uplink buffer is usually deeper still) it measures 250 kbit/s every time.
+LATENCY_MS = 400
 
 _counter = itertools.count()
 _OURS = re.compile(r"^emt-(?:s|c|probe)-(\d+)-\d+$")
