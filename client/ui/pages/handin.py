@@ -63,12 +63,8 @@ class HandInPage(Page):
                              self._offline, self._progress)
 
     def retry(self) -> None:
-        if self.task is not None and self.task.qthread.isRunning():
-            if not self.offline:
-                return  # an upload is under way
-            # the failed upload has reported and its thread is only ending: let it end
-            # (a Retry clicked right after "Saved on this computer" was ignored before)
-            self.task.qthread.wait(2000)
+        if self.task is not None and self.task.pending:
+            return  # an upload is under way (one that has reported may still be ending)
         self.retry_button.setEnabled(False)
         self._status("Trying to upload again…", "")
         self.task = run_task(self.backend.retry_upload, self._done, self._offline,
