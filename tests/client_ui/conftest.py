@@ -56,3 +56,14 @@ def demo_world(tmp_path_factory):
     world = setup_world(tmp_path_factory.mktemp("demo-world"))
     yield world
     world.server.stop()
+
+
+@pytest.fixture()
+def fresh_demo_world(tmp_path):
+    """A demo world of the test's own: for tests that stop its server or need the demo
+    student's first attempt."""
+    from emtihan_demo import setup_world
+
+    world = setup_world(tmp_path / "demo")
+    yield world
+    world.server.stop()

@@ -72,15 +72,6 @@ def _puppet(page: Any, card: bool = False) -> PuppetCamera:
     return PuppetCamera(page, by_text, rest)
 
 
-@pytest.fixture()
-def world(tmp_path):
-    from emtihan_demo import setup_world
-
-    w = setup_world(tmp_path / "demo")
-    yield w
-    w.server.stop()
-
-
 def _window(world, tmp_path, qtbot, card: bool):
     from client.ui.i18n import I18n
     from client.ui.window import StudentWindow
@@ -110,8 +101,9 @@ def _told(backend) -> list[dict]:
     return [r["data"] for r in backend.s._log().records() if r["kind"] in kinds]
 
 
-def test_the_holder_in_front_of_the_camera_is_confirmed_in_the_window(world, tmp_path, qtbot):
-    w, backend = _window(world, tmp_path, qtbot, card=False)
+def test_the_holder_in_front_of_the_camera_is_confirmed_in_the_window(fresh_demo_world, tmp_path,
+                                                                      qtbot):
+    w, backend = _window(fresh_demo_world, tmp_path, qtbot, card=False)
     try:
         ident = w.identity
         decision = ident.decision
@@ -128,8 +120,9 @@ def test_the_holder_in_front_of_the_camera_is_confirmed_in_the_window(world, tmp
         w.shutdown()
 
 
-def test_the_holders_photo_moved_like_a_card_is_not_confirmed(world, tmp_path, qtbot):
-    w, backend = _window(world, tmp_path, qtbot, card=True)
+def test_the_holders_photo_moved_like_a_card_is_not_confirmed(fresh_demo_world, tmp_path,
+                                                               qtbot):
+    w, backend = _window(fresh_demo_world, tmp_path, qtbot, card=True)
     try:
         ident = w.identity
         assert ident.decision.decision != "accept", ident.decision.reason

@@ -15,15 +15,6 @@ from .real_walk import walk_to_exam
 pytestmark = pytest.mark.qt
 
 
-@pytest.fixture()
-def world(tmp_path):
-    from emtihan_demo import setup_world
-
-    w = setup_world(tmp_path / "demo")
-    yield w
-    w.server.stop()
-
-
 def _type_in_an_essay(qtbot, w, text: str) -> str:
     for i, widget in enumerate(w.exam.widgets):
         edit = getattr(widget, "edit", None)
@@ -35,10 +26,12 @@ def _type_in_an_essay(qtbot, w, text: str) -> str:
     raise AssertionError("the demo paper has no essay question")
 
 
-def test_server_gone_mid_exam_then_back_hand_in_completes(world, tmp_path, qtbot):
+def test_server_gone_mid_exam_then_back_hand_in_completes(fresh_demo_world, tmp_path, qtbot):
     from client.ui.i18n import I18n
     from client.ui.window import StudentWindow
     from emtihan_demo import CODE, STUDENT
+
+    world = fresh_demo_world
 
     backend = CoreBackend(SessionConfig(tmp_path / "client", world.trust))
     w = StudentWindow(backend, I18n(), open_camera=None, server_url=world.url,
