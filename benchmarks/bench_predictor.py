@@ -70,7 +70,7 @@ def landmarks(smalls: list[Path]) -> int:
     engine = default_engine()
     api = load_api()
     original = api.pose_predictor_68_point
-    candidates = {p.name: api.dlib.shape_predictor(str(p)) for p in smalls}
+    candidates = {str(p): api.dlib.shape_predictor(str(p)) for p in smalls}
     rng = np.random.default_rng(7)
     found: dict[str, dict[str, list]] = {n: {"err": [], "ear": [], "pose": []}
                                          for n in [*candidates, "noise"]}
@@ -93,7 +93,7 @@ def landmarks(smalls: list[Path]) -> int:
             api.pose_predictor_68_point = original
     print(f"faces: {len(found['noise']['err'])} in {len(_images())} images (HOG, <= 640 px)")
     for path in smalls:
-        _report(f"{path.name} ({path.stat().st_size / 1e6:.1f} MB) vs original", found[path.name])
+        _report(f"{path} ({path.stat().st_size / 1e6:.1f} MB) vs original", found[str(path)])
     _report("baseline: original, sensor noise sigma 2 vs none", found["noise"])
     return 0
 

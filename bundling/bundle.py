@@ -1,12 +1,17 @@
 """``bash .ci/dev bundle``: the self-contained student client as one archive.
 
     python -m bundling.bundle [--out dist] [--predictor-bits N] [--predictor-trees N]
+                              [--encoder-bits N] [--stock-opencv]
 
-1. makes the smaller 68-point predictor (``bundling.predictor``, cached in ``build/bundle``;
-   ``--predictor-bits 0`` ships dlib's original) and runs PyInstaller on
+0. builds the minimal OpenCV (``bundling.opencv``: only the modules the client calls, no
+   FFmpeg/OpenBLAS; cached in ``build/opencv-min``) unless ``--stock-opencv``;
+1. makes the smaller 68-point predictor (``bundling.predictor``) and the face encoder with
+   rounded weights (``bundling.encoder``), both cached in ``build/bundle`` (``0`` bits ships
+   dlib's original), and runs PyInstaller on
    ``bundling/emtihan-student.spec`` (onedir: docs/bundle.md says why) into
    ``build/bundle``; strips the debug sections from the libraries that carry them
-   (Linux: ``strip --strip-debug``, ~30 MB of the Python build's own debug info);
+   (Linux: ``strip --strip-debug``, ~30 MB of the Python build's own debug info) and cuts
+   Qt's ICU data to kk/ru/en (``bundling.icu``);
 2. packs ``dist/emtihan-student-<version>-<os>-<arch>.tar.gz`` (one top directory
    ``emtihan-student-<version>/``, the executable ``emtihan-student`` in it);
 3. prints what weighs what: each part unpacked and gzip-compressed (README "Student
@@ -30,6 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # the 68-point predictor shipped (docs/verifier.md "The bundle's 68-point predictor")
 PREDICTOR_BITS, PREDICTOR_TREES = 12, None
+# the face encoder's weights, mantissa bits kept (8 = bfloat16; docs/verifier.md)
+ENCODER_BITS = 8
 SPEC = ROOT / "bundling" / "emtihan-student.spec"
 # (label, substring of the path inside _internal); the first that matches counts
 PARTS = (
@@ -39,7 +46,7 @@ PARTS = (
     ("model: CNN detector (loaded by face_recognition)", "mmod_human"),
     ("Qt: WebEngine/QML/Quick/3D/PDF/Designer (must be 0)", ("WebEngine", "Qml", "Quick",
                                                            "3D", "Pdf", "Designer")),
-    ("OpenCV (with its own FFmpeg, OpenBLAS, AV1/VP9 codecs)", ("cv2", "opencv")),
+    ("OpenCV", ("cv2", "opencv")),
     ("Qt: multimedia (audio only; Qt's FFmpeg left out)", ("Multimedia", "multimedia")),
     ("Qt: plugins", "PySide6/Qt/plugins"),
     ("Qt: translations (kk/ru/en)", "PySide6/Qt/translations"),
@@ -66,10 +73,15 @@ def target() -> str:
     return f"{system.rstrip('0123456789')}-{machine}"
 
 
-def run_pyinstaller(work: Path, predictor: Path | None) -> Path:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+def run_pyinstaller(work: Path, predictor: Path | None, encoder: Path | None,
+                    opencv: Path | None) -> Path:
+    """PyInstaller on the spec; ``opencv``: a directory whose ``cv2`` replaces the wheel's."""
+    path = [str(opencv)] if opencv is not None else []
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([*path, str(ROOT)]))
     if predictor is not None:
         env["EMTIHAN_BUNDLE_PREDICTOR"] = str(predictor)
+    if encoder is not None:
+        env["EMTIHAN_BUNDLE_ENCODER"] = str(encoder)
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                     "--distpath", str(work / "dist"), "--workpath", str(work / "work"),
                     str(SPEC)], check=True, cwd=ROOT, env=env)
@@ -91,6 +103,45 @@ def predictor(work: Path, bits: int, trees: int | None) -> Path | None:
         dst.with_suffix(".tmp").write_bytes(shrink(src.read_bytes(), bits, trees))
         dst.with_suffix(".tmp").replace(dst)
     return dst
+
+
+def encoder(work: Path, bits: int) -> Path | None:
+    """The face encoder with rounded weights for the bundle (None: dlib's original)."""
+    if bits <= 0:
+        return None
+    import face_recognition_models
+
+    from bundling.encoder import shrink
+
+    src = Path(face_recognition_models.face_recognition_model_location())
+    dst = work / f"encoder-b{bits}" / src.name
+    if not dst.exists():
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        dst.with_suffix(".tmp").write_bytes(shrink(src.read_bytes(), bits))
+        dst.with_suffix(".tmp").replace(dst)
+    return dst
+
+
+def minimal_opencv() -> Path:
+    from bundling.opencv import BuildError, ensure
+
+    try:
+        return ensure(ROOT / "build" / "opencv-min")
+    except BuildError as exc:
+        raise SystemExit(f"the bundle's OpenCV: {exc}") from exc
+
+
+def trim_icu(app: Path) -> int:
+    """Qt's ICU data cut to kk/ru/en (``bundling.icu``); bytes zeroed."""
+    from bundling.icu import trim
+
+    zeroed = 0
+    for library in app.rglob("libicudata.so*"):
+        if library.is_file() and not library.is_symlink():
+            small, _, cut = trim(library.read_bytes())
+            library.write_bytes(small)
+            zeroed += cut
+    return zeroed
 
 
 def drop_dangling(app: Path) -> int:
@@ -176,14 +227,24 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "(0: dlib's original; docs/verifier.md)")
     p.add_argument("--predictor-trees", type=int, default=PREDICTOR_TREES,
                    help="regression trees kept per cascade level (default: all)")
+    p.add_argument("--encoder-bits", type=int, default=ENCODER_BITS,
+                   help="mantissa bits of the face encoder's weights (0: dlib's original)")
+    p.add_argument("--stock-opencv", action="store_true",
+                   help="bundle the opencv-python-headless wheel instead of building the "
+                        "minimal OpenCV (bundling.opencv)")
     args = p.parse_args(argv)
     started = time.monotonic()
     model = predictor(args.work, args.predictor_bits, args.predictor_trees)
-    app = run_pyinstaller(args.work, model)
+    weights = encoder(args.work, args.encoder_bits)
+    opencv = None if args.stock_opencv else minimal_opencv()
+    app = run_pyinstaller(args.work, model, weights, opencv)
     saved = strip_debug(app)
+    icu = trim_icu(app)
     drop_dangling(app)
     built = time.monotonic()
-    print(f"68-point predictor: {model or 'dlib original'}; debug sections stripped: "
+    print(f"68-point predictor: {model or 'dlib original'}; face encoder: "
+          f"{weights or 'dlib original'}; OpenCV: {opencv or 'the wheel'}; "
+          f"ICU data cut to kk/ru/en: {icu / 1e6:.1f} MB zeroed; debug sections stripped: "
           f"{saved / 1e6:.1f} MB")
     archive, parts = pack(app, args.out)
     print(table(parts, archive))

@@ -12,20 +12,56 @@
 import sys
 
 
+def video_check() -> None:
+    """OpenCV writes and reads back an MJPEG AVI (the demo camera's format) and a JPEG."""
+    import tempfile
+
+    import cv2
+    import numpy as np
+
+    frame = np.full((48, 64, 3), 128, np.uint8)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = f"{tmp}/check.avi"
+        writer = cv2.VideoWriter(path, cv2.VideoWriter_fourcc(*"MJPG"), 15, (64, 48))
+        for _ in range(2):
+            writer.write(frame)
+        writer.release()
+        capture = cv2.VideoCapture(path)
+        ok, back = capture.read()
+        capture.release()
+    if not ok or back.shape != frame.shape or not cv2.imencode(".jpg", back)[0]:
+        raise RuntimeError("OpenCV could not read back an MJPEG AVI")
+
+
+def text_check() -> None:
+    """Qt's case mapping and collation in Kazakh and Russian (ICU, cut to kk/ru/en)."""
+    from functools import cmp_to_key
+
+    from PySide6.QtCore import QCollator, QLocale
+
+    kk, ru = QLocale("kk_KZ"), QLocale("ru_RU")
+    if kk.toUpper("әліппе ғұмыр") != "ӘЛІППЕ ҒҰМЫР" or ru.toUpper("ёжик") != "ЁЖИК":
+        raise RuntimeError("case mapping of kk/ru text is wrong")
+    words = sorted(["үй", "әке", "өрік", "алма"], key=cmp_to_key(QCollator(kk).compare))
+    if words != ["алма", "әке", "өрік", "үй"]:
+        raise RuntimeError(f"Kazakh collation is wrong: {words}")
+
+
 def self_check() -> int:
     """Import and open what the client only loads on later pages; say what is missing."""
     checks = {
         "audio (QtMultimedia)": "from PySide6.QtMultimedia import QAudioSource, QMediaDevices",
         "face models (dlib)": "from verifier.face_adapter import default_engine; "
                               "default_engine()",
-        "video (OpenCV)": "import cv2; cv2.VideoCapture",
+        "video (OpenCV)": "video_check()",
+        "text (Qt, ICU: kk/ru)": "text_check()",
         "keyring": "import keyring",
         "voice activity (webrtcvad)": "import webrtcvad; webrtcvad.Vad(2)",
     }
     failed = 0
     for name, code in checks.items():
         try:
-            exec(code, {})  # noqa: S102 - fixed strings above
+            exec(code, dict(globals()))  # noqa: S102 - fixed strings above
             print(f"ok      {name}")
         except Exception as exc:  # noqa: BLE001 - report every kind of failure
             failed += 1

@@ -55,6 +55,21 @@ def _float_bytes(mantissa: int, exponent: int, bits: int) -> bytes:
     return _pack(mantissa) + _pack(exponent)
 
 
+def _fixed_bytes(mantissa: int, exponent: int, step: int) -> bytes:
+    """``mantissa * 2**exponent`` rounded to a multiple of ``2**step``, written with the
+    exponent ``step``: one absolute precision for every leaf, and a constant exponent that
+    the archive's compression all but removes."""
+    shift = exponent - step
+    size = abs(mantissa)
+    if shift >= 0:
+        size <<= shift
+    else:
+        size = (size + (1 << (-shift - 1))) >> -shift
+    if size == 0:
+        return _pack(0) + _pack(step)
+    return _pack(-size if mantissa < 0 else size) + _pack(step)
+
+
 def _copy_float(r: _Reader, out: list[bytes]) -> None:
     start = r.pos
     r.int()
@@ -63,14 +78,16 @@ def _copy_float(r: _Reader, out: list[bytes]) -> None:
 
 
 def _matrix(r: _Reader, out: list[bytes], bits: int | None) -> None:
+    """A float matrix; ``bits`` > 0: significant bits kept, < 0: fixed point at 2**bits."""
     rows, cols = r.int(), r.int()
     out.append(_pack(rows) + _pack(cols))
     for _ in range(abs(rows) * abs(cols)):
         if bits is None:
             _copy_float(r, out)
-        else:
-            mantissa, exponent = r.int(), r.int()
-            out.append(_float_bytes(mantissa, exponent, bits))
+            continue
+        mantissa, exponent = r.int(), r.int()
+        out.append(_float_bytes(mantissa, exponent, bits) if bits > 0
+                   else _fixed_bytes(mantissa, exponent, bits))
 
 
 def _tree(r: _Reader, out: list[bytes], bits: int) -> None:
