@@ -1,6 +1,9 @@
 """The bundle's face encoder against dlib's original (manual; docs/verifier.md).
 
     python benchmarks/bench_encoder.py [--bits 8 7 ...]
+    python benchmarks/bench_encoder.py --verify BITS -- eval pairs.csv [--out out.csv]
+        runs ``emtihan-verify`` with the encoder rounded to BITS loaded in place of the
+        original (identity FMR/FNMR over the shared photos; compare the --out CSVs)
 
 For every face of ../shared/faces (HOG detector, 5-point alignment, as the verifier
 encodes): the distance between the original encoder's 128-d encoding and the encoding of
@@ -34,7 +37,27 @@ def _images() -> list[Path]:
                   and "id_docs" not in p.parts)
 
 
+def verify(bits: int, rest: list[str]) -> int:
+    """``emtihan-verify REST`` with the encoder rounded to ``bits`` (0: the original)."""
+    import face_recognition_models as models
+
+    from verifier.cli import main as verify_main
+    from verifier.face_adapter import load_api
+
+    api = load_api()
+    if bits:
+        src = Path(models.face_recognition_model_location())
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / src.name
+            path.write_bytes(shrink(src.read_bytes(), bits))
+            api.face_encoder = api.dlib.face_recognition_model_v1(str(path))
+    return int(verify_main(rest) or 0)
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--verify"]:
+        return verify(int(argv[1]), [a for a in argv[2:] if a != "--"])
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--bits", type=int, nargs="+", default=[8])
     args = p.parse_args(argv)

@@ -56,3 +56,20 @@ def test_leaves_are_rounded_trees_cut_and_the_rest_kept_exactly() -> None:
 def test_a_stream_that_is_not_a_shape_predictor_is_refused() -> None:
     with pytest.raises(ValueError, match="not a dlib shape predictor"):
         shrink(_pack(2) + _model(1)[2:])
+
+
+def test_fixed_point_writes_every_leaf_on_one_step_with_one_exponent() -> None:
+    small = shrink(_model(1), bits=-6)  # step 2**-6 = 0.015625
+    r = _Reader(small)
+    assert r.int() == 1
+    assert (r.int(), r.int()) == (-2, -1)
+    assert [_read_float(r), _read_float(r)] == [0.123456789, 0.987654321]  # mean shape exact
+    assert (r.int(), r.int()) == (1, 1)
+    assert (r.int(), r.int(), r.int()) == (1, 3, 7)
+    assert _read_float(r) == 0.3333333333  # split threshold exact
+    assert r.int() == 2
+    for _ in range(2):
+        assert (r.int(), r.int()) == (-2, -1)
+        for want in (0.1, -0.1):
+            mantissa, exponent = r.int(), r.int()
+            assert exponent == -6 and mantissa == round(want * 64)  # 0.1 -> 6 * 2**-6
