@@ -29,7 +29,7 @@ import subprocess
 import sys
 import tarfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,21 +88,28 @@ def run_pyinstaller(work: Path, predictor: Path | None, encoder: Path | None,
     return work / "dist" / "emtihan-student"
 
 
+def _made_once(dst: Path, make: Callable[[], bytes]) -> Path:
+    """``dst``, written from ``make()`` (atomically) unless it is already there."""
+    if not dst.exists():
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        dst.with_suffix(".tmp").write_bytes(make())
+        dst.with_suffix(".tmp").replace(dst)
+    return dst
+
+
 def predictor(work: Path, bits: int, trees: int | None) -> Path | None:
-    """The quantised 68-point predictor for the bundle (None: ship dlib's original)."""
-    if bits <= 0:
+    """The quantised 68-point predictor for the bundle (None: ship dlib's original).
+
+    ``bits`` > 0: significant bits kept; < 0: fixed point at 2**bits (docs/verifier.md)."""
+    if bits == 0:
         return None
     import face_recognition_models
 
     from bundling.predictor import shrink
 
     src = Path(face_recognition_models.pose_predictor_model_location())
-    dst = work / f"predictor-b{bits}-t{trees or 'all'}" / src.name
-    if not dst.exists():
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        dst.with_suffix(".tmp").write_bytes(shrink(src.read_bytes(), bits, trees))
-        dst.with_suffix(".tmp").replace(dst)
-    return dst
+    return _made_once(work / f"predictor-b{bits}-t{trees or 'all'}" / src.name,
+                      lambda: shrink(src.read_bytes(), bits, trees))
 
 
 def encoder(work: Path, bits: int) -> Path | None:
@@ -114,12 +121,8 @@ def encoder(work: Path, bits: int) -> Path | None:
     from bundling.encoder import shrink
 
     src = Path(face_recognition_models.face_recognition_model_location())
-    dst = work / f"encoder-b{bits}" / src.name
-    if not dst.exists():
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        dst.with_suffix(".tmp").write_bytes(shrink(src.read_bytes(), bits))
-        dst.with_suffix(".tmp").replace(dst)
-    return dst
+    return _made_once(work / f"encoder-b{bits}" / src.name,
+                      lambda: shrink(src.read_bytes(), bits))
 
 
 def minimal_opencv() -> Path:
@@ -224,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--work", type=Path, default=ROOT / "build" / "bundle")
     p.add_argument("--predictor-bits", type=int, default=PREDICTOR_BITS,
                    help="significant bits of the 68-point predictor's leaf values "
-                        "(0: dlib's original; docs/verifier.md)")
+                        "(0: dlib's original; -N: fixed point at 2**-N; docs/verifier.md)")
     p.add_argument("--predictor-trees", type=int, default=PREDICTOR_TREES,
                    help="regression trees kept per cascade level (default: all)")
     p.add_argument("--encoder-bits", type=int, default=ENCODER_BITS,
