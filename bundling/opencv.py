@@ -155,6 +155,8 @@ def ensure(work: Path, sdist: Path | None = None) -> Path:
         if shutil.which(tool) is None:
             raise BuildError(f"{tool} is needed to build OpenCV (Debian: cmake ninja-build)")
     started = time.monotonic()
+    print(f"building the minimal OpenCV {version} for the bundle (about 10 minutes on 2 "
+          f"cores, once; log: {base / 'build.log'})", flush=True)
     if sdist is not None and version in KNOWN_SHA256:
         got = hashlib.sha256(sdist.read_bytes()).hexdigest()
         if got != KNOWN_SHA256[version]:
