@@ -1,7 +1,7 @@
 """``bash .ci/dev bundle``: the self-contained student client as one archive.
 
     python -m bundling.bundle [--out dist] [--predictor-bits N] [--predictor-trees N]
-                              [--encoder-bits N] [--stock-opencv]
+                              [--encoder-bits N] [--stock-opencv] [--trust FILE]
 
 0. builds the minimal OpenCV (``bundling.opencv``: only the modules the client calls, no
    FFmpeg/OpenBLAS; cached in ``build/opencv-min``) unless ``--stock-opencv``;
@@ -147,6 +147,27 @@ def trim_icu(app: Path) -> int:
     return zeroed
 
 
+def check_trust(trust: Path) -> None:
+    """Refuse (before the long build) a trust file the client could not use."""
+    from exam_packages.errors import EmtihanError
+    from exam_packages.trust import TrustStore
+
+    try:
+        authors = len(TrustStore.load(trust))
+    except (OSError, ValueError, EmtihanError) as exc:
+        raise SystemExit(f"--trust {trust}: not a trust file the client can load ({exc})") from exc
+    if authors == 0:
+        raise SystemExit(f"--trust {trust}: the file names no author key")
+
+
+def add_trust(app: Path, trust: Path) -> Path:
+    """The exam office's trust file next to the executable (checked that it loads)."""
+    check_trust(trust)
+    target = app / "trust.json"
+    shutil.copyfile(trust, target)
+    return target
+
+
 def drop_dangling(app: Path) -> int:
     """Remove symlinks left pointing at libraries the spec filtered out; how many."""
     dangling = [p for p in app.rglob("*") if p.is_symlink() and not p.exists()]
@@ -232,10 +253,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                    help="regression trees kept per cascade level (default: all)")
     p.add_argument("--encoder-bits", type=int, default=ENCODER_BITS,
                    help="mantissa bits of the face encoder's weights (0: dlib's original)")
+    p.add_argument("--trust", type=Path, default=None,
+                   help="the exam office's trust file (emtihan-author): shipped next to the "
+                        "executable, so students start the client without options")
     p.add_argument("--stock-opencv", action="store_true",
                    help="bundle the opencv-python-headless wheel instead of building the "
                         "minimal OpenCV (bundling.opencv)")
     args = p.parse_args(argv)
+    if args.trust is not None:
+        check_trust(args.trust)
     started = time.monotonic()
     model = predictor(args.work, args.predictor_bits, args.predictor_trees)
     weights = encoder(args.work, args.encoder_bits)
@@ -244,6 +270,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     saved = strip_debug(app)
     icu = trim_icu(app)
     drop_dangling(app)
+    if args.trust is not None:
+        print(f"trust file shipped: {add_trust(app, args.trust)}")
     built = time.monotonic()
     print(f"68-point predictor: {model or 'dlib original'}; face encoder: "
           f"{weights or 'dlib original'}; OpenCV: {opencv or 'the wheel'}; "

@@ -1,6 +1,8 @@
 """Entry point of the bundled student client (``emtihan-student`` in the archive).
 
-    emtihan-student [client options]        the PySide6 student client (client.ui.app)
+    emtihan-student [client options]        the PySide6 student client (client.ui.app);
+                                            without --trust it uses trust.json next to
+                                            the executable when the bundle carries one
     emtihan-student --version
     emtihan-student --headless-flow ...     the scripted student flow (emtihan_demo.remote)
                                             against a server: the clean-machine check
@@ -10,6 +12,7 @@
 """
 
 import sys
+from pathlib import Path
 
 
 def video_check() -> None:
@@ -69,6 +72,16 @@ def self_check() -> int:
     return 1 if failed else 0
 
 
+def with_bundled_trust(argv: list[str]) -> list[str]:
+    """``argv`` plus ``--trust <dir>/trust.json`` when the exam office put its trust file
+    next to the executable (``bundling.bundle --trust``) and none is given: a student
+    starts the client by double-clicking it, without options."""
+    if any(a == "--trust" or a.startswith("--trust=") for a in argv):
+        return argv
+    bundled = Path(sys.executable).resolve().parent / "trust.json"
+    return [*argv, "--trust", str(bundled)] if bundled.is_file() else argv
+
+
 def main() -> int:
     if sys.argv[1:] == ["--self-check"]:
         return self_check()
@@ -80,10 +93,10 @@ def main() -> int:
     if sys.argv[1:2] == ["--headless-flow"]:
         from emtihan_demo.remote import main as flow_main
 
-        return flow_main(sys.argv[2:])
+        return flow_main(with_bundled_trust(sys.argv[2:]))
     from client.ui.app import main as app_main
 
-    return app_main()
+    return app_main(with_bundled_trust(sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -77,12 +77,13 @@ def _window(display: str, title: str) -> str:
 
 def test_a_clean_machine_starts_it_up_to_the_sign_in_window(
         extracted: Path, clean_env: dict[str, str], xvfb: str, tmp_path: Path) -> None:
+    """No options but the language: the exam office's trust file ships next to the
+    executable (``bundling.bundle --trust``), as a student who double-clicks it gets it."""
     env = dict(clean_env, DISPLAY=xvfb)
     pairs = [f"{k}={v}" for k, v in env.items()]
-    trust = tmp_path / "trust.json"  # what the exam office hands out with the client
+    trust = extracted.parent / "trust.json"
     TrustStore.from_keys([("exam office", generate_signing_key().public_key())]).save(trust)
-    proc = subprocess.Popen(["env", "-i", *pairs, str(extracted), "--lang", "kk", "--trust",
-                             str(trust), "--server", "http://127.0.0.1:9"],
+    proc = subprocess.Popen(["env", "-i", *pairs, str(extracted), "--lang", "kk"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline, window = time.monotonic() + 120, ""
@@ -100,7 +101,35 @@ def test_a_clean_machine_starts_it_up_to_the_sign_in_window(
     finally:
         proc.terminate()
         _, err = proc.communicate(timeout=30)
+        trust.unlink()
     assert "Traceback" not in err, err
+
+
+def test_without_a_trust_file_the_client_says_what_is_missing(
+        extracted: Path, clean_env: dict[str, str]) -> None:
+    assert not (extracted.parent / "trust.json").exists()
+    env = dict(clean_env, QT_QPA_PLATFORM="offscreen")
+    done = env_i(env, str(extracted), "--lang", "kk", timeout=120)
+    assert done.returncode == 2 and "No trusted author keys" in done.stderr
+
+
+def test_the_bundle_command_ships_only_a_trust_file_that_loads(tmp_path: Path) -> None:
+    from bundling.bundle import add_trust
+
+    app = tmp_path / "app"
+    app.mkdir()
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"authors": "none"}')
+    with pytest.raises(SystemExit, match="not a trust file the client can load"):
+        add_trust(app, bad)
+    empty = tmp_path / "empty.json"
+    TrustStore.from_keys([]).save(empty)
+    with pytest.raises(SystemExit, match="names no author key"):
+        add_trust(app, empty)
+    assert not (app / "trust.json").exists()
+    good = tmp_path / "office.json"
+    TrustStore.from_keys([("exam office", generate_signing_key().public_key())]).save(good)
+    assert add_trust(app, good).read_bytes() == good.read_bytes()
 
 
 def _as_mjpeg_avi(source: Path, target: Path) -> Path:
