@@ -50,21 +50,40 @@ def text_check() -> None:
         raise RuntimeError(f"Kazakh collation is wrong: {words}")
 
 
+def _audio() -> None:
+    from PySide6.QtMultimedia import QAudioSource, QMediaDevices  # noqa: F401
+
+
+def _face_models() -> None:
+    from verifier.face_adapter import default_engine
+
+    default_engine()
+
+
+def _keyring() -> None:
+    import keyring  # noqa: F401
+
+
+def _voice_activity() -> None:
+    import webrtcvad
+
+    webrtcvad.Vad(2)
+
+
 def self_check() -> int:
     """Import and open what the client only loads on later pages; say what is missing."""
     checks = {
-        "audio (QtMultimedia)": "from PySide6.QtMultimedia import QAudioSource, QMediaDevices",
-        "face models (dlib)": "from verifier.face_adapter import default_engine; "
-                              "default_engine()",
-        "video (OpenCV)": "video_check()",
-        "text (Qt, ICU: kk/ru)": "text_check()",
-        "keyring": "import keyring",
-        "voice activity (webrtcvad)": "import webrtcvad; webrtcvad.Vad(2)",
+        "audio (QtMultimedia)": _audio,
+        "face models (dlib)": _face_models,
+        "video (OpenCV)": video_check,
+        "text (Qt, ICU: kk/ru)": text_check,
+        "keyring": _keyring,
+        "voice activity (webrtcvad)": _voice_activity,
     }
     failed = 0
-    for name, code in checks.items():
+    for name, check in checks.items():
         try:
-            exec(code, dict(globals()))  # noqa: S102 - fixed strings above
+            check()
             print(f"ok      {name}")
         except Exception as exc:  # noqa: BLE001 - report every kind of failure
             failed += 1
