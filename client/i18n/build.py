@@ -31,7 +31,9 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 LANGS = {"kk": 0, "ru": 1}
 TABLES = ("STEPS", "CHECK_NAMES", "RECEIPT_ROWS", "STEP_TEXT", "OUTCOME_TEXT", "SHOWN_TEXTS",
           "ERROR_TEXT", "PACKAGE_CHECKS", "CONNECTION", "PACKAGE_BAD", "SIGN_IN_AGAIN",
-          "CATEGORY_NAMES", "LIST_COLUMNS", "SYSTEM_CHECKS", "FIELD_NAMES", "CORE_TEXTS")
+          "CATEGORY_NAMES", "LIST_COLUMNS", "SYSTEM_CHECKS", "FIELD_NAMES", "CORE_TEXTS",
+          # the consent page's texts (client/ui/backend.py)
+          "RECORDED_DURING_EXAM", "RESULTS_DESTINATION", "CONSENT_CONTACT")
 # Qt-free modules whose texts the UI shows (identity outcomes and steps, camera hints,
 # event kinds); the review core marks its texts with ``N_``/``t`` (client/review_core/texts.py)
 SHOWN_TABLES = (HERE.parent / "core" / "identity.py", HERE.parent / "core" / "camera_check.py",

@@ -175,6 +175,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "your university's exam office (encrypted to its key)": (
         "университетіңіздің емтихан бөлімі (оның кілтімен шифрланған)",
         "экзаменационный отдел вашего университета (зашифровано его ключом)"),
+    "your exam office": ("емтихан бөліміңіз", "ваш экзаменационный отдел"),
     # identity
     "Identity check": ("Тұлғаны растау", "Проверка личности"),
     "Show your student card or ID, then follow the instructions so we can see that you are "

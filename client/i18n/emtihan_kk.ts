@@ -2224,6 +2224,10 @@
         <translation>жауаптарыңыз және олардың уақыты</translation>
     </message>
     <message>
+        <source>your exam office</source>
+        <translation>емтихан бөліміңіз</translation>
+    </message>
+    <message>
         <source>your university's exam office (encrypted to its key)</source>
         <translation>университетіңіздің емтихан бөлімі (оның кілтімен шифрланған)</translation>
     </message>

@@ -2224,6 +2224,10 @@
         <translation>ваши ответы и время их ввода</translation>
     </message>
     <message>
+        <source>your exam office</source>
+        <translation>ваш экзаменационный отдел</translation>
+    </message>
+    <message>
         <source>your university's exam office (encrypted to its key)</source>
         <translation>экзаменационный отдел вашего университета (зашифровано его ключом)</translation>
     </message>

@@ -69,6 +69,7 @@ RECORDED_DURING_EXAM = (
     "a small picture of your screen when you leave the exam window, connect a second screen "
     "or such a program runs")
 RESULTS_DESTINATION = "your university's exam office (encrypted to its key)"
+CONSENT_CONTACT = "your exam office"  # where questions and objections go
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from exam_packages.package import open_package
 from exam_packages.trust import TrustStore
 
 from .backend import (
+    CONSENT_CONTACT,
     RECORDED_DURING_EXAM,
     RESULTS_DESTINATION,
     ConsentInfo,
@@ -141,7 +142,7 @@ class CoreBackend:
         retention = retention_of(self.s.policy)  # from the signed package, not hard-coded
         return ConsentInfo(
             recorded=RECORDED_DURING_EXAM, destination=RESULTS_DESTINATION,
-            retention_days=int(retention["evidence_days"]), contact="your exam office",
+            retention_days=int(retention["evidence_days"]), contact=CONSENT_CONTACT,
             records_days=int(retention["records_days"]))
 
     def record_consent(self, accepted: bool) -> None:

@@ -94,6 +94,21 @@ def test_checks_must_pass_before_consent(world, tmp_path):
     assert b.s.step.value == "package_ready"
 
 
+def test_every_consent_text_of_the_real_backend_is_translated(world, tmp_path):
+    """The consent page passes these through tr(): each needs a kk and a ru text (the
+    contact was once a bare "your exam office", shown in English on the Kazakh page)."""
+    from client.i18n.catalogue import CATALOGUE
+    from emtihan_demo import CODE, STUDENT
+
+    b = _backend(world, tmp_path)
+    b.sign_in(world.url, world.exam_id, STUDENT, CODE)
+    b.download_package(world.exam_id, _progress)
+    info = b.consent_info()
+    for text in (*info.recorded, info.destination, info.contact):
+        kk, ru = CATALOGUE[text]
+        assert text not in (kk, ru)
+
+
 def test_download_of_another_exam_is_refused(world, tmp_path):
     from emtihan_demo import CODE, STUDENT
 
